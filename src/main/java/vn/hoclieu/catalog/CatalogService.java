@@ -1,0 +1,393 @@
+package vn.hoclieu.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.internal.ResourceFileRepository;
+import vn.hoclieu.catalog.internal.ResourceRepository;
+import vn.hoclieu.library.Library;
+import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.storage.BlobStore;
+import vn.hoclieu.storage.StoredBlob;
+
+/**
+ * The catalogue: takes uploads (bytes first, durably, then rows and an ingest job in one
+ * transaction), answers questions about resources, and records what extraction found.
+ */
+@Service
+public class CatalogService {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+\\-]{1,40}");
+    private static final int MAX_NAME = 255;
+
+    private final ResourceRepository resources;
+    private final ResourceFileRepository files;
+    private final LibraryService libraries;
+    private final BlobStore blobs;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
+
+    CatalogService(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries,
+                   BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.resources = resources;
+        this.files = files;
+        this.libraries = libraries;
+        this.blobs = blobs;
+        this.events = events;
+        this.tx = tx;
+        this.readTx = new TransactionTemplate(tx.getTransactionManager());
+        this.readTx.setReadOnly(true);
+    }
+
+    /**
+     * Stores the files and creates one resource holding them. The call returns only once the bytes
+     * are durable and the resource, its files and their ingest jobs are committed.
+     *
+     * @throws DuplicateResourceException if any file's bytes are already in the catalogue
+     * @throws CatalogException with status 400/403 for invalid metadata or a library the uploader may not use
+     */
+    public ResourceView submit(ResourceDraft draft, List<IncomingFile> incoming, Viewer uploader) {
+        if (!uploader.mayUpload()) {
+            throw new CatalogException(HttpStatus.FORBIDDEN, "problem.upload.forbidden");
+        }
+        if (incoming == null || incoming.isEmpty()) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.noFile");
+        }
+        ResourceDraft d = draft == null ? ResourceDraft.empty() : draft;
+        MaterialType declaredType = parseEnum(MaterialType.class, d.materialType(), "materialType");
+        Visibility visibility = Optional.ofNullable(parseEnum(Visibility.class, d.visibility(), "visibility"))
+                .orElse(Visibility.PUBLIC);
+        Library library = resolveLibrary(d.library(), uploader);
+        LocalDate issued = parseDate(d.date());
+        String language = blankToNull(d.language());
+        if (language != null && !LANGUAGE.matcher(language.toLowerCase(Locale.ROOT)).matches()) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "language", language);
+        }
+        String licence = blankToNull(d.licence());
+        if (licence != null && !LICENCE.matcher(licence).matches()) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "licence", licence);
+        }
+
+        List<StoredFile> stored = new ArrayList<>();
+        for (IncomingFile file : incoming) {
+            String name = safeFileName(file.name());
+            StoredBlob blob;
+            try (InputStream in = file.content().getInputStream()) {
+                blob = blobs.store(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not store " + name, e);
+            }
+            if (blob.size() == 0) {
+                throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.emptyFile", name);
+            }
+            stored.add(new StoredFile(name, mediaTypeOf(name, file.declaredType()), blob));
+        }
+
+        return tx.execute(status -> {
+            for (StoredFile f : stored) {
+                for (ResourceFile existing : files.findBySha256(f.blob().sha256())) {
+                    Resource r = existing.getResource();
+                    throw new DuplicateResourceException(f.name(), r.getId(), r.getTitle());
+                }
+            }
+            StoredFile main = stored.stream().filter(f -> !isSubtitle(f.name())).findFirst().orElse(stored.get(0));
+            String title = blankToNull(d.title()) != null ? d.title().strip() : titleFromFileName(main.name());
+            MaterialType type = declaredType != null ? declaredType : guessType(main.name(), main.mediaType());
+            Resource resource = new Resource(limit(title, 1000), type, visibility, ResourceStatus.PUBLISHED,
+                    library == null ? null : library.getId(), uploader.username());
+            resource.setCreators(clean(d.creators()));
+            resource.setDescription(blankToNull(d.description()));
+            resource.setSubjects(clean(d.subjects()));
+            resource.setAudience(clean(d.audience()));
+            resource.setLanguage(language == null ? null : language.toLowerCase(Locale.ROOT));
+            resource.setLicence(licence);
+            resource.setPublisher(blankToNull(d.publisher()));
+            resource.setIssued(issued);
+            for (StoredFile f : stored) {
+                resource.addFile(f.name(), f.mediaType(), f.blob().size(), f.blob().sha256());
+            }
+            resources.saveAndFlush(resource);
+            for (ResourceFile file : resource.getFiles()) {
+                events.publishEvent(new ResourceFileStored(resource.getId(), file.getId(), file.getName()));
+            }
+            events.publishEvent(new ResourceChanged(resource.getId()));
+            return toView(resource);
+        });
+    }
+
+    /** The resource if it exists and the viewer may see it. */
+    public Optional<ResourceView> find(long id, Viewer viewer) {
+        return readTx.execute(status -> resources.findById(id).filter(r -> Access.canView(viewer, r)).map(this::toView));
+    }
+
+    /** A file of a visible resource, with its blob address, for download. */
+    public Optional<ResourceView.FileView> findFile(long resourceId, long fileId, Viewer viewer) {
+        return find(resourceId, viewer).flatMap(r -> r.files().stream().filter(f -> f.id() == fileId).findFirst());
+    }
+
+    /** The bytes of a stored blob, for serving a file found through {@link #findFile}. */
+    public org.springframework.core.io.Resource content(ResourceView.FileView file) {
+        return blobs.resource(file.sha256());
+    }
+
+    /** The extracted text of a visible resource's files, joined, or empty. */
+    public Optional<String> text(long resourceId, Viewer viewer) {
+        return find(resourceId, viewer).flatMap(r -> readTx.execute(s -> {
+            ResourceSnapshot snap = snapshot(resourceId).orElse(null);
+            if (snap == null || snap.texts().isEmpty()) {
+                return Optional.<String>empty();
+            }
+            return Optional.of(String.join("\n\n", snap.texts().stream().map(ResourceSnapshot.FileText::text).toList()));
+        }));
+    }
+
+    /** Every resource's id and last change, for reconciling projections such as the search index. */
+    public java.util.Map<Long, java.time.Instant> versions() {
+        return readTx.execute(s -> {
+            java.util.Map<Long, java.time.Instant> out = new java.util.HashMap<>();
+            for (Object[] row : resources.versions()) {
+                out.put((Long) row[0], (java.time.Instant) row[1]);
+            }
+            return out;
+        });
+    }
+
+    public List<Long> allResourceIds() {
+        return readTx.execute(s -> resources.allIds());
+    }
+
+    /** Everything the index needs about a resource (no visibility check: the index applies it per query). */
+    public Optional<ResourceSnapshot> snapshot(long id) {
+        return readTx.execute(status -> resources.findById(id).map(r -> {
+            Library lib = libraries.byId(r.getLibraryId()).orElse(null);
+            List<ResourceSnapshot.FileText> texts = new ArrayList<>();
+            for (ResourceFile f : r.getFiles()) {
+                if (f.getExtractionStatus().hasText() && f.getTextSha256() != null && blobs.exists(f.getTextSha256())) {
+                    texts.add(new ResourceSnapshot.FileText(f.getId(), f.getName(), f.getMediaType(),
+                            readText(f.getTextSha256())));
+                }
+            }
+            return new ResourceSnapshot(r.getId(), r.getTitle(), List.copyOf(r.getCreators()), r.getDescription(),
+                    effectiveLanguage(r), List.copyOf(r.getSubjects()), List.copyOf(r.getAudience()),
+                    r.getMaterialType(), r.getLicence(), r.getVisibility(), r.getStatus(), r.getLibraryId(),
+                    lib == null ? null : lib.getCode(), lib == null ? null : lib.getName(),
+                    lib == null ? null : lib.getType().name(), r.getCreatedAt(), r.getUpdatedAt(),
+                    r.getFiles().stream().map(ResourceFile::getMediaType).distinct().toList(), texts,
+                    r.getCreatedBy());
+        }));
+    }
+
+    public Optional<FileForExtraction> fileForExtraction(long fileId) {
+        return readTx.execute(status -> files.findById(fileId).map(f -> new FileForExtraction(
+                f.getResource().getId(), f.getId(), f.getName(), f.getMediaType(), f.getSha256(),
+                f.getResource().getLanguage())));
+    }
+
+    /**
+     * Records what extraction found. Fills the resource's title, creator and language from the
+     * file when the uploader gave none. Runs in the caller's transaction if there is one.
+     */
+    public void recordExtraction(long fileId, ExtractionOutcome outcome) {
+        tx.executeWithoutResult(status -> files.findById(fileId).ifPresent(file -> {
+            file.recordExtraction(outcome);
+            Resource r = file.getResource();
+            if (!file.isSubtitle() && file.getPosition() == firstMainPosition(r)) {
+                if (outcome.title() != null && !outcome.title().isBlank()
+                        && r.getTitle().equals(titleFromFileName(file.getName()))) {
+                    r.setTitle(limit(outcome.title().strip(), 1000));
+                }
+                if (r.getCreators().isEmpty() && outcome.author() != null && !outcome.author().isBlank()) {
+                    r.setCreators(List.of(outcome.author().strip()));
+                }
+                if (r.getLanguage() == null && outcome.language() != null) {
+                    r.setLanguage(outcome.language());
+                }
+            }
+            r.touch();
+        }));
+    }
+
+    private static int firstMainPosition(Resource r) {
+        return r.getFiles().stream().filter(f -> !f.isSubtitle()).mapToInt(ResourceFile::getPosition).min().orElse(0);
+    }
+
+    private String effectiveLanguage(Resource r) {
+        if (r.getLanguage() != null) {
+            return r.getLanguage();
+        }
+        return r.getFiles().stream().map(ResourceFile::getExtractedLanguage).filter(l -> l != null).findFirst()
+                .orElse(null);
+    }
+
+    private String readText(String sha) {
+        try (InputStream in = blobs.open(sha)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ResourceView toView(Resource r) {
+        Library lib = libraries.byId(r.getLibraryId()).orElse(null);
+        List<ResourceView.FileView> fileViews = r.getFiles().stream().map(f -> new ResourceView.FileView(
+                f.getId(), f.getName(), f.getMediaType(), f.getSize(), f.getSha256(),
+                new ResourceView.Extraction(f.getExtractionStatus(), f.getExtractionReason(),
+                        f.getExtractedLanguage(), f.getPages(), f.getDurationSeconds(), f.isOcr(),
+                        f.getLegacyEncoding()))).toList();
+        return new ResourceView(r.getId(), r.getTitle(), List.copyOf(r.getCreators()), r.getDescription(),
+                effectiveLanguage(r), List.copyOf(r.getSubjects()), List.copyOf(r.getAudience()),
+                r.getMaterialType(), r.getLicence(), r.getVisibility(), lib == null ? null : lib.getCode(),
+                lib == null ? null : lib.getName(), r.getStatus(), r.getPublisher(), r.getIssued(),
+                r.getCreatedAt(), r.getUpdatedAt(), fileViews);
+    }
+
+    private Library resolveLibrary(String code, Viewer uploader) {
+        if (blankToNull(code) == null) {
+            return libraries.byId(uploader.libraryId()).orElse(null);
+        }
+        Library library = libraries.byCode(code)
+                .orElseThrow(() -> new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.unknownLibrary", code));
+        if (!uploader.has(Role.ADMIN) && !library.getId().equals(uploader.libraryId())) {
+            throw new CatalogException(HttpStatus.FORBIDDEN, "problem.upload.otherLibrary", code);
+        }
+        return library;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badEnum", field, value,
+                    Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static LocalDate parseDate(String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.matches("\\d{4}")) {
+                return LocalDate.of(Integer.parseInt(v), 1, 1);
+            }
+            if (v.matches("\\d{4}-\\d{2}")) {
+                return LocalDate.parse(v + "-01");
+            }
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "date", value);
+        }
+    }
+
+    /** Keeps the last path segment, composes Vietnamese (NFC), drops control and bidi-override characters. */
+    static String safeFileName(String raw) {
+        String name = raw == null ? "" : raw;
+        name = name.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder();
+        name.codePoints().filter(cp -> !Character.isISOControl(cp) && !isBidiControl(cp)).forEach(b::appendCodePoint);
+        name = b.toString().strip();
+        while (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        if (name.isBlank()) {
+            name = "file";
+        }
+        if (name.length() > MAX_NAME) {
+            int dot = name.lastIndexOf('.');
+            String ext = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            name = name.substring(0, MAX_NAME - ext.length()) + ext;
+        }
+        return name;
+    }
+
+    private static boolean isBidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+                || cp == 0x061C;
+    }
+
+    static String titleFromFileName(String name) {
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String title = base.replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ").strip();
+        return title.isEmpty() ? name : Character.toUpperCase(title.charAt(0)) + title.substring(1);
+    }
+
+    static String mediaTypeOf(String name, String declared) {
+        return MediaTypeFactory.getMediaType(name).map(Object::toString)
+                .or(() -> Optional.ofNullable(blankToNull(declared)))
+                .orElse("application/octet-stream");
+    }
+
+    static MaterialType guessType(String name, String mediaType) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (mediaType.startsWith("video/")) {
+            return MaterialType.VIDEO;
+        }
+        if (mediaType.startsWith("audio/")) {
+            return MaterialType.AUDIO;
+        }
+        if (mediaType.startsWith("image/")) {
+            return MaterialType.IMAGE;
+        }
+        if (n.endsWith(".ppt") || n.endsWith(".pptx") || n.endsWith(".odp") || n.endsWith(".key")) {
+            return MaterialType.SLIDES;
+        }
+        if (n.endsWith(".zip")) {
+            return MaterialType.E_LECTURE;
+        }
+        if (n.endsWith(".pdf") || n.endsWith(".epub") || n.endsWith(".doc") || n.endsWith(".docx")
+                || n.endsWith(".odt") || n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm")
+                || n.endsWith(".rtf")) {
+            return MaterialType.BOOK;
+        }
+        return MaterialType.OTHER;
+    }
+
+    private static boolean isSubtitle(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".vtt") || n.endsWith(".srt");
+    }
+
+    private static List<String> clean(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String limit(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private record StoredFile(String name, String mediaType, StoredBlob blob) {
+    }
+}

@@ -1,0 +1,56 @@
+package vn.hoclieu.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Serves user files safely: types a browser would run (HTML, SVG, XML, scripts) are sent as
+ * downloads inside a CSP sandbox, never as pages of our origin; everything carries
+ * {@code nosniff}, an ETag (the SHA-256) and a Content-Disposition with the file's name.
+ */
+final class FileResponses {
+
+    /** Types shown inline for previews; anything else is a download. */
+    private static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
+            "image/webp", "audio/mpeg", "audio/mp4", "audio/ogg", "audio/wav", "audio/x-wav", "audio/webm",
+            "video/mp4", "video/webm", "video/ogg", "text/plain", "text/vtt");
+
+    private FileResponses() {
+    }
+
+    static ResponseEntity<org.springframework.core.io.Resource> serve(ResourceView.FileView file,
+            org.springframework.core.io.Resource content, boolean download, WebRequest request) {
+        String etag = "\"" + file.sha256() + "\"";
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(304).eTag(etag).build();
+        }
+        String type = file.mediaType().toLowerCase(Locale.ROOT);
+        boolean inline = !download && INLINE.contains(type);
+        MediaType mediaType;
+        try {
+            mediaType = MediaType.parseMediaType(type);
+        } catch (RuntimeException e) {
+            mediaType = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        if (type.startsWith("text/")) {
+            mediaType = new MediaType(mediaType, StandardCharsets.UTF_8);
+        }
+        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(file.name(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(inline ? mediaType : MediaType.APPLICATION_OCTET_STREAM)
+                .eTag(etag)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; media-src 'self'")
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .body(content);
+    }
+}

@@ -1,0 +1,143 @@
+package vn.hoclieu.catalog;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import vn.hoclieu.catalog.internal.StringListConverter;
+
+/**
+ * A learning resource: Dublin Core description, educational metadata, licence, owning library,
+ * visibility, review status, and its files.
+ */
+@Entity
+public class Resource {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 1000)
+    private String title;
+
+    @Convert(converter = StringListConverter.class)
+    private List<String> creators = new ArrayList<>();
+
+    @Lob
+    private String description;
+
+    @Convert(converter = StringListConverter.class)
+    private List<String> subjects = new ArrayList<>();
+
+    private String language;
+
+    /** Dublin Core date: when the work was issued. */
+    private LocalDate issued;
+
+    private String publisher;
+
+    /** Grade levels or audiences ("Lớp 10", "Người học suốt đời"). */
+    @Convert(converter = StringListConverter.class)
+    private List<String> audience = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MaterialType materialType;
+
+    /** SPDX-style licence id, e.g. CC-BY-4.0. */
+    private String licence;
+
+    /** The owning library, by id to keep the modules apart. */
+    private Long libraryId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Visibility visibility;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ResourceStatus status;
+
+    private String createdBy;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "resource", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<ResourceFile> files = new ArrayList<>();
+
+    protected Resource() {
+    }
+
+    public Resource(String title, MaterialType materialType, Visibility visibility, ResourceStatus status,
+                    Long libraryId, String createdBy) {
+        this.title = title;
+        this.materialType = materialType;
+        this.visibility = visibility;
+        this.status = status;
+        this.libraryId = libraryId;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public ResourceFile addFile(String name, String mediaType, long size, String sha256) {
+        ResourceFile file = new ResourceFile(this, files.size(), name, mediaType, size, sha256);
+        files.add(file);
+        return file;
+    }
+
+    void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    public Long getId() { return id; }
+    public String getTitle() { return title; }
+    public List<String> getCreators() { return creators; }
+    public String getDescription() { return description; }
+    public List<String> getSubjects() { return subjects; }
+    public String getLanguage() { return language; }
+    public LocalDate getIssued() { return issued; }
+    public String getPublisher() { return publisher; }
+    public List<String> getAudience() { return audience; }
+    public MaterialType getMaterialType() { return materialType; }
+    public String getLicence() { return licence; }
+    public Long getLibraryId() { return libraryId; }
+    public Visibility getVisibility() { return visibility; }
+    public ResourceStatus getStatus() { return status; }
+    public String getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public List<ResourceFile> getFiles() { return files; }
+
+    public void setTitle(String title) { this.title = title; }
+    public void setCreators(List<String> creators) { this.creators = new ArrayList<>(creators); }
+    public void setDescription(String description) { this.description = description; }
+    public void setSubjects(List<String> subjects) { this.subjects = new ArrayList<>(subjects); }
+    public void setLanguage(String language) { this.language = language; }
+    public void setIssued(LocalDate issued) { this.issued = issued; }
+    public void setPublisher(String publisher) { this.publisher = publisher; }
+    public void setAudience(List<String> audience) { this.audience = new ArrayList<>(audience); }
+    public void setMaterialType(MaterialType materialType) { this.materialType = materialType; }
+    public void setLicence(String licence) { this.licence = licence; }
+}

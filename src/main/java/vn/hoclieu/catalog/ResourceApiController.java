@@ -1,0 +1,86 @@
+package vn.hoclieu.catalog;
+
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import vn.hoclieu.account.AccountService;
+
+/** {@code /api/v1/resources}: upload, describe and download, as {@code API.md} specifies. */
+@RestController
+@RequestMapping("/api/v1")
+class ResourceApiController {
+
+    private final CatalogService catalog;
+    private final AccountService accounts;
+    private final JsonMapper json;
+
+    ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json) {
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/resources", consumes = "multipart/form-data")
+    ResponseEntity<ResourceView> upload(@RequestPart(name = "file", required = false) List<MultipartFile> files,
+                                        @RequestPart(name = "metadata", required = false) Part metadata) {
+        if (files == null || files.isEmpty()) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.noFile");
+        }
+        ResourceDraft draft = readDraft(metadata);
+        List<IncomingFile> incoming = files.stream()
+                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f))
+                .toList();
+        ResourceView created = catalog.submit(draft, incoming, accounts.currentViewer());
+        return ResponseEntity.created(java.net.URI.create("/api/v1/resources/" + created.id())).body(created);
+    }
+
+    @GetMapping("/resources/{id}")
+    ResourceView get(@PathVariable long id) {
+        return catalog.find(id, accounts.currentViewer()).orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping("/resources/{id}/files/{fileId}/content")
+    ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id, @PathVariable long fileId,
+            @RequestParam(defaultValue = "false") boolean download, WebRequest request) {
+        ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer())
+                .orElseThrow(() -> notFound(id));
+        return FileResponses.serve(file, catalog.content(file), download, request);
+    }
+
+    private ResourceDraft readDraft(Part metadata) {
+        if (metadata == null) {
+            return ResourceDraft.empty();
+        }
+        try (InputStream in = metadata.getInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) {
+                return ResourceDraft.empty();
+            }
+            return json.readValue(bytes, ResourceDraft.class);
+        } catch (JacksonException e) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badMetadata",
+                    e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badMetadata", e.getMessage());
+        }
+    }
+
+    static CatalogException notFound(long id) {
+        // The same answer whether the resource does not exist or may not be seen: nothing leaks.
+        return new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", id);
+    }
+}

@@ -1,0 +1,116 @@
+package vn.hoclieu.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+
+/** One file of a resource: its stored bytes (by SHA-256) and what extraction found in them. */
+@Entity
+public class ResourceFile {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "resource_id")
+    private Resource resource;
+
+    private int position;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String mediaType;
+
+    private long size;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ExtractionStatus extractionStatus = ExtractionStatus.PENDING;
+
+    private String extractionReason;
+    private String extractedTitle;
+    private String extractedAuthor;
+    private String extractedLanguage;
+    private Integer pages;
+    private Double durationSeconds;
+    private boolean ocr;
+    private String legacyEncoding;
+    /** The extracted text lives in the blob store, addressed like any other blob. */
+    private String textSha256;
+    private Long textLength;
+    private Instant extractedAt;
+
+    protected ResourceFile() {
+    }
+
+    ResourceFile(Resource resource, int position, String name, String mediaType, long size, String sha256) {
+        this.resource = resource;
+        this.position = position;
+        this.name = name;
+        this.mediaType = mediaType;
+        this.size = size;
+        this.sha256 = sha256;
+    }
+
+    void recordExtraction(ExtractionOutcome outcome) {
+        this.extractionStatus = outcome.status();
+        this.extractionReason = truncate(outcome.reason(), 2000);
+        this.extractedTitle = truncate(outcome.title(), 1000);
+        this.extractedAuthor = truncate(outcome.author(), 1000);
+        this.extractedLanguage = outcome.language();
+        this.pages = outcome.pages();
+        this.durationSeconds = outcome.durationSeconds();
+        this.ocr = outcome.ocr();
+        this.legacyEncoding = outcome.legacyEncoding();
+        this.textSha256 = outcome.textSha256();
+        this.textLength = outcome.textLength();
+        if (outcome.detectedMediaType() != null && !outcome.detectedMediaType().isBlank()) {
+            this.mediaType = outcome.detectedMediaType();
+        }
+        this.extractedAt = Instant.now();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Long getId() { return id; }
+    public Resource getResource() { return resource; }
+    public int getPosition() { return position; }
+    public String getName() { return name; }
+    public String getMediaType() { return mediaType; }
+    public long getSize() { return size; }
+    public String getSha256() { return sha256; }
+    public ExtractionStatus getExtractionStatus() { return extractionStatus; }
+    public String getExtractionReason() { return extractionReason; }
+    public String getExtractedTitle() { return extractedTitle; }
+    public String getExtractedAuthor() { return extractedAuthor; }
+    public String getExtractedLanguage() { return extractedLanguage; }
+    public Integer getPages() { return pages; }
+    public Double getDurationSeconds() { return durationSeconds; }
+    public boolean isOcr() { return ocr; }
+    public String getLegacyEncoding() { return legacyEncoding; }
+    public String getTextSha256() { return textSha256; }
+    public Long getTextLength() { return textLength; }
+    public Instant getExtractedAt() { return extractedAt; }
+
+    /** Subtitle tracks (WebVTT, SRT) belong to the video or audio beside them. */
+    public boolean isSubtitle() {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".vtt") || n.endsWith(".srt");
+    }
+}

@@ -1,0 +1,20 @@
+package vn.hoclieu.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the search index needs about one resource, read in one transaction.
+ *
+ * @param texts extracted text per file (pages separated by form feeds), only for files whose extraction has text
+ */
+public record ResourceSnapshot(long id, String title, List<String> creators, String description, String language,
+                               List<String> subjects, List<String> audience, MaterialType materialType,
+                               String licence, Visibility visibility, ResourceStatus status, Long libraryId,
+                               String libraryCode, String libraryName, String libraryType, Instant createdAt,
+                               Instant updatedAt, List<String> mediaTypes, List<FileText> texts,
+                               String createdBy) {
+
+    public record FileText(long fileId, String name, String mediaType, String text) {
+    }
+}

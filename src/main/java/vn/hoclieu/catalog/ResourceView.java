@@ -1,0 +1,32 @@
+package vn.hoclieu.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A resource as the REST API and the pages show it. */
+public record ResourceView(long id, String title, List<String> creators, String description, String language,
+                           List<String> subjects, List<String> audience, MaterialType materialType, String licence,
+                           Visibility visibility, String library, String libraryName, ResourceStatus status,
+                           String publisher, LocalDate date, Instant createdAt, Instant updatedAt,
+                           List<FileView> files) {
+
+    /** One file of a resource, with what extraction found. */
+    public record FileView(long id, String name, String mediaType, long size, String sha256,
+                           Extraction extraction) {
+
+        public boolean isSubtitle() {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            return n.endsWith(".vtt") || n.endsWith(".srt");
+        }
+    }
+
+    public record Extraction(ExtractionStatus status, String reason, String language, Integer pages,
+                             Double durationSeconds, boolean ocr, String legacyEncoding) {
+    }
+
+    /** The main (first non-subtitle) file, if any. */
+    public FileView mainFile() {
+        return files.stream().filter(f -> !f.isSubtitle()).findFirst().orElse(files.isEmpty() ? null : files.get(0));
+    }
+}

@@ -1,0 +1,94 @@
+package vn.hoclieu.ingest;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A persisted unit of background work: extract one stored file and index its resource. */
+@Entity
+public class IngestJob {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private long resourceId;
+    private long fileId;
+
+    @Column(nullable = false)
+    private String fileName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private JobStatus status;
+
+    /** For a finished job, the extraction status and its reason ("OK", "ENCRYPTED: …"). */
+    private String reason;
+    private int attempts;
+    private String lastError;
+
+    @Column(nullable = false)
+    private Instant notBefore;
+    private String claimedBy;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+
+    protected IngestJob() {
+    }
+
+    public static IngestJob queued(long resourceId, long fileId, String fileName) {
+        return new IngestJob(resourceId, fileId, fileName);
+    }
+
+    private IngestJob(long resourceId, long fileId, String fileName) {
+        this.resourceId = resourceId;
+        this.fileId = fileId;
+        this.fileName = fileName;
+        this.status = JobStatus.QUEUED;
+        this.createdAt = Instant.now();
+        this.notBefore = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public long getResourceId() { return resourceId; }
+    public long getFileId() { return fileId; }
+    public String getFileName() { return fileName; }
+    public JobStatus getStatus() { return status; }
+    public String getReason() { return reason; }
+    public int getAttempts() { return attempts; }
+    public String getLastError() { return lastError; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+
+    public void finish(String reason) {
+        this.status = JobStatus.DONE;
+        this.reason = truncate(reason);
+        this.finishedAt = Instant.now();
+    }
+
+    /** Records a transient failure; retries with exponential backoff, gives up after {@code maxAttempts}. */
+    public void fail(String error, int maxAttempts) {
+        this.lastError = truncate(error);
+        if (attempts >= maxAttempts) {
+            this.status = JobStatus.FAILED;
+            this.reason = truncate(error);
+            this.finishedAt = Instant.now();
+        } else {
+            this.status = JobStatus.QUEUED;
+            this.notBefore = Instant.now().plusSeconds(1L << Math.min(attempts, 8));
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}

@@ -1,0 +1,16 @@
+package vn.hoclieu.ingest.internal;
+
+import vn.hoclieu.catalog.ExtractionStatus;
+
+/**
+ * What reading one file gave: never an exception for a bad document, a status and a reason instead.
+ *
+ * @param text extracted text, pages separated by form feeds ({@code \f}); empty if none
+ */
+record Extraction(ExtractionStatus status, String reason, String text, String title, String author,
+                  String language, Integer pages, Double durationSeconds, boolean ocr, String mediaType) {
+
+    static Extraction failed(ExtractionStatus status, String reason, String mediaType) {
+        return new Extraction(status, reason, "", null, null, null, null, null, false, mediaType);
+    }
+}

@@ -1,0 +1,170 @@
+package vn.hoclieu.ingest.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.stereotype.Component;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.CatalogException;
+import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.DuplicateResourceException;
+import vn.hoclieu.catalog.IncomingFile;
+import vn.hoclieu.catalog.ResourceDraft;
+import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.ingest.ImportReport;
+
+/**
+ * Imports a folder of files, described by an optional {@code metadata.csv} manifest (columns:
+ * file, title, creators, description, language, subjects, audience, materialType, licence,
+ * publisher, date, library, visibility; multiple values separated by {@code ;}).
+ */
+@Component
+public class FolderImporter {
+
+    static final String MANIFEST = "metadata.csv";
+    private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
+
+    private final CatalogService catalog;
+
+    FolderImporter(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("not a folder: " + dir);
+        }
+        Map<String, ResourceDraft> described = readManifest(dir.resolve(MANIFEST), libraryCode);
+        List<Path> mains = new ArrayList<>();
+        if (!described.isEmpty()) {
+            for (String name : described.keySet()) {
+                mains.add(dir.resolve(name).normalize());
+            }
+        } else {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(Files::isRegularFile)
+                        .filter(p -> !isHidden(dir.relativize(p)) && !isSubtitle(p)
+                                && !p.getFileName().toString().equalsIgnoreCase(MANIFEST))
+                        .sorted()
+                        .forEach(mains::add);
+            }
+        }
+        List<ImportReport.Entry> entries = new ArrayList<>();
+        for (Path main : mains) {
+            String relative = dir.relativize(main).toString();
+            if (!main.startsWith(dir.normalize()) || !Files.isRegularFile(main)) {
+                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
+                        "file listed in the manifest was not found"));
+                continue;
+            }
+            List<IncomingFile> files = new ArrayList<>();
+            files.add(incoming(main));
+            subtitlesOf(main).forEach(s -> files.add(incoming(s)));
+            ResourceDraft draft = described.getOrDefault(relative, draftFor(libraryCode));
+            try {
+                ResourceView view = catalog.submit(draft, files, importer);
+                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.IMPORTED, view.id(), null));
+            } catch (DuplicateResourceException e) {
+                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.DUPLICATE, e.existingResourceId(),
+                        "already in the catalogue"));
+            } catch (CatalogException e) {
+                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
+                        e.messageCode() + " " + Arrays.toString(e.arguments())));
+            } catch (RuntimeException e) {
+                log.warn("could not import {}", main, e);
+                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null, e.getMessage()));
+            }
+        }
+        return new ImportReport(entries);
+    }
+
+    private static ResourceDraft draftFor(String libraryCode) {
+        return new ResourceDraft(null, null, null, null, null, null, null, null, null, libraryCode, null, null);
+    }
+
+    private static Map<String, ResourceDraft> readManifest(Path manifest, String libraryCode) throws IOException {
+        Map<String, ResourceDraft> drafts = new LinkedHashMap<>();
+        if (!Files.isRegularFile(manifest)) {
+            return drafts;
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
+             CSVParser csv = CSVParser.parse(reader, format)) {
+            for (CSVRecord row : csv) {
+                String file = get(row, "file");
+                if (file == null) {
+                    continue;
+                }
+                String library = get(row, "library");
+                drafts.put(file, new ResourceDraft(get(row, "title"), list(get(row, "creators")),
+                        get(row, "description"), get(row, "language"), list(get(row, "subjects")),
+                        list(get(row, "audience")), get(row, "materialType"), get(row, "licence"),
+                        get(row, "visibility"), libraryCode != null ? libraryCode : library,
+                        get(row, "publisher"), get(row, "date")));
+            }
+        }
+        return drafts;
+    }
+
+    private static String get(CSVRecord row, String column) {
+        if (!row.isMapped(column) || !row.isSet(column)) {
+            return null;
+        }
+        String v = row.get(column).replace("\uFEFF", "").strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static List<String> list(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<Path> subtitlesOf(Path main) throws IOException {
+        String base = baseName(main.getFileName().toString());
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> siblings = Files.list(main.getParent())) {
+            siblings.filter(p -> isSubtitle(p) && baseName(p.getFileName().toString()).startsWith(base))
+                    .sorted().forEach(found::add);
+        }
+        return found;
+    }
+
+    private static IncomingFile incoming(Path file) {
+        return new IncomingFile(file.getFileName().toString(), null, new FileSystemResource(file));
+    }
+
+    private static boolean isSubtitle(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".vtt") || n.endsWith(".srt");
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String baseName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,184 @@
+package vn.hoclieu.ingest.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ContentExtracted;
+import vn.hoclieu.catalog.ExtractionOutcome;
+import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.FileForExtraction;
+import vn.hoclieu.catalog.ResourceFileStored;
+import vn.hoclieu.ingest.IngestJob;
+import vn.hoclieu.ingest.IngestProperties;
+import vn.hoclieu.storage.BlobStore;
+import vn.hoclieu.storage.StoredBlob;
+
+/**
+ * The worker pool: threads that claim queued jobs from the database (a conditional UPDATE, so a
+ * job runs once), extract the file, record the outcome and finish the job in one transaction.
+ * Workers are woken when an upload commits and otherwise poll once a second.
+ */
+@Component
+class IngestWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestWorkers.class);
+
+    private final IngestJobRepository jobs;
+    private final CatalogService catalog;
+    private final BlobStore blobs;
+    private final TikaExtractor extractor;
+    private final IngestProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    IngestWorkers(IngestJobRepository jobs, CatalogService catalog, BlobStore blobs, TikaExtractor extractor,
+                  IngestProperties properties, ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.jobs = jobs;
+        this.catalog = catalog;
+        this.blobs = blobs;
+        this.extractor = extractor;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    @TransactionalEventListener
+    void onStored(ResourceFileStored event) {
+        wakeUp.release();
+    }
+
+    @Override
+    public void start() {
+        int requeued = tx.execute(s -> jobs.requeueRunning());
+        if (requeued > 0) {
+            log.info("Re-queued {} ingestion jobs interrupted by the last shutdown", requeued);
+        }
+        running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            Thread t = new Thread(this::work, "ingest-worker-" + (i + 1));
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp.release(threads.size());
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void work() {
+        String me = Thread.currentThread().getName();
+        while (running) {
+            try {
+                Optional<Long> claimed = claim(me);
+                if (claimed.isPresent()) {
+                    process(claimed.get());
+                } else {
+                    wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // A database hiccup must not kill the worker; the job stays claimable after restart.
+                log.warn("ingest worker {} error: {}", me, e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private Optional<Long> claim(String worker) {
+        return tx.execute(s -> {
+            for (Long id : jobs.claimable(Instant.now(), Limit.of(8))) {
+                if (jobs.claim(id, worker, Instant.now()) == 1) {
+                    return Optional.of(id);
+                }
+            }
+            return Optional.<Long>empty();
+        });
+    }
+
+    private void process(long jobId) {
+        IngestJob job = jobs.findById(jobId).orElseThrow();
+        try {
+            Optional<FileForExtraction> file = catalog.fileForExtraction(job.getFileId());
+            if (file.isEmpty()) {
+                tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish("the file no longer exists")));
+                return;
+            }
+            FileForExtraction f = file.get();
+            Path path = blobs.localPath(f.sha256());
+            Extraction extraction = extractor.extract(path, f.name(), f.mediaType());
+            String textSha = null;
+            Long textLength = null;
+            if (!extraction.text().isEmpty()) {
+                byte[] bytes = extraction.text().getBytes(StandardCharsets.UTF_8);
+                StoredBlob stored = blobs.store(new ByteArrayInputStream(bytes));
+                textSha = stored.sha256();
+                textLength = (long) extraction.text().length();
+            }
+            ExtractionOutcome outcome = new ExtractionOutcome(extraction.status(), extraction.reason(),
+                    extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
+                    extraction.durationSeconds(), extraction.ocr(), null, textSha, textLength,
+                    extraction.mediaType());
+            tx.executeWithoutResult(s -> {
+                catalog.recordExtraction(f.fileId(), outcome);
+                jobs.findById(jobId).ifPresent(j -> j.finish(extraction.status()
+                        + (extraction.reason() == null ? "" : ": " + extraction.reason())));
+                events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn("ingest job {} ({}) failed: {}", jobId, job.getFileName(), e.toString());
+            tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> {
+                j.fail(e.toString(), properties.maxAttempts());
+                if (j.getStatus() == vn.hoclieu.ingest.JobStatus.FAILED) {
+                    catalog.recordExtraction(j.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED,
+                            "gave up after " + j.getAttempts() + " attempts: " + e.getMessage(), null, null, null,
+                            null, null, false, null, null, null, null));
+                    events.publishEvent(new ContentExtracted(j.getResourceId(), j.getFileId(), ExtractionStatus.FAILED));
+                }
+            }));
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package vn.hoclieu.library;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A member library of the network: public, school, community learning centre or continuing education centre. */
+@Entity
+public class Library {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private LibraryType type;
+
+    private String district;
+    private String ward;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected Library() {
+    }
+
+    public Library(String code, String name, LibraryType type, String district, String ward) {
+        this.code = code;
+        this.name = name;
+        this.type = type;
+        this.district = district;
+        this.ward = ward;
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public LibraryType getType() { return type; }
+    public String getDistrict() { return district; }
+    public String getWard() { return ward; }
+    public Instant getCreatedAt() { return createdAt; }
+
+    void update(String name, LibraryType type, String district, String ward) {
+        this.name = name;
+        this.type = type;
+        this.district = district;
+        this.ward = ward;
+    }
+}

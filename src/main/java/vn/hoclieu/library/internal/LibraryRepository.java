@@ -1,0 +1,10 @@
+package vn.hoclieu.library.internal;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import vn.hoclieu.library.Library;
+
+public interface LibraryRepository extends JpaRepository<Library, Long> {
+
+    Optional<Library> findByCode(String code);
+}

@@ -1,0 +1,42 @@
+package vn.hoclieu.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.MultiValueMap;
+
+/** Reads a {@link SearchRequest} from query parameters, the same way for the API and the pages. */
+final class SearchRequests {
+
+    static final List<String> FILTERS = List.of("materialType", "language", "subject", "audience", "licence",
+            "library", "libraryType", "mediaType");
+
+    private SearchRequests() {
+    }
+
+    static SearchRequest from(MultiValueMap<String, String> params, int defaultSize) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String name : FILTERS) {
+            List<String> values = params.get(name);
+            if (values != null) {
+                List<String> kept = values.stream().filter(v -> v != null && !v.isBlank()).toList();
+                if (!kept.isEmpty()) {
+                    filters.put(name, kept);
+                }
+            }
+        }
+        return new SearchRequest(params.getFirst("q"), integer(params.getFirst("page"), 0, "page"),
+                integer(params.getFirst("size"), defaultSize, "size"), params.getFirst("sort"), filters);
+    }
+
+    private static int integer(String value, int fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new SearchException("problem.search.notANumber", name, value);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package vn.hoclieu.search.internal;
+
+import java.util.List;
+
+/** Every Lucene field name, in one place (Luke's habit). */
+final class Fields {
+
+    private Fields() {
+    }
+
+    static final String ID = "id";
+    /** updatedAt of the resource when indexed, to find stale documents after a crash. */
+    static final String VERSION = "version";
+
+    // Searchable text. Each is indexed four ways (see VIETNAMESE.md):
+    static final String TITLE = "title";
+    static final String CREATORS = "creators";
+    static final String SUBJECTS = "subjects";
+    static final String DESCRIPTION = "description";
+    static final String TEXT = "text";
+    static final List<String> TEXT_FIELDS = List.of(TITLE, CREATORS, SUBJECTS, DESCRIPTION, TEXT);
+
+    static final String EXACT = ".exact";
+    static final String FOLDED = ".folded";
+    static final String EXACT_BIGRAMS = ".exact2";
+    static final String FOLDED_BIGRAMS = ".folded2";
+
+    // Stored for display.
+    static final String DISPLAY_TITLE = "display.title";
+    static final String DISPLAY_MATERIAL_TYPE = "display.materialType";
+    static final String DISPLAY_LANGUAGE = "display.language";
+    static final String DISPLAY_LIBRARY = "display.library";
+
+    // Sorting.
+    static final String CREATED = "created";
+    static final String TITLE_SORT = "title.sort";
+    static final String POPULARITY = "popularity";
+
+    // Visibility (mirrors catalog.Access).
+    static final String VISIBILITY = "visibility";
+    static final String STATUS = "status";
+    static final String LIBRARY_ID = "libraryId";
+    static final String CREATED_BY = "createdBy";
+
+    // Facets (dimensions of SortedSetDocValuesFacetField); these are also the filter names of the API.
+    static final String F_MATERIAL_TYPE = "materialType";
+    static final String F_LANGUAGE = "language";
+    static final String F_SUBJECT = "subject";
+    static final String F_AUDIENCE = "audience";
+    static final String F_LICENCE = "licence";
+    static final String F_LIBRARY = "library";
+    static final String F_LIBRARY_TYPE = "libraryType";
+    static final String F_MEDIA_TYPE = "mediaType";
+    static final List<String> FACETS = List.of(F_MATERIAL_TYPE, F_LANGUAGE, F_SUBJECT, F_AUDIENCE, F_LICENCE,
+            F_LIBRARY, F_LIBRARY_TYPE, F_MEDIA_TYPE);
+    static final List<String> MULTI_VALUED_FACETS = List.of(F_SUBJECT, F_AUDIENCE, F_MEDIA_TYPE);
+}

@@ -1,0 +1,214 @@
+package vn.hoclieu.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
+
+/**
+ * Turns what a person typed into a Lucene query, routed by diacritics as {@code VIETNAMESE.md}
+ * designs it. The text is never given to a query parser: Lucene syntax typed by a user is just
+ * punctuation, so no query can fail to parse.
+ *
+ * <ul>
+ *   <li>each syllable matches the folded fields; if it carries marks, its exact form joins as a
+ *       tie-breaker inside the same max (not a sum, which would double-count marked words);
+ *   <li>adjacent syllables add a folded-bigram clause (and exact-bigram if accented), so "học tập"
+ *       as a compound beats "học" and "tập" scattered;
+ *   <li>quoted text must match as a phrase (exact if accented, folded otherwise).
+ * </ul>
+ */
+final class QueryBuilder {
+
+    /** Field weights: where a word is found matters; the title says most about a material. */
+    static final Map<String, Float> WEIGHTS = Map.of(
+            Fields.TITLE, 2.0f,
+            Fields.SUBJECTS, 1.5f,
+            Fields.CREATORS, 1.2f,
+            Fields.DESCRIPTION, 1.0f,
+            Fields.TEXT, 0.8f);
+    static final float EXACT_FACTOR = 1.15f;
+    static final float BIGRAM_FACTOR = 1.5f;
+    static final float TIE_BREAKER = 0.1f;
+
+    private final Analyzer folded;
+    private final Analyzer exact;
+
+    QueryBuilder(Analyzer folded, Analyzer exact) {
+        this.folded = folded;
+        this.exact = exact;
+    }
+
+    record Built(Query query, List<String> foldedTerms, boolean empty) {
+    }
+
+    Built build(String userText) {
+        ParsedQuery parsed = ParsedQuery.of(userText);
+        List<Token> words = tokens(parsed.words());
+        List<List<Token>> phrases = parsed.phrases().stream().map(this::tokens).filter(p -> !p.isEmpty()).toList();
+        if (words.isEmpty() && phrases.isEmpty()) {
+            return new Built(new MatchAllDocsQuery(), List.of(), true);
+        }
+        BooleanQuery.Builder outer = new BooleanQuery.Builder();
+        List<String> highlightTerms = new ArrayList<>();
+        if (!words.isEmpty()) {
+            BooleanQuery.Builder syllables = new BooleanQuery.Builder();
+            for (Token t : words) {
+                syllables.add(syllable(t), Occur.SHOULD);
+                highlightTerms.add(t.folded());
+            }
+            syllables.setMinimumNumberShouldMatch(minimumToMatch(words.size()));
+            outer.add(syllables.build(), Occur.MUST);
+            for (int i = 0; i + 1 < words.size(); i++) {
+                outer.add(bigram(words.get(i), words.get(i + 1)), Occur.SHOULD);
+            }
+        }
+        for (List<Token> phrase : phrases) {
+            outer.add(phrase(phrase), Occur.MUST);
+            phrase.forEach(t -> highlightTerms.add(t.folded()));
+            for (int i = 0; i + 1 < phrase.size(); i++) {
+                outer.add(bigram(phrase.get(i), phrase.get(i + 1)), Occur.SHOULD);
+            }
+        }
+        return new Built(outer.build(), highlightTerms, false);
+    }
+
+    /** Short queries need every word; longer ones forgive a word or two that is not in the material. */
+    static int minimumToMatch(int words) {
+        if (words <= 2) {
+            return words;
+        }
+        if (words <= 4) {
+            return words - 1;
+        }
+        return (int) Math.ceil(words * 0.7);
+    }
+
+    private Query syllable(Token t) {
+        List<Query> alternatives = new ArrayList<>();
+        for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
+            alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.FOLDED, t.folded())), f.getValue()));
+            if (t.accented()) {
+                alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.EXACT, t.exact())),
+                        f.getValue() * EXACT_FACTOR));
+            }
+        }
+        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    private Query bigram(Token a, Token b) {
+        List<Query> alternatives = new ArrayList<>();
+        boolean accented = a.accented() && b.accented();
+        for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
+            float w = f.getValue() * BIGRAM_FACTOR;
+            alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.FOLDED_BIGRAMS,
+                    a.folded() + " " + b.folded())), w));
+            if (accented) {
+                alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.EXACT_BIGRAMS,
+                        a.exact() + " " + b.exact())), w * EXACT_FACTOR));
+            }
+        }
+        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    private Query phrase(List<Token> tokens) {
+        boolean accented = tokens.stream().anyMatch(Token::accented);
+        List<Query> alternatives = new ArrayList<>();
+        for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
+            String field = f.getKey() + (accented ? Fields.EXACT : Fields.FOLDED);
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            for (Token t : tokens) {
+                phrase.add(new Term(field, accented ? t.exact() : t.folded()), t.position());
+            }
+            alternatives.add(boost(phrase.build(), f.getValue()));
+        }
+        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    private static Query boost(Query q, float boost) {
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    /** A syllable of the query: folded and exact forms, whether the person typed marks on it. */
+    record Token(String folded, String exact, boolean accented, int position) {
+    }
+
+    private List<Token> tokens(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        List<String[]> foldedTerms = analyze(folded, text);
+        List<String[]> exactTerms = analyze(exact, text);
+        List<Token> tokens = new ArrayList<>();
+        for (int i = 0; i < foldedTerms.size(); i++) {
+            String[] f = foldedTerms.get(i);
+            String original = f[1];
+            boolean accented = VietnameseAnalysis.hasDiacritics(original) && i < exactTerms.size();
+            tokens.add(new Token(f[0], accented ? exactTerms.get(i)[0] : f[0], accented, i));
+        }
+        return tokens;
+    }
+
+    /** Terms with the original text they came from. */
+    private static List<String[]> analyze(Analyzer analyzer, String text) {
+        List<String[]> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("q", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                int start = Math.min(offset.startOffset(), text.length());
+                int end = Math.min(Math.max(offset.endOffset(), start), text.length());
+                out.add(new String[] {term.toString(), text.substring(start, end)});
+                if (out.size() >= 64) {
+                    break; // nobody types more than this; a pasted essay is cut, not refused
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Quoted phrases and the remaining words. An unbalanced quote is read as plain words. */
+    record ParsedQuery(String words, List<String> phrases) {
+
+        static ParsedQuery of(String text) {
+            String t = text.replace('“', '"').replace('”', '"').replace('„', '"');
+            List<String> phrases = new ArrayList<>();
+            StringBuilder words = new StringBuilder();
+            int i = 0;
+            while (i < t.length()) {
+                int open = t.indexOf('"', i);
+                int close = open < 0 ? -1 : t.indexOf('"', open + 1);
+                if (open < 0 || close < 0) {
+                    words.append(' ').append(t, i, t.length());
+                    break;
+                }
+                words.append(' ').append(t, i, open);
+                String phrase = t.substring(open + 1, close).strip();
+                if (!phrase.isEmpty()) {
+                    phrases.add(phrase);
+                }
+                i = close + 1;
+            }
+            return new ParsedQuery(words.toString().replace('"', ' ').strip(), phrases);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package vn.hoclieu.search.internal;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import vn.hoclieu.catalog.ResourceSnapshot;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
+
+/** Turns a catalogue snapshot into the Lucene document of a resource. */
+final class ResourceDocuments {
+
+    /** Folded text: positions for phrases, offsets so highlighting needs no re-analysis, stored for snippets. */
+    private static final FieldType FOLDED_STORED = new FieldType();
+    /** Exact unigrams: positions for accented phrases. */
+    private static final FieldType WITH_POSITIONS = new FieldType();
+    /** Bigram fields are only ever matched as terms: frequencies suffice. */
+    private static final FieldType TERMS_ONLY = new FieldType();
+
+    static {
+        FOLDED_STORED.setTokenized(true);
+        FOLDED_STORED.setStored(true);
+        FOLDED_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        FOLDED_STORED.freeze();
+        WITH_POSITIONS.setTokenized(true);
+        WITH_POSITIONS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        WITH_POSITIONS.freeze();
+        TERMS_ONLY.setTokenized(true);
+        TERMS_ONLY.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        TERMS_ONLY.freeze();
+    }
+
+    private ResourceDocuments() {
+    }
+
+    static Document of(ResourceSnapshot r) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, Long.toString(r.id()), Field.Store.YES));
+        doc.add(new StoredField(Fields.VERSION, r.updatedAt().toEpochMilli()));
+
+        text(doc, Fields.TITLE, r.title());
+        r.creators().forEach(c -> text(doc, Fields.CREATORS, c));
+        r.subjects().forEach(s -> text(doc, Fields.SUBJECTS, s));
+        text(doc, Fields.DESCRIPTION, r.description());
+        for (ResourceSnapshot.FileText file : r.texts()) {
+            text(doc, Fields.TEXT, file.text());
+        }
+
+        doc.add(new StoredField(Fields.DISPLAY_TITLE, r.title()));
+        doc.add(new StoredField(Fields.DISPLAY_MATERIAL_TYPE, r.materialType().name()));
+        if (r.language() != null) {
+            doc.add(new StoredField(Fields.DISPLAY_LANGUAGE, r.language()));
+        }
+        if (r.libraryCode() != null) {
+            doc.add(new StoredField(Fields.DISPLAY_LIBRARY, r.libraryCode()));
+        }
+
+        doc.add(new NumericDocValuesField(Fields.CREATED, r.createdAt().toEpochMilli()));
+        doc.add(new SortedDocValuesField(Fields.TITLE_SORT, new BytesRef(sortKey(r.title()))));
+        doc.add(new NumericDocValuesField(Fields.POPULARITY, 0));
+
+        doc.add(new StringField(Fields.VISIBILITY, r.visibility().name(), Field.Store.NO));
+        doc.add(new StringField(Fields.STATUS, r.status().name(), Field.Store.NO));
+        if (r.libraryId() != null) {
+            doc.add(new StringField(Fields.LIBRARY_ID, r.libraryId().toString(), Field.Store.NO));
+        }
+        if (r.createdBy() != null) {
+            doc.add(new StringField(Fields.CREATED_BY, r.createdBy(), Field.Store.NO));
+        }
+
+        facet(doc, Fields.F_MATERIAL_TYPE, r.materialType().name());
+        facet(doc, Fields.F_LANGUAGE, r.language());
+        facet(doc, Fields.F_LICENCE, r.licence());
+        facet(doc, Fields.F_LIBRARY, r.libraryCode());
+        facet(doc, Fields.F_LIBRARY_TYPE, r.libraryType());
+        distinct(r.subjects()).forEach(s -> facet(doc, Fields.F_SUBJECT, s));
+        distinct(r.audience()).forEach(a -> facet(doc, Fields.F_AUDIENCE, a));
+        distinct(r.mediaTypes()).forEach(m -> facet(doc, Fields.F_MEDIA_TYPE, m));
+        return doc;
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        doc.add(new Field(field + Fields.FOLDED, value, FOLDED_STORED));
+        doc.add(new Field(field + Fields.EXACT, value, WITH_POSITIONS));
+        doc.add(new Field(field + Fields.FOLDED_BIGRAMS, value, TERMS_ONLY));
+        doc.add(new Field(field + Fields.EXACT_BIGRAMS, value, TERMS_ONLY));
+    }
+
+    private static void facet(Document doc, String dim, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new SortedSetDocValuesFacetField(dim, value.strip()));
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+    }
+
+    static String sortKey(String title) {
+        String folded = VietnameseAnalysis.fold(title == null ? "" : title).toLowerCase(Locale.ROOT);
+        return folded.length() > 200 ? folded.substring(0, 200) : folded;
+    }
+}

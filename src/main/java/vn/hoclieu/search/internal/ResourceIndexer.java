@@ -1,0 +1,123 @@
+package vn.hoclieu.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ContentExtracted;
+import vn.hoclieu.catalog.ResourceChanged;
+import vn.hoclieu.catalog.ResourceSnapshot;
+
+/**
+ * Keeps the index a faithful projection of the catalogue: indexes a resource when it changes or
+ * its text is extracted (after the commit, so only committed facts are indexed), and at start-up
+ * catches up with anything a crash left out.
+ */
+@Component
+public class ResourceIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(ResourceIndexer.class);
+
+    private final LuceneIndex index;
+    private final CatalogService catalog;
+
+    ResourceIndexer(LuceneIndex index, CatalogService catalog) {
+        this.index = index;
+        this.catalog = catalog;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ResourceChanged event) {
+        safely(event.resourceId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ContentExtracted event) {
+        safely(event.resourceId());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        int changed = reconcile();
+        if (changed > 0) {
+            log.info("Brought {} resources in the search index up to date", changed);
+        }
+    }
+
+    private void safely(long resourceId) {
+        try {
+            index(resourceId);
+        } catch (RuntimeException | IOException e) {
+            // The database holds the truth; the next start-up reconciliation repairs the index.
+            log.warn("could not index resource {}: {}", resourceId, e.toString());
+        }
+    }
+
+    public void index(long resourceId) throws IOException {
+        Optional<ResourceSnapshot> snapshot = catalog.snapshot(resourceId);
+        if (snapshot.isEmpty()) {
+            index.delete(Long.toString(resourceId));
+        } else {
+            index.upsert(Long.toString(resourceId), ResourceDocuments.of(snapshot.get()));
+        }
+    }
+
+    /** Indexes what is missing or stale and removes what no longer exists; returns how many changed. */
+    public int reconcile() {
+        Map<Long, Long> indexed = indexedVersions();
+        int changed = 0;
+        for (Map.Entry<Long, java.time.Instant> entry : catalog.versions().entrySet()) {
+            Long version = indexed.remove(entry.getKey());
+            if (version == null || version != entry.getValue().toEpochMilli()) {
+                safely(entry.getKey());
+                changed++;
+            }
+        }
+        for (Long gone : indexed.keySet()) {
+            safely(gone);
+            changed++;
+        }
+        return changed;
+    }
+
+    private Map<Long, Long> indexedVersions() {
+        Map<Long, Long> versions = new HashMap<>();
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Bits live = leaf.reader().getLiveDocs();
+                    StoredFields stored = leaf.reader().storedFields();
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        if (live != null && !live.get(doc)) {
+                            continue;
+                        }
+                        Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION));
+                        versions.put(Long.parseLong(d.get(Fields.ID)),
+                                d.getField(Fields.VERSION).numericValue().longValue());
+                    }
+                }
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions;
+    }
+
+}

@@ -1,0 +1,259 @@
+package vn.hoclieu.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import java.text.BreakIterator;
+import java.util.Locale;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.search.FacetValue;
+import vn.hoclieu.search.SearchException;
+import vn.hoclieu.search.SearchHit;
+import vn.hoclieu.search.SearchPage;
+import vn.hoclieu.search.SearchRequest;
+import vn.hoclieu.search.Suggestion;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
+
+/** Runs searches: visibility filter, facet drill-down and drill-sideways counts, sorting, highlighting. */
+@Component
+public class Searcher {
+
+    private static final int SNIPPET_CHARS = 220;
+
+    private final LuceneIndex index;
+    private final QueryBuilder queries;
+    private final Analyzer folded = VietnameseAnalysis.folded();
+
+    Searcher(LuceneIndex index) {
+        this.index = index;
+        this.queries = new QueryBuilder(folded, VietnameseAnalysis.exact());
+    }
+
+    public SearchPage search(SearchRequest request, Viewer viewer) {
+        long started = System.nanoTime();
+        validate(request);
+        QueryBuilder.Built built = queries.build(request.q());
+        Query base = new BooleanQuery.Builder()
+                .add(built.query(), Occur.MUST)
+                .add(VisibilityFilter.of(viewer), Occur.FILTER)
+                .build();
+        IndexSearcher searcher;
+        try {
+            searcher = index.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return new SearchPage(0, List.of(), Map.of(), null, millis(started), request.page(), request.size());
+            }
+            DrillDownQuery drill = new DrillDownQuery(index.facetsConfig(), base);
+            request.filters().forEach((dim, values) -> {
+                if (Fields.FACETS.contains(dim)) {
+                    values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> drill.add(dim, v.strip()));
+                }
+            });
+            int topN = (request.page() + 1) * request.size();
+            DrillSideways sideways = new DrillSideways(searcher, index.facetsConfig(),
+                    index.facetState(searcher.getIndexReader()));
+            Sort sort = sort(request.sort(), built.empty());
+            DrillSideways.DrillSidewaysResult result = sort == null
+                    ? sideways.search(drill, topN)
+                    : sideways.search(drill, null, null, topN, sort, false);
+            TopDocs top = result.hits;
+            ScoreDoc[] all = top.scoreDocs;
+            int from = Math.min(request.page() * request.size(), all.length);
+            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
+            List<SearchHit> hits = hits(searcher, pageDocs, built);
+            return new SearchPage(top.totalHits.value, hits, facets(result.facets), null, millis(started),
+                    request.page(), request.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Titles that complete what is being typed, accent-insensitively ("hoc t" → "Học tập suốt đời"). */
+    public List<Suggestion> suggest(String prefix, Viewer viewer, int limit) {
+        String typed = prefix == null ? "" : prefix.strip();
+        if (typed.isEmpty() || typed.length() > 200) {
+            return List.of();
+        }
+        String[] words = VietnameseAnalysis.fold(typed).split(" ");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        boolean endsWithSpace = Character.isWhitespace(prefix.charAt(prefix.length() - 1));
+        for (int i = 0; i < words.length; i++) {
+            Term term = new Term(Fields.TITLE + Fields.FOLDED, words[i]);
+            boolean last = i == words.length - 1 && !endsWithSpace;
+            q.add(last ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
+        }
+        q.add(VisibilityFilter.of(viewer), Occur.FILTER);
+        IndexSearcher searcher;
+        try {
+            searcher = index.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            TopDocs top = searcher.search(q.build(), Math.max(1, Math.min(limit, 10)));
+            StoredFields stored = searcher.storedFields();
+            List<Suggestion> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                out.add(new Suggestion(d.get(Fields.DISPLAY_TITLE), Long.parseLong(d.get(Fields.ID))));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private static void validate(SearchRequest request) {
+        if (request.q().length() > SearchRequest.MAX_QUERY_LENGTH) {
+            throw new SearchException("problem.search.tooLong", SearchRequest.MAX_QUERY_LENGTH);
+        }
+        if (request.page() < 0 || request.size() < 1 || request.size() > SearchRequest.MAX_SIZE) {
+            throw new SearchException("problem.search.badPage", SearchRequest.MAX_SIZE);
+        }
+        if ((long) (request.page() + 1) * request.size() > SearchRequest.MAX_WINDOW) {
+            throw new SearchException("problem.search.tooDeep", SearchRequest.MAX_WINDOW);
+        }
+        if (!List.of("relevance", "newest", "title", "popular").contains(request.sort())) {
+            throw new SearchException("problem.search.badSort", request.sort());
+        }
+        for (String name : request.filters().keySet()) {
+            if (!Fields.FACETS.contains(name)) {
+                throw new SearchException("problem.search.badFilter", name, String.join(", ", Fields.FACETS));
+            }
+        }
+    }
+
+    private static Sort sort(String sort, boolean browsing) {
+        return switch (sort) {
+            case "newest" -> new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true));
+            case "title" -> new Sort(new SortField(Fields.TITLE_SORT, SortField.Type.STRING));
+            case "popular" -> new Sort(new SortField(Fields.POPULARITY, SortField.Type.LONG, true),
+                    new SortField(Fields.CREATED, SortField.Type.LONG, true));
+            // with nothing typed, relevance means nothing: newest first
+            default -> browsing ? new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true)) : null;
+        };
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, QueryBuilder.Built built)
+            throws IOException {
+        if (docs.length == 0) {
+            return List.of();
+        }
+        Map<String, String[]> highlights = Map.of();
+        if (!built.foldedTerms().isEmpty()) {
+            BooleanQuery.Builder hq = new BooleanQuery.Builder();
+            for (String term : built.foldedTerms()) {
+                for (String f : List.of(Fields.TEXT, Fields.DESCRIPTION, Fields.TITLE)) {
+                    hq.add(new TermQuery(new Term(f + Fields.FOLDED, term)), Occur.SHOULD);
+                }
+            }
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(2_000_000)
+                    // sentences can be whole paragraphs; aim for snippets a phone shows in three lines
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                    .build();
+            TopDocs forHighlight = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
+                    org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
+            highlights = highlighter.highlightFields(
+                    new String[] {Fields.TEXT + Fields.FOLDED, Fields.DESCRIPTION + Fields.FOLDED},
+                    hq.build(), forHighlight, new int[] {2, 1});
+        }
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            Document d = stored.document(docs[i].doc);
+            String snippet = pick(highlights, Fields.TEXT + Fields.FOLDED, i);
+            if (snippet == null) {
+                snippet = pick(highlights, Fields.DESCRIPTION + Fields.FOLDED, i);
+            }
+            if (snippet == null) {
+                snippet = plainStart(d.get(Fields.DESCRIPTION + Fields.FOLDED), d.get(Fields.TEXT + Fields.FOLDED));
+            }
+            hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
+                    snippet.replace('\f', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE), d.get(Fields.DISPLAY_LANGUAGE),
+                    d.get(Fields.DISPLAY_LIBRARY), Float.isNaN(docs[i].score) ? 0f : docs[i].score));
+        }
+        return hits;
+    }
+
+    private static String pick(Map<String, String[]> highlights, String field, int i) {
+        String[] values = highlights.get(field);
+        return values == null || values[i] == null || values[i].isBlank() ? null : values[i];
+    }
+
+    private static String plainStart(String description, String text) {
+        String source = description != null && !description.isBlank() ? description : text;
+        if (source == null) {
+            return "";
+        }
+        String s = source.strip().replaceAll("\\s+", " ");
+        if (s.length() > SNIPPET_CHARS) {
+            int cut = s.lastIndexOf(' ', SNIPPET_CHARS);
+            s = s.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
+        }
+        return HtmlUtils.htmlEscape(s);
+    }
+
+    private static Map<String, List<FacetValue>> facets(Facets facets) throws IOException {
+        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+        for (String dim : Fields.FACETS) {
+            List<FacetValue> values = new ArrayList<>();
+            try {
+                FacetResult result = facets.getTopChildren(50, dim);
+                if (result != null) {
+                    for (LabelAndValue lv : result.labelValues) {
+                        values.add(new FacetValue(lv.label, lv.value.longValue()));
+                    }
+                }
+            } catch (IllegalArgumentException noSuchDimension) {
+                // no visible document has this facet yet
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    private static long millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

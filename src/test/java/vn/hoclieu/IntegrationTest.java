@@ -1,0 +1,86 @@
+package vn.hoclieu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.ingest.IngestService;
+
+/**
+ * One real instance shared by the integration tests: an HTTP server on a random port, H2 in file
+ * mode, the Lucene index and the blob store in a fresh folder, and the sample library imported
+ * from {@code sample-resources/} exactly as on a first start.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    protected static final String PASSWORD = "test-password-1";
+    private static final Path DATA = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected IngestService ingest;
+
+    @Autowired
+    protected AccountService accounts;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("hoclieu.data-dir", DATA::toString);
+        registry.add("hoclieu.admin-password", () -> PASSWORD);
+        registry.add("hoclieu.ingest.timeout", () -> "60s");
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("hoclieu-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Creates the account once per context; returns its user name. */
+    protected String account(String username, Role role, String libraryCode) {
+        synchronized (IntegrationTest.class) {
+            if (accounts.byUsername(username).isEmpty()) {
+                accounts.create(username, PASSWORD, username, role, libraryCode);
+            }
+        }
+        return username;
+    }
+
+    protected void awaitIngestIdle() {
+        await(() -> ingest.unfinished() == 0, Duration.ofMinutes(3), "ingestion queue never emptied");
+    }
+
+    protected static void await(BooleanSupplier condition, Duration timeout, String failure) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(failure + " within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+}

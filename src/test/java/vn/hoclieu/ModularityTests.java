@@ -1,0 +1,21 @@
+package vn.hoclieu;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** The modules of ARCHITECTURE.md stay modules: no cycles, no reaching into another's internals. */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(HoclieuApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}

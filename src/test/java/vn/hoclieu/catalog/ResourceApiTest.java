@@ -1,0 +1,229 @@
+package vn.hoclieu.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.hoclieu.Http;
+import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.account.Role;
+
+/** {@code /api/v1/resources} over real HTTP: upload, extraction status, duplicates, downloads, refusals. */
+class ResourceApiTest extends IntegrationTest {
+
+    private String teacher;
+
+    @BeforeEach
+    void accounts() {
+        teacher = Http.basic(account("teacher-bdm", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+    }
+
+    @Test
+    void uploadedFileBecomesSearchableByItsContent() {
+        String word = "zyx" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] text = ("Bài học về tiết kiệm nước ở trường. Mã riêng " + word + " dùng cho kiểm thử.")
+                .getBytes(StandardCharsets.UTF_8);
+        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, Map.of("tiet-kiem-nuoc.txt", text),
+                "{\"title\":\"Tiết kiệm nước\",\"subjects\":[\"Môi trường\"],\"audience\":[\"Lớp 6\"],"
+                        + "\"licence\":\"CC-BY-4.0\",\"visibility\":\"PUBLIC\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode resource = created.json();
+        long id = resource.get("id").asLong();
+        assertThat(created.header("Location")).isEqualTo("/api/v1/resources/" + id);
+        assertThat(resource.get("title").asString()).isEqualTo("Tiết kiệm nước");
+        assertThat(resource.get("library").asString()).isEqualTo("HN-THPT-BDM");
+        assertThat(resource.get("materialType").asString()).isEqualTo("BOOK");
+        assertThat(resource.get("files").get(0).get("sha256").asString()).hasSize(64);
+
+        await(() -> Http.get(url("/api/v1/search?q=" + word)).json().get("total").asLong() == 1,
+                Duration.ofSeconds(30), "uploaded text not searchable");
+        JsonNode hit = Http.get(url("/api/v1/search?q=" + word)).json().get("hits").get(0);
+        assertThat(hit.get("id").asLong()).isEqualTo(id);
+        assertThat(hit.get("snippet").asString()).contains("<mark>" + word + "</mark>");
+        // and by its title typed without diacritics
+        JsonNode byTitle = Http.get(url("/api/v1/search?q=" + Http.q("tiet kiem nuoc"))).json();
+        assertThat(byTitle.get("hits").get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(Http.get(url("/api/v1/resources/" + id)).json().get("files").get(0).get("extraction")
+                .get("status").asString()).isEqualTo("OK");
+    }
+
+    @Test
+    void secondUploadOfTheSameBytesIsReportedAsDuplicate() {
+        byte[] bytes = ("Nội dung trùng lặp " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Http.Response first = Http.upload(url("/api/v1/resources"), teacher, Map.of("a.txt", bytes), null);
+        assertThat(first.status()).isEqualTo(201);
+        long id = first.json().get("id").asLong();
+
+        Http.Response second = Http.upload(url("/api/v1/resources"), teacher, Map.of("b-copy.txt", bytes), null);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(second.json().get("existingResourceId").asLong()).isEqualTo(id);
+        assertThat(second.json().get("detail").asString()).contains("b-copy.txt").contains("đã có trong thư viện");
+    }
+
+    @Test
+    void corruptPdfEndsFailedWithAReason() {
+        byte[] corrupt = ("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + UUID.randomUUID()
+                + "\ngarbage garbage\n%%EOF").getBytes(StandardCharsets.ISO_8859_1);
+        JsonNode file = uploadAndAwait("hong.pdf", corrupt);
+        assertThat(file.get("extraction").get("status").asString()).isEqualTo("FAILED");
+        assertThat(file.get("extraction").get("reason").asString()).isNotBlank();
+    }
+
+    @Test
+    void encryptedPdfEndsEncrypted() throws Exception {
+        JsonNode file = uploadAndAwait("mat-khau.pdf", encryptedPdf());
+        assertThat(file.get("extraction").get("status").asString()).isEqualTo("ENCRYPTED");
+        assertThat(file.get("extraction").get("reason").asString()).contains("password");
+    }
+
+    @Test
+    void unknownBinaryEndsUnsupportedAndTheWorkerKeepsWorking() {
+        byte[] random = new byte[4096];
+        new java.util.Random(42).nextBytes(random);
+        random[0] = 0x7f;
+        random[1] = 0x00;
+        JsonNode file = uploadAndAwait("du-lieu.bin", random);
+        assertThat(file.get("extraction").get("status").asString()).isIn("UNSUPPORTED", "FAILED");
+        // the next file is still processed
+        JsonNode next = uploadAndAwait("sau-do.txt", ("Vẫn chạy " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        assertThat(next.get("extraction").get("status").asString()).isEqualTo("OK");
+    }
+
+    @Test
+    void anonymousUploadIsRefused() {
+        Http.Response r = Http.upload(url("/api/v1/resources"), null,
+                Map.of("x.txt", "xin chào".getBytes(StandardCharsets.UTF_8)), null);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void readerMayNotUpload() {
+        String reader = Http.basic(account("reader-1", Role.READER, null), PASSWORD);
+        Http.Response r = Http.upload(url("/api/v1/resources"), reader,
+                Map.of("x.txt", "xin chào".getBytes(StandardCharsets.UTF_8)), null);
+        assertThat(r.status()).isEqualTo(403);
+    }
+
+    @Test
+    void badMetadataIsA400InTheCallersLanguage() {
+        Map<String, byte[]> file = Map.of("m.txt", ("meta " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        Http.Response vi = Http.upload(url("/api/v1/resources"), teacher, file, "{\"materialType\":\"NOVEL\"}");
+        assertThat(vi.status()).isEqualTo(400);
+        assertThat(vi.json().get("detail").asString()).contains("NOVEL").contains("không hợp lệ");
+
+        Http.Response broken = Http.upload(url("/api/v1/resources"), teacher, file, "{not json");
+        assertThat(broken.status()).isEqualTo(400);
+
+        Http.Response empty = Http.upload(url("/api/v1/resources"), teacher, Map.of("empty.txt", new byte[0]), null);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("detail").asString()).contains("empty.txt");
+    }
+
+    @Test
+    void libraryOnlyResourceIsInvisibleToOthers() {
+        String word = "kin" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = Http.upload(url("/api/v1/resources"), teacher,
+                Map.of("noi-bo.txt", ("Tài liệu nội bộ " + word).getBytes(StandardCharsets.UTF_8)),
+                "{\"visibility\":\"LIBRARY\"}");
+        long id = created.json().get("id").asLong();
+        awaitIngestIdle();
+        String colleague = Http.basic(account("librarian-bdm", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
+        String outsider = Http.basic(account("teacher-other", Role.TEACHER, "HN-TVHN"), PASSWORD);
+
+        assertThat(Http.get(url("/api/v1/resources/" + id)).status()).isEqualTo(404);
+        assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", outsider).status()).isEqualTo(404);
+        assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", colleague).status()).isEqualTo(200);
+        long fileId = created.json().get("files").get(0).get("id").asLong();
+        assertThat(Http.get(url("/api/v1/resources/" + id + "/files/" + fileId + "/content")).status()).isEqualTo(404);
+
+        assertThat(Http.get(url("/api/v1/search?q=" + word)).json().get("total").asLong()).isZero();
+        assertThat(Http.get(url("/api/v1/search?q=" + word), "Authorization", outsider).json().get("total").asLong())
+                .isZero();
+        assertThat(Http.get(url("/api/v1/search?q=" + word), "Authorization", colleague).json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(Http.get(url("/resources/" + id)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void downloadsCarryTypeDispositionEtagAndRanges() {
+        byte[] bytes = ("Tải xuống " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        JsonNode r = Http.upload(url("/api/v1/resources"), teacher, Map.of("Bài đọc.txt", bytes), null).json();
+        String content = url("/api/v1/resources/" + r.get("id").asLong() + "/files/"
+                + r.get("files").get(0).get("id").asLong() + "/content");
+
+        Http.Response full = Http.get(content);
+        assertThat(full.status()).isEqualTo(200);
+        assertThat(full.body()).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+        assertThat(full.header("Content-Type")).startsWith("text/plain");
+        assertThat(full.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(full.header("Content-Disposition")).startsWith("inline").contains("filename*=UTF-8''");
+        assertThat(full.header("ETag")).contains(r.get("files").get(0).get("sha256").asString());
+
+        Http.Response part = Http.get(content, "Range", "bytes=0-2");
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo("Tải");
+
+        assertThat(Http.get(content, "If-None-Match", full.header("ETag")).status()).isEqualTo(304);
+    }
+
+    @Test
+    void htmlUploadsAreNeverServedAsPagesOfTheSite() {
+        byte[] html = ("<html><body><script>alert(document.cookie)</script>" + UUID.randomUUID() + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode r = Http.upload(url("/api/v1/resources"), teacher, Map.of("trang.html", html), null).json();
+        Http.Response served = Http.get(url("/api/v1/resources/" + r.get("id").asLong() + "/files/"
+                + r.get("files").get(0).get("id").asLong() + "/content"));
+        assertThat(served.header("Content-Disposition")).startsWith("attachment");
+        assertThat(served.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(served.header("Content-Security-Policy")).contains("sandbox");
+    }
+
+    private JsonNode uploadAndAwait(String name, byte[] bytes) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(name, bytes);
+        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, files, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        await(() -> !Http.get(url("/api/v1/resources/" + id), "Authorization", teacher).json().get("files").get(0)
+                .get("extraction").get("status").asString().equals("PENDING"), Duration.ofSeconds(90),
+                "extraction of " + name + " did not finish");
+        return Http.get(url("/api/v1/resources/" + id), "Authorization", teacher).json().get("files").get(0);
+    }
+
+    private static byte[] encryptedPdf() throws Exception {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("Secret lesson " + UUID.randomUUID());
+                content.endText();
+            }
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-pw", "user-pw", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+}

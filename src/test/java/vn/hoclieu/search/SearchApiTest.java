@@ -1,0 +1,156 @@
+package vn.hoclieu.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import vn.hoclieu.Http;
+import vn.hoclieu.IntegrationTest;
+
+/** {@code GET /api/v1/search} and {@code /suggest} over the sample library. */
+class SearchApiTest extends IntegrationTest {
+
+    @BeforeEach
+    void ingested() {
+        awaitIngestIdle();
+    }
+
+    private JsonNode search(String query) {
+        Http.Response r = Http.get(url("/api/v1/search?" + query));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hoc tap suot doi", "học tập suốt đời", "HỌC TẬP SUỐT ĐỜI", "hoc tap suot đoi"})
+    void lifelongLearningComesFirstWithOrWithoutDiacritics(String q) {
+        JsonNode result = search("q=" + Http.q(q));
+        assertThat(result.get("hits").get(0).get("title").asString()).startsWith("Học tập suốt đời");
+        assertThat(result.get("hits").get(0).get("snippet").asString()).contains("<mark>");
+    }
+
+    @Test
+    void decomposedQueryFindsComposedText() {
+        String nfd = java.text.Normalizer.normalize("học tập suốt đời", java.text.Normalizer.Form.NFD);
+        assertThat(search("q=" + Http.q(nfd)).get("hits").get(0).get("title").asString()).startsWith("Học tập suốt đời");
+    }
+
+    @Test
+    void resultsCarryTheContractFields() {
+        JsonNode result = search("q=" + Http.q("thu vien") + "&size=3");
+        assertThat(result.get("total").asLong()).isGreaterThan(3);
+        assertThat(result.get("hits")).hasSize(3);
+        JsonNode hit = result.get("hits").get(0);
+        for (String field : List.of("id", "title", "snippet", "materialType", "language", "library", "score")) {
+            assertThat(hit.has(field)).as(field).isTrue();
+        }
+        assertThat(result.has("didYouMean")).isTrue();
+        assertThat(result.get("tookMs").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(result.get("facets").get("materialType")).isNotEmpty();
+        assertThat(result.get("facets").get("language")).isNotEmpty();
+    }
+
+    @Test
+    void pagesDoNotOverlap() {
+        List<Long> first = ids(search("q=&size=5&page=0"));
+        List<Long> second = ids(search("q=&size=5&page=1"));
+        assertThat(first).hasSize(5);
+        assertThat(second).hasSize(5).doesNotContainAnyElementsOf(first);
+    }
+
+    @Test
+    void facetFiltersNarrowAndOtherValuesOfTheSameFacetStayVisible() {
+        JsonNode all = search("q=");
+        JsonNode videos = search("q=&materialType=VIDEO");
+        assertThat(videos.get("total").asLong()).isEqualTo(1);
+        assertThat(videos.get("hits").get(0).get("materialType").asString()).isEqualTo("VIDEO");
+        // drill sideways: the material-type facet still lists every type with its full count
+        assertThat(videos.get("facets").get("materialType").size())
+                .isEqualTo(all.get("facets").get("materialType").size());
+        // other facets are counted within the filter
+        long englishVideos = 0;
+        for (JsonNode v : videos.get("facets").get("language")) {
+            englishVideos += v.get("value").asString().equals("en") ? v.get("count").asLong() : 0;
+        }
+        assertThat(englishVideos).isZero();
+
+        JsonNode english = search("q=&language=en");
+        assertThat(english.get("total").asLong()).isEqualTo(4);
+        JsonNode englishBooks = search("q=&language=en&materialType=BOOK");
+        assertThat(englishBooks.get("total").asLong()).isBetween(1L, 3L);
+        JsonNode either = search("q=&materialType=VIDEO&materialType=AUDIO");
+        assertThat(either.get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void sortsByTitleAndNewest() {
+        List<String> titles = new ArrayList<>();
+        search("q=&sort=title&size=20").get("hits").forEach(h -> titles.add(h.get("title").asString()));
+        List<String> folded = titles.stream()
+                .map(t -> java.text.Normalizer.normalize(t.replace('Đ', 'D').replace('đ', 'd'),
+                        java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase())
+                .toList();
+        assertThat(folded).isSorted();
+        assertThat(search("q=&sort=newest").get("total").asLong()).isGreaterThan(10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"hoc tap", "(hoc tap", "title:(hoc AND", "hoc* ~2 ^3 {a TO z]", "📚 sách 🙂",
+            "\u0000\u0007hoc\u001b tap", "   ", "AND OR NOT", "\\\\", "a\"b\"c\"d"})
+    void oddQueriesStillAnswer(String q) {
+        Http.Response r = Http.get(url("/api/v1/search?q=" + Http.q(q)));
+        assertThat(r.status()).as(q + " → " + r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void unbalancedQuoteIsReadAsWords() {
+        assertThat(search("q=" + Http.q("\"hoc tap suot doi")).get("hits").get(0).get("title").asString())
+                .startsWith("Học tập suốt đời");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page=-1", "size=0", "size=1000", "page=abc", "sort=bogus", "page=5000&size=100",
+            "color=red&materialType=BOOK"})
+    void badParametersAreA400WithAClearMessage(String query) {
+        Http.Response r = Http.get(url("/api/v1/search?q=sach&" + query));
+        if (query.startsWith("color")) {
+            assertThat(r.status()).isEqualTo(200); // unknown parameters are ignored, like any web API
+            return;
+        }
+        assertThat(r.status()).as(query).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).isNotBlank();
+    }
+
+    @Test
+    void aTenThousandCharacterQueryIsRefusedInTheCallersLanguage() {
+        String q = "học ".repeat(2500);
+        Http.Response vi = Http.get(url("/api/v1/search?q=" + Http.q(q)));
+        assertThat(vi.status()).isEqualTo(400);
+        assertThat(vi.json().get("detail").asString()).contains("quá dài");
+        Http.Response en = Http.get(url("/api/v1/search?q=" + Http.q(q)), "Accept-Language", "en-US,en;q=0.8");
+        assertThat(en.json().get("detail").asString()).contains("too long");
+    }
+
+    @Test
+    void suggestionsCompleteTitlesAccentInsensitively() {
+        Http.Response r = Http.get(url("/api/v1/suggest?q=" + Http.q("hoc t")));
+        assertThat(r.status()).isEqualTo(200);
+        List<String> texts = new ArrayList<>();
+        r.json().forEach(s -> texts.add(s.get("text").asString()));
+        assertThat(texts).anyMatch(t -> t.startsWith("Học tập suốt đời"));
+        assertThat(r.json().get(0).has("resourceId")).isTrue();
+        assertThat(Http.get(url("/api/v1/suggest?q=")).json()).isEmpty();
+    }
+
+    private static List<Long> ids(JsonNode result) {
+        List<Long> ids = new ArrayList<>();
+        result.get("hits").forEach(h -> ids.add(h.get("id").asLong()));
+        return ids;
+    }
+}

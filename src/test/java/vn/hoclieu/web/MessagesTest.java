@@ -1,0 +1,83 @@
+package vn.hoclieu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every text people read comes from the message bundles, in both languages. */
+class MessagesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+
+    @Test
+    void everyKeyExistsInBothLanguages() throws IOException {
+        Properties vi = load("messages.properties");
+        Properties en = load("messages_en.properties");
+        assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(vi.stringPropertyNames()));
+        assertThat(vi.stringPropertyNames()).allSatisfy(k -> assertThat(vi.getProperty(k)).as(k).isNotBlank());
+    }
+
+    @Test
+    void everyKeyATemplateUsesExists() throws IOException {
+        Properties vi = load("messages.properties");
+        Pattern literalKey = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
+        List<String> missing = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher m = literalKey.matcher(Files.readString(template));
+            while (m.find()) {
+                if (!vi.containsKey(m.group(1))) {
+                    missing.add(template.getFileName() + ": " + m.group(1));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void templatesHoldNoHardCodedText() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path template : templates()) {
+            String html = Files.readString(template)
+                    .replaceAll("(?s)<!--.*?-->", "")
+                    .replaceAll("(?s)<(script|style)\\b.*?</\\1>", "");
+            // text inside an element whose content Thymeleaf replaces is only a design-time placeholder
+            String stripped = html.replaceAll("(?s)<(\\w+)[^>]*\\bth:(text|utext|replace)=[^>]*>[^<]*</\\1>", "");
+            Matcher text = Pattern.compile(">([^<]*\\p{L}[^<]*)<").matcher(stripped);
+            while (text.find()) {
+                offenders.add(template.getFileName() + ": \"" + text.group(1).strip() + "\"");
+            }
+            Matcher attr = Pattern.compile("\\s(alt|title|placeholder|aria-label)=\"([^\"]*\\p{L}[^\"]*)\"")
+                    .matcher(stripped);
+            while (attr.find()) {
+                offenders.add(template.getFileName() + ": " + attr.group(1) + "=\"" + attr.group(2) + "\"");
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(RESOURCES.resolve("templates"))) {
+            return files.filter(p -> p.toString().endsWith(".html")).toList();
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(RESOURCES.resolve(name))) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}
