@@ -8,7 +8,7 @@ public class DuplicateResourceException extends CatalogException {
     private final long existingResourceId;
 
     public DuplicateResourceException(String fileName, long existingResourceId, String existingTitle) {
-        super(HttpStatus.CONFLICT, "problem.duplicate", fileName, existingTitle, existingResourceId);
+        super(HttpStatus.CONFLICT, "problem.duplicate", fileName, existingTitle, String.valueOf(existingResourceId));
         this.existingResourceId = existingResourceId;
         getBody().setProperty("existingResourceId", existingResourceId);
         getBody().setProperty("existingResource", "/api/v1/resources/" + existingResourceId);

@@ -81,6 +81,6 @@ class ResourceApiController {
 
     static CatalogException notFound(long id) {
         // The same answer whether the resource does not exist or may not be seen: nothing leaks.
-        return new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", id);
+        return new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id));
     }
 }

@@ -26,7 +26,7 @@ class ResourceController {
     String show(@PathVariable long id, Model model) {
         var viewer = accounts.currentViewer();
         ResourceView resource = catalog.find(id, viewer)
-                .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", id));
+                .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id)));
         model.addAttribute("resource", resource);
         model.addAttribute("main", resource.mainFile());
         model.addAttribute("subtitles", resource.files().stream().filter(ResourceView.FileView::isSubtitle).toList());
