@@ -1,23 +1,63 @@
 package vn.hoclieu;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import vn.hoclieu.ingest.ImportCommand;
 
 /**
  * Hoclieu: an open educational resource catalogue and digital library for a network of
  * public, school and community-learning-centre libraries.
  *
  * <p>Every direct sub-package is a module (see {@code ARCHITECTURE.md}); {@code ModularityTests}
- * keeps their boundaries honest.
+ * keeps their boundaries honest. Without arguments the web application starts; {@code import DIR}
+ * runs a bulk import from the shell and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class HoclieuApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(importFolder(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(HoclieuApplication.class, args);
+    }
+
+    private static int importFolder(String[] args) throws Exception {
+        List<String> options = new ArrayList<>();
+        String dir = null;
+        String library = null;
+        for (String a : args) {
+            if (a.startsWith("--library=")) {
+                library = a.substring("--library=".length());
+            } else if (a.startsWith("--")) {
+                options.add(a);
+            } else if (dir == null) {
+                dir = a;
+            }
+        }
+        if (dir == null) {
+            System.err.println("Usage: java -jar hoclieu.jar import DIR [--library=CODE]");
+            return 2;
+        }
+        SpringApplication app = new SpringApplication(HoclieuApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
+                "logging.level.org.flywaydb", "ERROR"));
+        // the folder given is the import; the sample library is not imported beside it
+        options.add(0, "--hoclieu.samples.import-on-start=false");
+        try (ConfigurableApplicationContext context = app.run(options.toArray(String[]::new))) {
+            return context.getBean(ImportCommand.class).run(Path.of(dir), library, System.out);
+        }
     }
 }

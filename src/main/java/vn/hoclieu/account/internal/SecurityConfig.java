@@ -2,6 +2,7 @@ package vn.hoclieu.account.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,22 +26,11 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * cookies are used) and the web pages (form sign-in, CSRF on every form).
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; media-src 'self'; "
             + "object-src 'none'; frame-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService userDetailsService(AccountRepository accounts) {
-        return username -> accounts.findByUsernameIgnoreCase(username)
-                .map(AccountPrincipal::of)
-                .orElseThrow(() -> new UsernameNotFoundException(username));
-    }
 
     @Bean
     @Order(1)

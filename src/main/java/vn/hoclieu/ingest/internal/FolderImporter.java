@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
@@ -40,9 +42,11 @@ public class FolderImporter {
     private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
 
     private final CatalogService catalog;
+    private final MessageSource messages;
 
-    FolderImporter(CatalogService catalog) {
+    FolderImporter(CatalogService catalog, MessageSource messages) {
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
@@ -84,7 +88,8 @@ public class FolderImporter {
                         "already in the catalogue"));
             } catch (CatalogException e) {
                 entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                        e.messageCode() + " " + Arrays.toString(e.arguments())));
+                        messages.getMessage(e.messageCode(), e.arguments(), e.messageCode(),
+                                LocaleContextHolder.getLocale())));
             } catch (RuntimeException e) {
                 log.warn("could not import {}", main, e);
                 entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null, e.getMessage()));

@@ -1,0 +1,32 @@
+# Hoclieu container: build with the Maven wrapper, run on a JRE as a non-root user.
+#   docker build -t hoclieu .
+#   docker run -p 8080:8080 -v hoclieu-data:/data -e HOCLIEU_ADMIN_PASSWORD=change-me hoclieu
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+# dependencies first, so that a code change does not download them again
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY sample-resources sample-resources
+# the same build command as the README
+RUN ./mvnw -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+# Tesseract with Vietnamese and English data reads scanned pages and images.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin hoclieu \
+    && mkdir -p /data \
+    && chown hoclieu /data
+WORKDIR /app
+COPY --from=build /src/target/hoclieu.jar /app/hoclieu.jar
+COPY --from=build /src/sample-resources /app/sample-resources
+ENV HOCLIEU_DATA_DIR=/data \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+VOLUME /data
+USER hoclieu
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/hoclieu.jar"]

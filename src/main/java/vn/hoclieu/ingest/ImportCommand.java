@@ -1,0 +1,92 @@
+package vn.hoclieu.ingest;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.library.Library;
+import vn.hoclieu.library.LibraryService;
+
+/**
+ * {@code java -jar hoclieu.jar import DIR [--library=CODE]}: imports a folder, waits until every
+ * file is read and indexed, prints a per-file report, and tells by its exit code whether any file
+ * failed (not stored, or its content could not be read).
+ */
+@Component
+public class ImportCommand {
+
+    static final Viewer SHELL = new Viewer(0L, "shell-import", Role.ADMIN, null);
+
+    private final IngestService ingest;
+    private final CatalogService catalog;
+    private final LibraryService libraries;
+
+    ImportCommand(IngestService ingest, CatalogService catalog, LibraryService libraries) {
+        this.ingest = ingest;
+        this.catalog = catalog;
+        this.libraries = libraries;
+    }
+
+    /** @return the process exit code: 0 when every file was imported and read, 1 otherwise, 2 for bad usage */
+    public int run(Path dir, String library, PrintStream out) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            out.println("Not a folder: " + dir.toAbsolutePath());
+            return 2;
+        }
+        if (library != null && libraries.byCode(library).isEmpty()) {
+            out.println("Unknown library code: " + library + ". Known: "
+                    + libraries.all().stream().map(Library::getCode).collect(Collectors.joining(", ")));
+            return 2;
+        }
+        ImportReport report = ingest.importFolder(dir, library, SHELL);
+        List<Long> created = report.entries().stream()
+                .filter(e -> e.outcome() == ImportReport.Outcome.IMPORTED)
+                .map(ImportReport.Entry::resourceId).toList();
+        Instant deadline = Instant.now().plus(Duration.ofHours(6));
+        while (ingest.jobsOf(created).stream().anyMatch(j -> j.status() == JobStatus.QUEUED
+                || j.status() == JobStatus.RUNNING) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        Map<Long, ResourceView> views = created.stream()
+                .map(id -> catalog.find(id, SHELL).orElse(null)).filter(Objects::nonNull)
+                .collect(Collectors.toMap(ResourceView::id, Function.identity()));
+        int failed = 0;
+        for (ImportReport.Entry e : report.entries()) {
+            String line;
+            boolean ok;
+            if (e.outcome() == ImportReport.Outcome.IMPORTED && views.containsKey(e.resourceId())) {
+                ResourceView.FileView main = views.get(e.resourceId()).mainFile();
+                ExtractionStatus status = main.extraction().status();
+                ok = status.hasText() || status == ExtractionStatus.OK;
+                line = String.format("%-9s %-10s #%-6d %s%s", ok ? "OK" : "FAILED", status, e.resourceId(), e.file(),
+                        main.extraction().reason() == null ? "" : " — " + main.extraction().reason());
+            } else if (e.outcome() == ImportReport.Outcome.DUPLICATE) {
+                ok = true;
+                line = String.format("%-9s %-10s #%-6d %s — already in the catalogue", "DUPLICATE", "", e.resourceId(),
+                        e.file());
+            } else {
+                ok = false;
+                line = String.format("%-9s %-10s %-7s %s — %s", "FAILED", "", "", e.file(), e.message());
+            }
+            if (!ok) {
+                failed++;
+            }
+            out.println(line);
+        }
+        out.printf("%d files: %d imported, %d duplicates, %d failed%n", report.entries().size(),
+                report.count(ImportReport.Outcome.IMPORTED), report.count(ImportReport.Outcome.DUPLICATE), failed);
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,48 @@
+package vn.hoclieu.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.hoclieu.IntegrationTest;
+
+/** The shell import prints a line per file and exits non-zero when a file failed. */
+class ImportCommandTest extends IntegrationTest {
+
+    @Autowired
+    ImportCommand command;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsEveryFileAndFailsWhenOneCannotBeRead() throws Exception {
+        Files.writeString(dir.resolve("bai-doc.txt"), "Bài đọc về rừng ngập mặn " + UUID.randomUUID());
+        Files.writeString(dir.resolve("hong.pdf"), "%PDF-1.4\nnot really " + UUID.randomUUID(), StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = command.run(dir, "HN-TVHN", new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(1);
+        assertThat(report).contains("bai-doc.txt").contains("hong.pdf").contains("2 imported").contains("1 failed");
+        assertThat(report.lines().filter(l -> l.contains("hong.pdf")).findFirst().orElseThrow()).startsWith("FAILED");
+    }
+
+    @Test
+    void succeedsWhenEveryFileIsReadAndRefusesAnUnknownLibrary() throws Exception {
+        Files.writeString(dir.resolve("tot.txt"), "Nội dung tốt " + UUID.randomUUID());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(command.run(dir, null, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(command.run(dir, "NO-SUCH", new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(command.run(dir.resolve("missing"), null, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+    }
+}

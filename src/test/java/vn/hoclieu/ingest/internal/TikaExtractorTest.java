@@ -1,0 +1,80 @@
+package vn.hoclieu.ingest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.ingest.IngestProperties;
+
+/** Tika with its limits, on real files: bad documents become statuses, never exceptions. */
+class TikaExtractorTest {
+
+    @TempDir
+    Path dir;
+
+    private static TikaExtractor extractor(Duration timeout, int writeLimit) throws Exception {
+        return new TikaExtractor(new IngestProperties(1, timeout, writeLimit, 3, false, null));
+    }
+
+    @Test
+    void readsTextTitleLanguageAndPagesOfAPdf() throws Exception {
+        Extraction e = extractor(Duration.ofSeconds(60), 1_000_000)
+                .extract(Path.of("sample-resources/hoc-tap-suot-doi.pdf"), "hoc-tap-suot-doi.pdf", "application/pdf");
+        assertThat(e.status()).isEqualTo(ExtractionStatus.OK);
+        assertThat(e.text()).contains("Đà Nẵng").contains("\f");
+        assertThat(e.pages()).isEqualTo(2);
+        assertThat(e.language()).isEqualTo("vi");
+        assertThat(e.mediaType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void textBeyondTheWriteLimitIsMarkedTruncated() throws Exception {
+        Path big = dir.resolve("dai.txt");
+        Files.writeString(big, "Học tập suốt đời. ".repeat(10_000));
+        Extraction e = extractor(Duration.ofSeconds(60), 1_000).extract(big, "dai.txt", "text/plain");
+        assertThat(e.status()).isEqualTo(ExtractionStatus.TRUNCATED);
+        assertThat(e.reason()).contains("1000");
+        assertThat(e.text().length()).isBetween(900, 1_000);
+    }
+
+    @Test
+    void aParseThatTakesTooLongEndsTimedOut() throws Exception {
+        Extraction e = extractor(Duration.ofMillis(1), 1_000_000)
+                .extract(Path.of("sample-resources/tim-kiem-thong-tin-hieu-qua.pptx"), "slides.pptx", null);
+        assertThat(e.status()).isEqualTo(ExtractionStatus.TIMED_OUT);
+        assertThat(e.reason()).isNotBlank();
+    }
+
+    @Test
+    void subtitlesGiveTheirSpokenTextOnly() throws Exception {
+        Path vtt = dir.resolve("phu-de.vtt");
+        Files.writeString(vtt, """
+                WEBVTT
+
+                NOTE ghi chú không được đọc
+
+                intro
+                00:00:01.000 --> 00:00:04.000
+                Xin chào <b>các bạn</b>
+
+                2
+                00:00:05.000 --> 00:00:07.500 align:start
+                Hôm nay ta học tìm kiếm
+                """);
+        Extraction e = extractor(Duration.ofSeconds(10), 1_000_000).extract(vtt, "phu-de.vtt", "text/vtt");
+        assertThat(e.text()).isEqualTo("Xin chào các bạn\nHôm nay ta học tìm kiếm");
+    }
+
+    @Test
+    void emptyAndGarbageFilesAreStatusesNotExceptions() throws Exception {
+        Path empty = dir.resolve("rong.docx");
+        Files.write(empty, new byte[] {'P', 'K', 3, 4, 0, 0});
+        Extraction e = extractor(Duration.ofSeconds(30), 1_000_000).extract(empty, "rong.docx", null);
+        assertThat(e.status()).isIn(ExtractionStatus.FAILED, ExtractionStatus.UNSUPPORTED, ExtractionStatus.OK);
+        assertThat(e.text()).isNotNull();
+    }
+}
