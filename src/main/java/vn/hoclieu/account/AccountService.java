@@ -16,6 +16,9 @@ import vn.hoclieu.library.LibraryService;
 @Transactional(readOnly = true)
 public class AccountService {
 
+    /** Letters, digits, '.', '_', '-': system actors use names outside this set (e.g. "system:import"). */
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{3,100}");
+
     private final AccountRepository accounts;
     private final LibraryService libraries;
     private final PasswordEncoder passwords;
@@ -34,6 +37,9 @@ public class AccountService {
      */
     @Transactional
     public Account create(String username, String rawPassword, String displayName, Role role, String libraryCode) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("user names are 3-100 letters, digits, '.', '_' or '-': " + username);
+        }
         if (accounts.findByUsernameIgnoreCase(username).isPresent()) {
             throw new IllegalArgumentException("username taken: " + username);
         }

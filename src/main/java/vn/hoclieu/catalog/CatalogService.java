@@ -37,6 +37,13 @@ public class CatalogService {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+\\-]{1,40}");
     private static final int MAX_NAME = 255;
+    private static final java.util.concurrent.locks.ReentrantLock[] UPLOAD_LOCKS = new java.util.concurrent.locks.ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < UPLOAD_LOCKS.length; i++) {
+            UPLOAD_LOCKS[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+    }
 
     private final ResourceRepository resources;
     private final ResourceFileRepository files;
@@ -45,6 +52,8 @@ public class CatalogService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
+    /** Fresh reads for projections that run after another transaction's commit. */
+    private final TransactionTemplate freshReadTx;
 
     CatalogService(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries,
                    BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx) {
@@ -56,6 +65,9 @@ public class CatalogService {
         this.tx = tx;
         this.readTx = new TransactionTemplate(tx.getTransactionManager());
         this.readTx.setReadOnly(true);
+        this.freshReadTx = new TransactionTemplate(tx.getTransactionManager());
+        this.freshReadTx.setReadOnly(true);
+        this.freshReadTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -102,36 +114,55 @@ public class CatalogService {
             stored.add(new StoredFile(name, mediaTypeOf(name, file.declaredType()), blob));
         }
 
-        return tx.execute(status -> {
-            for (StoredFile f : stored) {
-                for (ResourceFile existing : files.findBySha256(f.blob().sha256())) {
-                    Resource r = existing.getResource();
+        // Two uploads of the same bytes at once must not both pass the duplicate check.
+        List<Integer> stripes = stored.stream().map(f -> Math.floorMod(f.blob().sha256().hashCode(), UPLOAD_LOCKS.length))
+                .distinct().sorted().toList();
+        stripes.forEach(i -> UPLOAD_LOCKS[i].lock());
+        try {
+            return tx.execute(status -> create(d, stored, declaredType, visibility, library, issued, language,
+                    licence, uploader));
+        } finally {
+            stripes.forEach(i -> UPLOAD_LOCKS[i].unlock());
+        }
+    }
+
+    /**
+     * Inserts the rows. The same bytes already in a resource the uploader can see are a duplicate;
+     * bytes in a resource hidden from them are simply shared (stored once), so nothing leaks.
+     */
+    private ResourceView create(ResourceDraft d, List<StoredFile> stored, MaterialType declaredType,
+                                Visibility visibility, Library library, LocalDate issued, String language,
+                                String licence, Viewer uploader) {
+        for (StoredFile f : stored) {
+            for (ResourceFile existing : files.findBySha256(f.blob().sha256())) {
+                Resource r = existing.getResource();
+                if (Access.canView(uploader, r)) {
                     throw new DuplicateResourceException(f.name(), r.getId(), r.getTitle());
                 }
             }
-            StoredFile main = stored.stream().filter(f -> !isSubtitle(f.name())).findFirst().orElse(stored.get(0));
-            String title = blankToNull(d.title()) != null ? d.title().strip() : titleFromFileName(main.name());
-            MaterialType type = declaredType != null ? declaredType : guessType(main.name(), main.mediaType());
-            Resource resource = new Resource(limit(title, 1000), type, visibility, ResourceStatus.PUBLISHED,
-                    library == null ? null : library.getId(), uploader.username());
-            resource.setCreators(clean(d.creators()));
-            resource.setDescription(blankToNull(d.description()));
-            resource.setSubjects(clean(d.subjects()));
-            resource.setAudience(clean(d.audience()));
-            resource.setLanguage(language == null ? null : language.toLowerCase(Locale.ROOT));
-            resource.setLicence(licence);
-            resource.setPublisher(blankToNull(d.publisher()));
-            resource.setIssued(issued);
-            for (StoredFile f : stored) {
-                resource.addFile(f.name(), f.mediaType(), f.blob().size(), f.blob().sha256());
-            }
-            resources.saveAndFlush(resource);
-            for (ResourceFile file : resource.getFiles()) {
-                events.publishEvent(new ResourceFileStored(resource.getId(), file.getId(), file.getName()));
-            }
-            events.publishEvent(new ResourceChanged(resource.getId()));
-            return toView(resource);
-        });
+        }
+        StoredFile main = stored.stream().filter(f -> !isSubtitle(f.name())).findFirst().orElse(stored.get(0));
+        String title = blankToNull(d.title()) != null ? d.title().strip() : titleFromFileName(main.name());
+        MaterialType type = declaredType != null ? declaredType : guessType(main.name(), main.mediaType());
+        Resource resource = new Resource(limit(title, 1000), type, visibility, ResourceStatus.PUBLISHED,
+                library == null ? null : library.getId(), uploader.username());
+        resource.setCreators(clean(d.creators()));
+        resource.setDescription(blankToNull(d.description()));
+        resource.setSubjects(clean(d.subjects()));
+        resource.setAudience(clean(d.audience()));
+        resource.setLanguage(language == null ? null : language.toLowerCase(Locale.ROOT));
+        resource.setLicence(licence);
+        resource.setPublisher(blankToNull(d.publisher()));
+        resource.setIssued(issued);
+        for (StoredFile f : stored) {
+            resource.addFile(f.name(), f.mediaType(), f.blob().size(), f.blob().sha256());
+        }
+        resources.saveAndFlush(resource);
+        for (ResourceFile file : resource.getFiles()) {
+            events.publishEvent(new ResourceFileStored(resource.getId(), file.getId(), file.getName()));
+        }
+        events.publishEvent(new ResourceChanged(resource.getId()));
+        return toView(resource);
     }
 
     /** The resource if it exists and the viewer may see it. */
@@ -177,7 +208,7 @@ public class CatalogService {
 
     /** Everything the index needs about a resource (no visibility check: the index applies it per query). */
     public Optional<ResourceSnapshot> snapshot(long id) {
-        return readTx.execute(status -> resources.findById(id).map(r -> {
+        return freshReadTx.execute(status -> resources.findById(id).map(r -> {
             Library lib = libraries.byId(r.getLibraryId()).orElse(null);
             List<ResourceSnapshot.FileText> texts = new ArrayList<>();
             for (ResourceFile f : r.getFiles()) {
@@ -339,7 +370,9 @@ public class CatalogService {
 
     static String mediaTypeOf(String name, String declared) {
         return MediaTypeFactory.getMediaType(name).map(Object::toString)
-                .or(() -> Optional.ofNullable(blankToNull(declared)))
+                .or(() -> Optional.ofNullable(blankToNull(declared))
+                        .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                        .filter(t -> t.length() <= 100 && t.matches("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")))
                 .orElse("application/octet-stream");
     }
 

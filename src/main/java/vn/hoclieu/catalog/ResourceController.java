@@ -1,10 +1,13 @@
 package vn.hoclieu.catalog;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
 
 /** The resource page: metadata, a text excerpt, previews and downloads. */
@@ -16,10 +19,12 @@ class ResourceController {
 
     private final CatalogService catalog;
     private final AccountService accounts;
+    private final JsonMapper json;
 
-    ResourceController(CatalogService catalog, AccountService accounts) {
+    ResourceController(CatalogService catalog, AccountService accounts, JsonMapper json) {
         this.catalog = catalog;
         this.accounts = accounts;
+        this.json = json;
     }
 
     @GetMapping("/resources/{id}")
@@ -35,6 +40,45 @@ class ResourceController {
             boolean cut = clean.length() > EXCERPT_CHARS;
             model.addAttribute("excerpt", cut ? clean.substring(0, EXCERPT_CHARS) + " …" : clean);
         });
+        model.addAttribute("jsonLd", jsonLd(resource));
         return VIEW;
+    }
+
+    /** schema.org LearningResource (LRMI) for harvesters and search engines; "<" escaped so it cannot end the script. */
+    private String jsonLd(ResourceView r) {
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "LearningResource");
+        ld.put("name", r.title());
+        if (r.description() != null) {
+            ld.put("description", r.description());
+        }
+        if (!r.creators().isEmpty()) {
+            ld.put("author", r.creators().stream().map(c -> Map.of("@type", "Person", "name", c)).toList());
+        }
+        if (r.language() != null) {
+            ld.put("inLanguage", r.language());
+        }
+        if (!r.subjects().isEmpty()) {
+            ld.put("keywords", String.join(", ", r.subjects()));
+        }
+        if (!r.audience().isEmpty()) {
+            ld.put("educationalLevel", r.audience());
+        }
+        ld.put("learningResourceType", r.materialType().name());
+        if (r.licence() != null) {
+            ld.put("license", r.licence());
+        }
+        if (r.publisher() != null) {
+            ld.put("publisher", Map.of("@type", "Organization", "name", r.publisher()));
+        }
+        if (r.date() != null) {
+            ld.put("datePublished", r.date().toString());
+        }
+        if (r.libraryName() != null) {
+            ld.put("provider", Map.of("@type", "Library", "name", r.libraryName()));
+        }
+        ld.put("isAccessibleForFree", true);
+        return json.writeValueAsString(ld).replace("<", "\\u003c");
     }
 }

@@ -27,7 +27,7 @@ import vn.hoclieu.library.LibraryService;
 @Component
 public class ImportCommand {
 
-    static final Viewer SHELL = new Viewer(0L, "shell-import", Role.ADMIN, null);
+    static final Viewer SHELL = new Viewer(0L, "system:shell-import", Role.ADMIN, null);
 
     private final IngestService ingest;
     private final CatalogService catalog;

@@ -66,15 +66,15 @@ class SearchController {
                 values.add(value);
             }
             b.replaceQueryParam(facet, values.toArray());
-            return b.build().encode().toUriString();
+            return b.build().encode().toUriString().replace("+", "%2B");
         }
 
         public String page(int page) {
-            return base("page").queryParam("page", page).build().encode().toUriString();
+            return base("page").queryParam("page", page).build().encode().toUriString().replace("+", "%2B");
         }
 
         public String sort(String sort) {
-            return base("page", "sort").queryParam("sort", sort).build().encode().toUriString();
+            return base("page", "sort").queryParam("sort", sort).build().encode().toUriString().replace("+", "%2B");
         }
 
         private UriComponentsBuilder base(String... without) {

@@ -20,6 +20,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
  * through the same message bundle.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(1)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);

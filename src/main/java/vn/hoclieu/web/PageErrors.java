@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Errors on pages render the localized error page with the module's message. */
 @ControllerAdvice(annotations = Controller.class)
+@org.springframework.core.annotation.Order(2)
 class PageErrors {
 
     static final String VIEW = "error";

@@ -163,6 +163,35 @@ class ResourceApiTest extends IntegrationTest {
     }
 
     @Test
+    void sameBytesAsAHiddenResourceAreNotReportedAndRevealNothing() {
+        byte[] bytes = ("Kế hoạch riêng " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Http.Response hidden = Http.upload(url("/api/v1/resources"), teacher, Map.of("rieng.txt", bytes),
+                "{\"visibility\":\"LIBRARY\",\"title\":\"Tiêu đề bí mật\"}");
+        assertThat(hidden.status()).isEqualTo(201);
+        String outsider = Http.basic(account("teacher-far", Role.TEACHER, "HN-GDTX-CG"), PASSWORD);
+
+        Http.Response again = Http.upload(url("/api/v1/resources"), outsider, Map.of("cua-toi.txt", bytes), null);
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).doesNotContain("bí mật");
+        assertThat(again.json().get("id").asLong()).isNotEqualTo(hidden.json().get("id").asLong());
+        assertThat(again.json().get("files").get(0).get("sha256").asString())
+                .isEqualTo(hidden.json().get("files").get(0).get("sha256").asString());
+    }
+
+    @Test
+    void pdfsArePreviewedInlineInAFrameOfTheSite() throws Exception {
+        JsonNode r = Http.upload(url("/api/v1/resources"), teacher, Map.of("xem-truoc.pdf", encryptedPdfFree()), null)
+                .json();
+        Http.Response served = Http.get(url("/api/v1/resources/" + r.get("id").asLong() + "/files/"
+                + r.get("files").get(0).get("id").asLong() + "/content"));
+        assertThat(served.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(served.header("Content-Disposition")).startsWith("inline");
+        assertThat(served.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(served.headers().allValues("Content-Security-Policy")).noneMatch(v -> v.contains("sandbox"));
+    }
+
+    @Test
     void downloadsCarryTypeDispositionEtagAndRanges() {
         byte[] bytes = ("Tải xuống " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         JsonNode r = Http.upload(url("/api/v1/resources"), teacher, Map.of("Bài đọc.txt", bytes), null).json();
@@ -206,6 +235,15 @@ class ResourceApiTest extends IntegrationTest {
                 .get("extraction").get("status").asString().equals("PENDING"), Duration.ofSeconds(90),
                 "extraction of " + name + " did not finish");
         return Http.get(url("/api/v1/resources/" + id), "Authorization", teacher).json().get("files").get(0);
+    }
+
+    private static byte[] encryptedPdfFree() throws Exception {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.addPage(new PDPage());
+            doc.getDocumentInformation().setTitle("Xem trước " + UUID.randomUUID());
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     private static byte[] encryptedPdf() throws Exception {

@@ -89,7 +89,7 @@ class SampleLibraryTest extends IntegrationTest {
     @Test
     void importingTheSameFolderAgainReportsEveryFileAsADuplicate() throws Exception {
         ImportReport again = ingest.importFolder(java.nio.file.Path.of("sample-resources"), null,
-                new vn.hoclieu.account.Viewer(0L, "test-import", vn.hoclieu.account.Role.ADMIN, null));
+                new vn.hoclieu.account.Viewer(0L, "system:test-import", vn.hoclieu.account.Role.ADMIN, null));
         assertThat(again.entries()).hasSize(17);
         assertThat(again.count(ImportReport.Outcome.DUPLICATE)).isEqualTo(17);
         assertThat(again.entries()).allSatisfy(e -> assertThat(e.resourceId()).isNotNull());

@@ -63,11 +63,21 @@ class SearchApiTest extends IntegrationTest {
         assertThat(second).hasSize(5).doesNotContainAnyElementsOf(first);
     }
 
+    private static long count(JsonNode result, String facet, String value) {
+        for (JsonNode v : result.get("facets").get(facet)) {
+            if (v.get("value").asString().equals(value)) {
+                return v.get("count").asLong();
+            }
+        }
+        return 0;
+    }
+
     @Test
     void facetFiltersNarrowAndOtherValuesOfTheSameFacetStayVisible() {
+        // other tests upload into the same instance: compare with the counts, not with fixed numbers
         JsonNode all = search("q=");
         JsonNode videos = search("q=&materialType=VIDEO");
-        assertThat(videos.get("total").asLong()).isEqualTo(1);
+        assertThat(videos.get("total").asLong()).isEqualTo(count(all, "materialType", "VIDEO")).isPositive();
         assertThat(videos.get("hits").get(0).get("materialType").asString()).isEqualTo("VIDEO");
         // drill sideways: the material-type facet still lists every type with its full count
         assertThat(videos.get("facets").get("materialType").size())
@@ -80,12 +90,14 @@ class SearchApiTest extends IntegrationTest {
         assertThat(englishVideos).isZero();
 
         JsonNode english = search("q=&language=en");
-        assertThat(english.get("total").asLong()).isEqualTo(4);
+        assertThat(english.get("total").asLong()).isEqualTo(count(all, "language", "en")).isGreaterThanOrEqualTo(4);
         JsonNode firstType = english.get("facets").get("materialType").get(0);
         JsonNode narrowed = search("q=&language=en&materialType=" + firstType.get("value").asString());
-        assertThat(narrowed.get("total").asLong()).isEqualTo(firstType.get("count").asLong()).isLessThan(4);
+        assertThat(narrowed.get("total").asLong()).isEqualTo(firstType.get("count").asLong())
+                .isLessThan(english.get("total").asLong());
         JsonNode either = search("q=&materialType=VIDEO&materialType=AUDIO");
-        assertThat(either.get("total").asLong()).isEqualTo(2);
+        assertThat(either.get("total").asLong())
+                .isEqualTo(count(all, "materialType", "VIDEO") + count(all, "materialType", "AUDIO"));
     }
 
     @Test
@@ -106,6 +118,38 @@ class SearchApiTest extends IntegrationTest {
     void oddQueriesStillAnswer(String q) {
         Http.Response r = Http.get(url("/api/v1/search?q=" + Http.q(q)));
         assertThat(r.status()).as(q + " → " + r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void manyQuotedPhrasesAreCutNotA500() {
+        String q = "\"a\" ".repeat(330);
+        Http.Response r = Http.get(url("/api/v1/search?q=" + Http.q(q.substring(0, 990))));
+        assertThat(r.status()).as(r.body()).isIn(200, 400);
+        assertThat(r.header("Content-Type")).contains("json");
+    }
+
+    @Test
+    void phraseWithSomeAccentsMatchesTheAccentedText() {
+        JsonNode result = search("q=" + Http.q("\"lược sử Thang Long\""));
+        assertThat(result.get("total").asLong()).isPositive();
+        assertThat(result.get("hits").get(0).get("title").asString()).contains("Thăng Long");
+    }
+
+    @Test
+    void phraseDoesNotMatchScatteredWords() {
+        // "Học sinh tập …" has both words, not adjacent; VIETNAMESE.md's example
+        JsonNode result = search("q=" + Http.q("\"hoc tap\""));
+        result.get("hits").forEach(h -> assertThat(h.get("snippet").asString().toLowerCase())
+                .satisfiesAnyOf(s -> assertThat(s).contains("<mark>học</mark> <mark>tập</mark>"),
+                        s -> assertThat(s).contains("<mark>hoc</mark> <mark>tap</mark>")));
+    }
+
+    @Test
+    void unknownApiAddressIsAProblemJson404() {
+        Http.Response r = Http.get(url("/api/v1/no-such-thing"));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).isNotBlank();
     }
 
     @Test

@@ -63,6 +63,7 @@ class WebPagesTest extends IntegrationTest {
         assertThat(m.find()).isTrue();
         Http.Response page = Http.get(url("/resources/" + m.group(1)));
         assertThat(page.body()).contains("<video").contains("<track").contains("kind=\"subtitles\"");
+        assertThat(page.body()).contains("application/ld+json").contains("\"@type\":\"LearningResource\"");
     }
 
     @Test

@@ -44,7 +44,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
+                // same-origin framing: the resource page previews PDFs from the content endpoint
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)).frameOptions(f -> f.sameOrigin()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/ingest/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/resources", "/api/v1/resources/**")

@@ -23,6 +23,8 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
             + "where j.id = :id and j.status = vn.hoclieu.ingest.JobStatus.QUEUED")
     int claim(@Param("id") long id, @Param("worker") String worker, @Param("now") Instant now);
 
+    List<IngestJob> findByStatusAndAttemptsGreaterThanEqual(JobStatus status, int attempts);
+
     /** After a crash, work that was running is queued again (one node; leases come with scale-out). */
     @Modifying
     @Query("update IngestJob j set j.status = vn.hoclieu.ingest.JobStatus.QUEUED, j.claimedBy = null "

@@ -68,6 +68,18 @@ class IngestWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
+        // A file that was being read during each of the last crashes is not tried again.
+        int gaveUp = tx.execute(s -> {
+            List<IngestJob> doomed = jobs.findByStatusAndAttemptsGreaterThanEqual(vn.hoclieu.ingest.JobStatus.RUNNING,
+                    properties.maxAttempts());
+            doomed.forEach(j -> giveUp(j, "the application stopped while reading this file, "
+                    + j.getAttempts() + " times"));
+            return doomed.size();
+        });
+        if (gaveUp > 0) {
+            log.warn("{} ingestion jobs were running at {} crashes in a row; marked FAILED", gaveUp,
+                    properties.maxAttempts());
+        }
         int requeued = tx.execute(s -> jobs.requeueRunning());
         if (requeued > 0) {
             log.info("Re-queued {} ingestion jobs interrupted by the last shutdown", requeued);
@@ -112,8 +124,8 @@ class IngestWorkers implements SmartLifecycle {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                // A database hiccup must not kill the worker; the job stays claimable after restart.
+            } catch (Throwable e) {
+                // Nothing may kill a worker; a job left RUNNING is re-queued at the next start.
                 log.warn("ingest worker {} error: {}", me, e.toString());
                 sleepQuietly();
             }
@@ -154,24 +166,33 @@ class IngestWorkers implements SmartLifecycle {
                     extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
                     extraction.durationSeconds(), extraction.ocr(), null, textSha, textLength,
                     extraction.mediaType());
+            // First the outcome (the index is updated right after this commit, in this thread),
+            // then the job: a finished job means a searchable file. A crash in between re-runs the
+            // job, which is harmless: extraction and indexing are idempotent.
             tx.executeWithoutResult(s -> {
                 catalog.recordExtraction(f.fileId(), outcome);
-                jobs.findById(jobId).ifPresent(j -> j.finish(extraction.status()
-                        + (extraction.reason() == null ? "" : ": " + extraction.reason())));
                 events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
             });
-        } catch (IOException | RuntimeException e) {
+            tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish(extraction.status()
+                    + (extraction.reason() == null ? "" : ": " + extraction.reason()))));
+        } catch (IOException | RuntimeException | Error e) {
             log.warn("ingest job {} ({}) failed: {}", jobId, job.getFileName(), e.toString());
             tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> {
-                j.fail(e.toString(), properties.maxAttempts());
-                if (j.getStatus() == vn.hoclieu.ingest.JobStatus.FAILED) {
-                    catalog.recordExtraction(j.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED,
-                            "gave up after " + j.getAttempts() + " attempts: " + e.getMessage(), null, null, null,
-                            null, null, false, null, null, null, null));
-                    events.publishEvent(new ContentExtracted(j.getResourceId(), j.getFileId(), ExtractionStatus.FAILED));
+                if (j.getAttempts() >= properties.maxAttempts()) {
+                    giveUp(j, "gave up after " + j.getAttempts() + " attempts: " + e);
+                } else {
+                    j.fail(e.toString(), properties.maxAttempts());
                 }
             }));
         }
+    }
+
+    /** Ends a job as FAILED and records the file as unreadable, so the librarian sees why. */
+    private void giveUp(IngestJob job, String reason) {
+        job.fail(reason, 0);
+        catalog.recordExtraction(job.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED, reason, null, null,
+                null, null, null, false, null, null, null, null));
+        events.publishEvent(new ContentExtracted(job.getResourceId(), job.getFileId(), ExtractionStatus.FAILED));
     }
 
     private static void sleepQuietly() {

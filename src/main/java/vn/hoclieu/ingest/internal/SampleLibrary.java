@@ -30,7 +30,7 @@ import vn.hoclieu.library.LibraryType;
 class SampleLibrary implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SampleLibrary.class);
-    static final Viewer IMPORTER = new Viewer(0L, "sample-import", Role.ADMIN, null);
+    static final Viewer IMPORTER = new Viewer(0L, "system:sample-import", Role.ADMIN, null);
 
     private final CatalogService catalog;
     private final LibraryService libraries;

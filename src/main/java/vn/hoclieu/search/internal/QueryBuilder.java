@@ -45,6 +45,8 @@ final class QueryBuilder {
     static final float EXACT_FACTOR = 1.15f;
     static final float BIGRAM_FACTOR = 1.5f;
     static final float TIE_BREAKER = 0.1f;
+    /** Syllables read from one query; people type a handful, a pasted paragraph is cut here. */
+    static final int MAX_SYLLABLES = 32;
 
     private final Analyzer folded;
     private final Analyzer exact;
@@ -59,8 +61,21 @@ final class QueryBuilder {
 
     Built build(String userText) {
         ParsedQuery parsed = ParsedQuery.of(userText);
-        List<Token> words = tokens(parsed.words());
-        List<List<Token>> phrases = parsed.phrases().stream().map(this::tokens).filter(p -> !p.isEmpty()).toList();
+        // One budget of syllables for words and phrases together: a pasted essay is cut, not refused,
+        // and no query can grow past Lucene's clause limit.
+        List<Token> words = tokens(parsed.words(), MAX_SYLLABLES);
+        int left = MAX_SYLLABLES - words.size();
+        List<List<Token>> phrases = new ArrayList<>();
+        for (String phrase : parsed.phrases()) {
+            if (left <= 0) {
+                break;
+            }
+            List<Token> tokens = tokens(phrase, left);
+            if (!tokens.isEmpty()) {
+                phrases.add(tokens);
+                left -= tokens.size();
+            }
+        }
         if (words.isEmpty() && phrases.isEmpty()) {
             return new Built(new MatchAllDocsQuery(), List.of(), true);
         }
@@ -79,7 +94,10 @@ final class QueryBuilder {
             }
         }
         for (List<Token> phrase : phrases) {
-            outer.add(phrase(phrase), Occur.MUST);
+            outer.add(phrase(phrase, false), Occur.MUST);
+            if (phrase.stream().allMatch(Token::accented)) {
+                outer.add(new BoostQuery(phrase(phrase, true), EXACT_FACTOR), Occur.SHOULD);
+            }
             phrase.forEach(t -> highlightTerms.add(t.folded()));
             for (int i = 0; i + 1 < phrase.size(); i++) {
                 outer.add(bigram(phrase.get(i), phrase.get(i + 1)), Occur.SHOULD);
@@ -126,8 +144,8 @@ final class QueryBuilder {
         return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
     }
 
-    private Query phrase(List<Token> tokens) {
-        boolean accented = tokens.stream().anyMatch(Token::accented);
+    /** A phrase on the folded fields (what must match) or, as a bonus for a fully accented phrase, the exact ones. */
+    private Query phrase(List<Token> tokens, boolean accented) {
         List<Query> alternatives = new ArrayList<>();
         for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
             String field = f.getKey() + (accented ? Fields.EXACT : Fields.FOLDED);
@@ -148,12 +166,12 @@ final class QueryBuilder {
     record Token(String folded, String exact, boolean accented, int position) {
     }
 
-    private List<Token> tokens(String text) {
-        if (text.isBlank()) {
+    private List<Token> tokens(String text, int limit) {
+        if (text.isBlank() || limit <= 0) {
             return List.of();
         }
-        List<String[]> foldedTerms = analyze(folded, text);
-        List<String[]> exactTerms = analyze(exact, text);
+        List<String[]> foldedTerms = analyze(folded, text, limit);
+        List<String[]> exactTerms = analyze(exact, text, limit);
         List<Token> tokens = new ArrayList<>();
         for (int i = 0; i < foldedTerms.size(); i++) {
             String[] f = foldedTerms.get(i);
@@ -165,7 +183,7 @@ final class QueryBuilder {
     }
 
     /** Terms with the original text they came from. */
-    private static List<String[]> analyze(Analyzer analyzer, String text) {
+    private static List<String[]> analyze(Analyzer analyzer, String text, int limit) {
         List<String[]> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("q", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -175,8 +193,8 @@ final class QueryBuilder {
                 int start = Math.min(offset.startOffset(), text.length());
                 int end = Math.min(Math.max(offset.endOffset(), start), text.length());
                 out.add(new String[] {term.toString(), text.substring(start, end)});
-                if (out.size() >= 64) {
-                    break; // nobody types more than this; a pasted essay is cut, not refused
+                if (out.size() >= limit) {
+                    break;
                 }
             }
             ts.end();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -34,10 +35,14 @@ public class ResourceIndexer {
 
     private final LuceneIndex index;
     private final CatalogService catalog;
+    private final ReentrantLock[] locks = new ReentrantLock[32];
 
     ResourceIndexer(LuceneIndex index, CatalogService catalog) {
         this.index = index;
         this.catalog = catalog;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -67,12 +72,23 @@ public class ResourceIndexer {
         }
     }
 
+    /**
+     * Reads the resource's committed state and writes it to the index. The lock spans both, so of
+     * two threads indexing one resource (the upload's and the worker's), the later read is the
+     * later write: a stale snapshot can never overwrite a fresher one.
+     */
     public void index(long resourceId) throws IOException {
-        Optional<ResourceSnapshot> snapshot = catalog.snapshot(resourceId);
-        if (snapshot.isEmpty()) {
-            index.delete(Long.toString(resourceId));
-        } else {
-            index.upsert(Long.toString(resourceId), ResourceDocuments.of(snapshot.get()));
+        ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
+        lock.lock();
+        try {
+            Optional<ResourceSnapshot> snapshot = catalog.snapshot(resourceId);
+            if (snapshot.isEmpty()) {
+                index.delete(Long.toString(resourceId));
+            } else {
+                index.upsert(Long.toString(resourceId), ResourceDocuments.of(snapshot.get()));
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

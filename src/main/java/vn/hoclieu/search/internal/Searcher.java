@@ -94,6 +94,8 @@ public class Searcher {
             List<SearchHit> hits = hits(searcher, pageDocs, built);
             return new SearchPage(top.totalHits.value, hits, facets(result.facets), null, millis(started),
                     request.page(), request.size());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new SearchException("problem.search.tooComplex");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
