@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.CookieManager;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,45 +75,81 @@ class WebPagesTest extends IntegrationTest {
     }
 
     @Test
-    void uploadPageNeedsSignInAndWorksAfterIt() throws Exception {
+    void uploadPageNeedsSignIn() {
         Http.Response anonymous = Http.get(url("/upload"));
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(anonymous.header("Location")).endsWith("/signin");
+    }
 
+    @Test
+    void teacherUploadsThroughTheWebFormAndFindsTheMaterial() throws Exception {
         account("teacher-web", Role.TEACHER, "HN-TVHN");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String signin = browser.send(HttpRequest.newBuilder(URI.create(url("/signin"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signin);
-        assertThat(csrf.find()).as("sign-in form has a CSRF token").isTrue();
+        Browser browser = new Browser();
+        HttpResponse<String> signedIn = browser.signIn("teacher-web", PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 
-        String form = "username=teacher-web&password=" + PASSWORD + "&_csrf=" + csrf.group(1);
-        HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(URI.create(url("/signin")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(posted.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        HttpResponse<String> form = browser.get("/upload");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("enctype=\"multipart/form-data\"");
 
-        HttpResponse<String> upload = browser.send(HttpRequest.newBuilder(URI.create(url("/upload"))).build(),
+        String word = "mn" + UUID.randomUUID().toString().substring(0, 8);
+        String boundary = "----form" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(form.body())
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nTrồng cây xanh"
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\nPUBLIC"
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cay-xanh.txt\""
+                + "\r\nContent-Type: text/plain\r\n\r\nHướng dẫn trồng cây xanh ở sân trường " + word
+                + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> posted = browser.client.send(HttpRequest.newBuilder(URI.create(url("/upload")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).isEqualTo(200);
-        assertThat(upload.body()).contains("enctype=\"multipart/form-data\"").contains("name=\"_csrf\"");
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/resources/\\d+\\?uploaded");
+        awaitIngestIdle();
+        assertThat(Http.get(url("/search?q=" + word)).body()).contains("Trồng cây xanh");
+        assertThat(browser.get(location.replace(url(""), "")).body()).contains("Trồng cây xanh");
+
+        // the same file again: the form explains it is a duplicate and links to the existing one
+        HttpResponse<String> again = browser.client.send(HttpRequest.newBuilder(URI.create(url("/upload")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace(csrf(form.body()),
+                        csrf(browser.get("/upload").body())), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("đã có trong thư viện").contains("href=\"/resources/");
     }
 
     @Test
     void wrongPasswordIsRefused() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String signin = browser.send(HttpRequest.newBuilder(URI.create(url("/signin"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signin);
-        assertThat(csrf.find()).isTrue();
-        HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(URI.create(url("/signin")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=wrong&_csrf=" + csrf.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = new Browser().signIn("admin", "wrong");
         assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/signin?error");
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("the form carries a CSRF token").isTrue();
+        return m.group(1);
+    }
+
+    /** A browser without JavaScript: cookies, no redirects followed. */
+    private final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> signIn(String user, String password) throws Exception {
+            String form = "username=" + user + "&password=" + password + "&_csrf=" + csrf(get("/signin").body());
+            return client.send(HttpRequest.newBuilder(URI.create(url("/signin")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 }

@@ -92,16 +92,23 @@ class LuceneIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    IndexSearcher acquire() throws IOException {
-        return searchers.acquire();
-    }
-
-    void release(IndexSearcher searcher) {
+    /** Work with the current near-real-time searcher; it is released whatever happens. */
+    <T> T withSearcher(SearcherWork<T> work) {
         try {
-            searchers.release(searcher);
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @FunctionalInterface
+    interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
     }
 
     /** Facet ordinals for the current reader; rebuilt only when the reader changes. */

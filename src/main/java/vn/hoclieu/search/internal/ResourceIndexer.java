@@ -112,28 +112,21 @@ public class ResourceIndexer {
 
     private Map<Long, Long> indexedVersions() {
         Map<Long, Long> versions = new HashMap<>();
-        try {
-            IndexSearcher searcher = index.acquire();
-            try {
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                    Bits live = leaf.reader().getLiveDocs();
-                    StoredFields stored = leaf.reader().storedFields();
-                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                        if (live != null && !live.get(doc)) {
-                            continue;
-                        }
-                        Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION));
-                        versions.put(Long.parseLong(d.get(Fields.ID)),
-                                d.getField(Fields.VERSION).numericValue().longValue());
+        return index.withSearcher(searcher -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
                     }
+                    Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION));
+                    versions.put(Long.parseLong(d.get(Fields.ID)),
+                            d.getField(Fields.VERSION).numericValue().longValue());
                 }
-            } finally {
-                index.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return versions;
+            return versions;
+        });
     }
 
 }

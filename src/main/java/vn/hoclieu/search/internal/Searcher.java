@@ -64,13 +64,15 @@ public class Searcher {
                 .add(built.query(), Occur.MUST)
                 .add(VisibilityFilter.of(viewer), Occur.FILTER)
                 .build();
-        IndexSearcher searcher;
         try {
-            searcher = index.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return run(request, built, base, started);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new SearchException("problem.search.tooComplex");
         }
-        try {
+    }
+
+    private SearchPage run(SearchRequest request, QueryBuilder.Built built, Query base, long started) {
+        return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchPage(0, List.of(), Map.of(), null, millis(started), request.page(), request.size());
             }
@@ -94,13 +96,7 @@ public class Searcher {
             List<SearchHit> hits = hits(searcher, pageDocs, built);
             return new SearchPage(top.totalHits.value, hits, facets(result.facets), null, millis(started),
                     request.page(), request.size());
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new SearchException("problem.search.tooComplex");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
-        }
+        });
     }
 
     /** Titles that complete what is being typed, accent-insensitively ("hoc t" → "Học tập suốt đời"). */
@@ -121,13 +117,7 @@ public class Searcher {
             q.add(last ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
         }
         q.add(VisibilityFilter.of(viewer), Occur.FILTER);
-        IndexSearcher searcher;
-        try {
-            searcher = index.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
+        return index.withSearcher(searcher -> {
             TopDocs top = searcher.search(q.build(), Math.max(1, Math.min(limit, 10)));
             StoredFields stored = searcher.storedFields();
             List<Suggestion> out = new ArrayList<>();
@@ -136,11 +126,7 @@ public class Searcher {
                 out.add(new Suggestion(d.get(Fields.DISPLAY_TITLE), Long.parseLong(d.get(Fields.ID))));
             }
             return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
-        }
+        });
     }
 
     private static void validate(SearchRequest request) {
