@@ -56,7 +56,20 @@ public class HoclieuApplication {
                 "logging.level.org.flywaydb", "ERROR"));
         // the folder given is the import; the sample library is not imported beside it
         options.add(0, "--hoclieu.samples.import-on-start=false");
-        try (ConfigurableApplicationContext context = app.run(options.toArray(String[]::new))) {
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(options.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("Could not open the Hoclieu data folder: " + root.getMessage());
+            System.err.println("If the server is running on the same data folder, stop it first: "
+                    + "the import and the server cannot both write to one database and index.");
+            return 2;
+        }
+        try (context) {
             return context.getBean(ImportCommand.class).run(Path.of(dir), library, System.out);
         }
     }
