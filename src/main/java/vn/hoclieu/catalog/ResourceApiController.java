@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
 
@@ -70,7 +71,10 @@ class ResourceApiController {
             if (bytes.length == 0) {
                 return ResourceDraft.empty();
             }
-            return json.readValue(bytes, ResourceDraft.class);
+            // lenient where it costs nothing: "subjects": "Toán" is read as ["Toán"]
+            return json.readerFor(ResourceDraft.class)
+                    .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                    .readValue(bytes);
         } catch (JacksonException e) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badMetadata",
                     e.getOriginalMessage());

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,7 +36,7 @@ class ApiRequestErrors {
     }
 
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
-            MaxUploadSizeExceededException.class, MultipartException.class})
+            HttpMediaTypeNotSupportedException.class, MaxUploadSizeExceededException.class, MultipartException.class})
     Object beforeController(Exception e, HttpServletRequest request) throws Exception {
         boolean upload = e instanceof MultipartException;
         int status = e instanceof MaxUploadSizeExceededException ? 413

@@ -138,6 +138,32 @@ class ResourceApiTest extends IntegrationTest {
     }
 
     @Test
+    void requestsThatMissTheContractGetProblemDetails() throws Exception {
+        Http.Response notANumber = Http.get(url("/api/v1/resources/abc"));
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().get("detail").asString()).contains("abc");
+
+        java.net.http.HttpResponse<String> json = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/resources")))
+                        .header("Authorization", teacher).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.body()).contains("multipart/form-data");
+    }
+
+    @Test
+    void singleValuesAreAcceptedWhereListsAreExpected() {
+        Http.Response created = Http.upload(url("/api/v1/resources"), teacher,
+                Map.of("sinh-hoc.txt", ("Tế bào " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
+                "{\"subjects\":\"Sinh học\",\"audience\":\"Lớp 10\",\"date\":\"2024\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("subjects").get(0).asString()).isEqualTo("Sinh học");
+        assertThat(created.json().get("date").asString()).isEqualTo("2024-01-01");
+    }
+
+    @Test
     void libraryOnlyResourceIsInvisibleToOthers() {
         String word = "kin" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response created = Http.upload(url("/api/v1/resources"), teacher,
