@@ -38,6 +38,14 @@ class WebPagesTest extends IntegrationTest {
     }
 
     @Test
+    void healthIsUpForEveryoneWithDetailsOnlyForAdministrators() {
+        Http.Response health = Http.get(url("/actuator/health"));
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.body()).doesNotContain("tesseract").doesNotContain("diskSpace");
+    }
+
+    @Test
     void resultsPageHighlightsAndLinksToResources() {
         Http.Response page = Http.get(url("/search?q=" + Http.q("hoc tap suot doi")));
         assertThat(page.status()).isEqualTo(200);

@@ -30,6 +30,7 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.metadata.XMPDM;
@@ -65,6 +66,7 @@ class TikaExtractor {
     private final ExecutorService parsing;
     private final LanguageDetector languages;
     private final TextObjectFactory textObjects = CommonTextObjectFactories.forDetectingOnLargeText();
+    private volatile OcrAvailability ocrAvailability;
 
     TikaExtractor(IngestProperties properties) throws IOException {
         this.properties = properties;
@@ -122,7 +124,9 @@ class TikaExtractor {
             return Extraction.failed(ExtractionStatus.UNSUPPORTED, "no parser for " + mediaType, mediaType);
         }
         boolean image = mediaType.startsWith("image/");
-        boolean ocr = image && properties.ocr() && tesseractAvailable();
+        boolean pdfFile = mediaType.equals("application/pdf");
+        boolean ocrWanted = (image || pdfFile) && properties.ocr();
+        boolean ocr = ocrWanted && ocr().available();
 
         ParseContext context = new ParseContext();
         TesseractOCRConfig ocrConfig = new TesseractOCRConfig();
@@ -131,7 +135,8 @@ class TikaExtractor {
         ocrConfig.setSkipOcr(!ocr);
         context.set(TesseractOCRConfig.class, ocrConfig);
         PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        // AUTO: only pages without a text layer (scans) are rendered and read by Tesseract
+        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         context.set(PDFParserConfig.class, pdf);
 
@@ -161,10 +166,16 @@ class TikaExtractor {
             pageCount = pages.pages();
         }
         String language = detectLanguage(content, metadata);
+        Integer ocrPages = metadata.getInt(PDF.OCR_PAGE_COUNT);
+        boolean ocrUsed = ocr && !content.isBlank() && (image || (ocrPages != null && ocrPages > 0));
+        if (reason == null && content.isBlank() && (image || pdfFile) && !ocr) {
+            reason = !properties.ocr() ? "no text found; OCR is switched off (hoclieu.ingest.ocr=false)"
+                    : "no text found; OCR is not available: " + ocr().problem();
+        }
         return new Extraction(status, reason, content, clean(metadata.get(TikaCoreProperties.TITLE)),
                 clean(Optional.ofNullable(metadata.get(TikaCoreProperties.CREATOR))
                         .orElse(metadata.get(XMPDM.ARTIST))),
-                language, pageCount, duration(metadata), ocr && !content.isBlank(), mediaType);
+                language, pageCount, duration(metadata), ocrUsed, mediaType);
     }
 
     private Extraction subtitles(Path file, String mediaType) {
@@ -220,12 +231,14 @@ class TikaExtractor {
         return null;
     }
 
-    private boolean tesseractAvailable() {
-        try {
-            return new org.apache.tika.parser.ocr.TesseractOCRParser().hasTesseract();
-        } catch (Exception e) {
-            return false;
+    /** Whether Tesseract and its language packs are installed; checked once, reported in health. */
+    OcrAvailability ocr() {
+        OcrAvailability known = ocrAvailability;
+        if (known == null) {
+            known = OcrAvailability.check(properties.ocrLanguages());
+            ocrAvailability = known;
         }
+        return known;
     }
 
     /** Collapses the blank lines and trailing spaces parsers leave, keeping paragraph and page breaks. */

@@ -20,6 +20,52 @@ class TikaExtractorTest {
         return new TikaExtractor(new IngestProperties(1, timeout, writeLimit, 3, false, null));
     }
 
+    /** A PDF with no text layer: the sample poster, as a scanner would make it. */
+    private Path scannedPdf() throws Exception {
+        Path pdf = dir.resolve("scan.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var image = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromFile(
+                    "sample-resources/doc-sach-hieu-qua-poster.png", doc);
+            var page = new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(
+                    image.getWidth() * 72f / 300, image.getHeight() * 72f / 300));
+            doc.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            doc.save(pdf.toFile());
+        }
+        return pdf;
+    }
+
+    @Test
+    void scannedPdfPagesAreReadWithTesseract() throws Exception {
+        TikaExtractor withOcr = new TikaExtractor(new IngestProperties(1, Duration.ofSeconds(120), 1_000_000, 3,
+                true, "vie+eng"));
+        assertThat(withOcr.ocr().available()).as("Tesseract with vie+eng is installed: %s", withOcr.ocr().problem())
+                .isTrue();
+        Extraction e = withOcr.extract(scannedPdf(), "scan.pdf", "application/pdf");
+        assertThat(e.status()).isEqualTo(ExtractionStatus.OK);
+        assertThat(e.ocr()).isTrue();
+        assertThat(e.text()).contains("bút chì");
+    }
+
+    @Test
+    void withOcrSwitchedOffAScanSaysWhyItHasNoText() throws Exception {
+        Extraction e = extractor(Duration.ofSeconds(60), 1_000_000).extract(scannedPdf(), "scan.pdf", "application/pdf");
+        assertThat(e.text()).isBlank();
+        assertThat(e.ocr()).isFalse();
+        assertThat(e.reason()).contains("OCR is switched off");
+    }
+
+    @Test
+    void pdfsWithATextLayerAreNotOcrd() throws Exception {
+        TikaExtractor withOcr = new TikaExtractor(new IngestProperties(1, Duration.ofSeconds(120), 1_000_000, 3,
+                true, "vie+eng"));
+        Extraction e = withOcr.extract(Path.of("sample-resources/hoc-tap-suot-doi.pdf"), "a.pdf", "application/pdf");
+        assertThat(e.ocr()).isFalse();
+        assertThat(e.text()).contains("Đà Nẵng");
+    }
+
     @Test
     void readsTextTitleLanguageAndPagesOfAPdf() throws Exception {
         Extraction e = extractor(Duration.ofSeconds(60), 1_000_000)
