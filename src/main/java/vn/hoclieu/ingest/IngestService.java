@@ -1,6 +1,12 @@
 package vn.hoclieu.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +14,10 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.ingest.internal.BulkImports;
 import vn.hoclieu.ingest.internal.FolderImporter;
 import vn.hoclieu.ingest.internal.IngestJobRepository;
 
@@ -16,12 +26,72 @@ import vn.hoclieu.ingest.internal.IngestJobRepository;
 @Transactional(readOnly = true)
 public class IngestService {
 
+    private static final Viewer STAFF = new Viewer(0L, "system:import-status", vn.hoclieu.account.Role.ADMIN, null);
+
     private final IngestJobRepository jobs;
     private final FolderImporter folders;
+    private final BulkImports bulk;
+    private final CatalogService catalog;
 
-    IngestService(IngestJobRepository jobs, FolderImporter folders) {
+    IngestService(IngestJobRepository jobs, FolderImporter folders, BulkImports bulk, CatalogService catalog) {
         this.jobs = jobs;
         this.folders = folders;
+        this.bulk = bulk;
+        this.catalog = catalog;
+    }
+
+    /** Accepts a ZIP of files (and an optional metadata.csv) for import; returns at once. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public ImportView startImport(String name, InputStream zip, String libraryCode, Viewer importer) throws IOException {
+        long id = bulk.start(name, zip, libraryCode, importer);
+        return importStatus(id, importer).orElseThrow();
+    }
+
+    /** An import with its progress, for the person who started it and for administrators. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public Optional<ImportView> importStatus(long id, Viewer viewer) {
+        return bulk.find(id)
+                .filter(i -> viewer.has(vn.hoclieu.account.Role.ADMIN) || i.getCreatedBy().equals(viewer.username()))
+                .map(this::view);
+    }
+
+    private ImportView view(BulkImport i) {
+        List<Long> resourceIds = i.getItems().stream().map(BulkImportItem::getResourceId).filter(Objects::nonNull).toList();
+        Set<Long> busy = jobsOf(resourceIds).stream()
+                .filter(j -> j.status() == JobStatus.QUEUED || j.status() == JobStatus.RUNNING)
+                .map(JobView::resourceId).collect(Collectors.toSet());
+        List<ImportView.Item> items = new ArrayList<>();
+        int done = 0;
+        int failed = 0;
+        for (BulkImportItem item : i.getItems()) {
+            ImportView.State state;
+            String extraction = null;
+            String message = item.getMessage();
+            if (item.getOutcome() == null) {
+                state = ImportView.State.PENDING;
+            } else if (item.getOutcome() == ImportReport.Outcome.FAILED) {
+                state = ImportView.State.FAILED;
+            } else if (item.getOutcome() == ImportReport.Outcome.DUPLICATE) {
+                state = ImportView.State.DONE;
+            } else if (busy.contains(item.getResourceId())) {
+                state = ImportView.State.PENDING;
+            } else {
+                var main = catalog.find(item.getResourceId(), STAFF).map(ResourceView::mainFile).orElse(null);
+                ExtractionStatus status = main == null ? ExtractionStatus.FAILED : main.extraction().status();
+                extraction = status.name();
+                state = status.hasText() ? ImportView.State.DONE : ImportView.State.FAILED;
+                if (main != null && main.extraction().reason() != null) {
+                    message = main.extraction().reason();
+                }
+            }
+            done += state == ImportView.State.DONE ? 1 : 0;
+            failed += state == ImportView.State.FAILED ? 1 : 0;
+            items.add(new ImportView.Item(item.getFile(), state, item.getOutcome(), item.getResourceId(), extraction,
+                    message));
+        }
+        int total = items.size();
+        return new ImportView(i.getId(), i.getStatus(), i.getSource(), total, done, failed, total - done - failed,
+                i.getMessage(), i.getCreatedAt(), i.getFinishedAt(), items);
     }
 
     /** The newest jobs, optionally only those in one status. */

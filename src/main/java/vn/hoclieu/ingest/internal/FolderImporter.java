@@ -50,6 +50,23 @@ public class FolderImporter {
     }
 
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
+        return importFolder(dir, libraryCode, importer, Progress.NONE);
+    }
+
+    /** Follows an import as it goes: the files it will take, then each outcome. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void planned(List<String> files) {
+        }
+
+        default void done(ImportReport.Entry entry) {
+        }
+    }
+
+    public ImportReport importFolder(Path dir, String libraryCode, Viewer importer, Progress progress)
+            throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("not a folder: " + dir);
         }
@@ -68,34 +85,44 @@ public class FolderImporter {
                         .forEach(mains::add);
             }
         }
+        progress.planned(mains.stream().map(m -> dir.relativize(m).toString()).toList());
         List<ImportReport.Entry> entries = new ArrayList<>();
         for (Path main : mains) {
-            String relative = dir.relativize(main).toString();
-            if (!main.startsWith(dir.normalize()) || !Files.isRegularFile(main)) {
-                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                        "file listed in the manifest was not found"));
-                continue;
-            }
-            List<IncomingFile> files = new ArrayList<>();
-            files.add(incoming(main));
-            subtitlesOf(main).forEach(s -> files.add(incoming(s)));
-            ResourceDraft draft = described.getOrDefault(relative, draftFor(libraryCode));
-            try {
-                ResourceView view = catalog.submit(draft, files, importer);
-                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.IMPORTED, view.id(), null));
-            } catch (DuplicateResourceException e) {
-                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.DUPLICATE, e.existingResourceId(),
-                        "already in the catalogue"));
-            } catch (CatalogException e) {
-                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                        messages.getMessage(e.messageCode(), e.arguments(), e.messageCode(),
-                                LocaleContextHolder.getLocale())));
-            } catch (RuntimeException e) {
-                log.warn("could not import {}", main, e);
-                entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null, e.getMessage()));
+            int before = entries.size();
+            importOne(dir, main, described, libraryCode, importer, entries);
+            if (entries.size() > before) {
+                progress.done(entries.get(entries.size() - 1));
             }
         }
         return new ImportReport(entries);
+    }
+
+    private void importOne(Path dir, Path main, Map<String, ResourceDraft> described, String libraryCode,
+                           Viewer importer, List<ImportReport.Entry> entries) throws IOException {
+        String relative = dir.relativize(main).toString();
+        if (!main.startsWith(dir.normalize()) || !Files.isRegularFile(main)) {
+            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
+                    "file listed in the manifest was not found"));
+            return;
+        }
+        List<IncomingFile> files = new ArrayList<>();
+        files.add(incoming(main));
+        subtitlesOf(main).forEach(s -> files.add(incoming(s)));
+        ResourceDraft draft = described.getOrDefault(relative, draftFor(libraryCode));
+        try {
+            ResourceView view = catalog.submit(draft, files, importer);
+            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.IMPORTED, view.id(), null));
+        } catch (DuplicateResourceException e) {
+            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.DUPLICATE, e.existingResourceId(),
+                    "already in the catalogue"));
+        } catch (CatalogException e) {
+            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
+                    messages.getMessage(e.messageCode(), e.arguments(), e.messageCode(),
+                            LocaleContextHolder.getLocale())));
+        } catch (RuntimeException e) {
+            log.warn("could not import {}", main, e);
+            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null, e.getMessage()));
+        }
     }
 
     private static ResourceDraft draftFor(String libraryCode) {
