@@ -175,6 +175,17 @@ public class CatalogService {
         return find(resourceId, viewer).flatMap(r -> r.files().stream().filter(f -> f.id() == fileId).findFirst());
     }
 
+    /**
+     * The preview image of a visible resource: its main file's thumbnail, else the first file's
+     * that has one.
+     */
+    public Optional<org.springframework.core.io.Resource> thumbnail(long resourceId, Viewer viewer) {
+        return readTx.execute(status -> resources.findById(resourceId).filter(r -> Access.canView(viewer, r))
+                .flatMap(r -> r.getFiles().stream().map(ResourceFile::getThumbnailSha256)
+                        .filter(sha -> sha != null && blobs.exists(sha)).findFirst())
+                .map(blobs::resource));
+    }
+
     /** The bytes of a stored blob, for serving a file found through {@link #findFile}. */
     public org.springframework.core.io.Resource content(ResourceView.FileView file) {
         return blobs.resource(file.sha256());
@@ -223,7 +234,7 @@ public class CatalogService {
                     lib == null ? null : lib.getCode(), lib == null ? null : lib.getName(),
                     lib == null ? null : lib.getType().name(), r.getCreatedAt(), r.getUpdatedAt(),
                     r.getFiles().stream().map(ResourceFile::getMediaType).distinct().toList(), texts,
-                    r.getCreatedBy());
+                    r.getCreatedBy(), r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null));
         }));
     }
 
@@ -288,7 +299,9 @@ public class CatalogService {
                 effectiveLanguage(r), List.copyOf(r.getSubjects()), List.copyOf(r.getAudience()),
                 r.getMaterialType(), r.getLicence(), r.getVisibility(), lib == null ? null : lib.getCode(),
                 lib == null ? null : lib.getName(), r.getStatus(), r.getPublisher(), r.getIssued(),
-                r.getCreatedAt(), r.getUpdatedAt(), fileViews);
+                r.getCreatedAt(), r.getUpdatedAt(), fileViews,
+                r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null)
+                        ? "/api/v1/resources/" + r.getId() + "/thumbnail" : null);
     }
 
     private Library resolveLibrary(String code, Viewer uploader) {

@@ -62,6 +62,20 @@ class ResourceApiController {
         return FileResponses.serve(file, catalog.content(file), download, request);
     }
 
+    @GetMapping("/resources/{id}/thumbnail")
+    ResponseEntity<org.springframework.core.io.Resource> thumbnail(@PathVariable long id, WebRequest request) {
+        org.springframework.core.io.Resource image = catalog.thumbnail(id, accounts.currentViewer())
+                .orElseThrow(() -> notFound(id));
+        String etag = "\"" + image.getFilename() + "\"";
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(304).eTag(etag).build();
+        }
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG).eTag(etag)
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+                .body(image);
+    }
+
     private ResourceDraft readDraft(Part metadata) {
         if (metadata == null) {
             return ResourceDraft.empty();

@@ -53,6 +53,7 @@ public class ResourceFile {
     private String textSha256;
     private Long textLength;
     private Instant extractedAt;
+    private String thumbnailSha256;
 
     protected ResourceFile() {
     }
@@ -81,6 +82,7 @@ public class ResourceFile {
         if (outcome.detectedMediaType() != null && !outcome.detectedMediaType().isBlank()) {
             this.mediaType = outcome.detectedMediaType();
         }
+        this.thumbnailSha256 = outcome.thumbnailSha256();
         this.extractedAt = Instant.now();
     }
 
@@ -107,6 +109,7 @@ public class ResourceFile {
     public String getTextSha256() { return textSha256; }
     public Long getTextLength() { return textLength; }
     public Instant getExtractedAt() { return extractedAt; }
+    public String getThumbnailSha256() { return thumbnailSha256; }
 
     /** Subtitle tracks (WebVTT, SRT) belong to the video or audio beside them. */
     public boolean isSubtitle() {

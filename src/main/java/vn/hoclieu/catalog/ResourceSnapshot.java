@@ -13,7 +13,7 @@ public record ResourceSnapshot(long id, String title, List<String> creators, Str
                                String licence, Visibility visibility, ResourceStatus status, Long libraryId,
                                String libraryCode, String libraryName, String libraryType, Instant createdAt,
                                Instant updatedAt, List<String> mediaTypes, List<FileText> texts,
-                               String createdBy) {
+                               String createdBy, boolean hasThumbnail) {
 
     public record FileText(long fileId, String name, String mediaType, String text) {
     }

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A resource as the REST API and the pages show it. */
+/**
+ * A resource as the REST API and the pages show it.
+ *
+ * @param thumbnail address of its preview image, or null
+ */
 public record ResourceView(long id, String title, List<String> creators, String description, String language,
                            List<String> subjects, List<String> audience, MaterialType materialType, String licence,
                            Visibility visibility, String library, String libraryName, ResourceStatus status,
                            String publisher, LocalDate date, Instant createdAt, Instant updatedAt,
-                           List<FileView> files) {
+                           List<FileView> files, String thumbnail) {
 
     /** One file of a resource, with what extraction found. */
     public record FileView(long id, String name, String mediaType, long size, String sha256,

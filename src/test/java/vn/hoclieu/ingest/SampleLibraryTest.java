@@ -87,6 +87,20 @@ class SampleLibraryTest extends IntegrationTest {
     }
 
     @Test
+    void previewsAreMadeForDocumentsSlidesImagesAndVideo() {
+        for (String file : new String[] {"hoc-tap-suot-doi.pdf", "tim-kiem-thong-tin-hieu-qua.pptx",
+                "doc-sach-hieu-qua-poster.png", "video-tim-kiem-an-toan.mp4"}) {
+            JsonNode resource = Http.get(url("/api/v1/resources/" + resourceOfFile.get(file))).json();
+            assertThat(resource.get("thumbnail").asString()).as(file).endsWith("/thumbnail");
+            Http.Response image = Http.get(url(resource.get("thumbnail").asString()));
+            assertThat(image.status()).isEqualTo(200);
+            assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
+        }
+        JsonNode text = Http.get(url("/api/v1/resources/" + resourceOfFile.get("lich-su-ha-noi.txt"))).json();
+        assertThat(text.get("thumbnail").isNull()).isTrue();
+    }
+
+    @Test
     void importingTheSameFolderAgainReportsEveryFileAsADuplicate() throws Exception {
         ImportReport again = ingest.importFolder(java.nio.file.Path.of("sample-resources"), null,
                 new vn.hoclieu.account.Viewer(0L, "system:test-import", vn.hoclieu.account.Role.ADMIN, null));

@@ -43,6 +43,7 @@ class IngestWorkers implements SmartLifecycle {
     private final CatalogService catalog;
     private final BlobStore blobs;
     private final TikaExtractor extractor;
+    private final Thumbnailer thumbnails;
     private final IngestProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -51,7 +52,9 @@ class IngestWorkers implements SmartLifecycle {
     private volatile boolean running;
 
     IngestWorkers(IngestJobRepository jobs, CatalogService catalog, BlobStore blobs, TikaExtractor extractor,
-                  IngestProperties properties, ApplicationEventPublisher events, TransactionTemplate tx) {
+                  Thumbnailer thumbnails, IngestProperties properties, ApplicationEventPublisher events,
+                  TransactionTemplate tx) {
+        this.thumbnails = thumbnails;
         this.jobs = jobs;
         this.catalog = catalog;
         this.blobs = blobs;
@@ -165,7 +168,7 @@ class IngestWorkers implements SmartLifecycle {
             ExtractionOutcome outcome = new ExtractionOutcome(extraction.status(), extraction.reason(),
                     extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
                     extraction.durationSeconds(), extraction.ocr(), null, textSha, textLength,
-                    extraction.mediaType());
+                    extraction.mediaType(), thumbnail(path, extraction.mediaType()));
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
             // job, which is harmless: extraction and indexing are idempotent.
@@ -187,11 +190,16 @@ class IngestWorkers implements SmartLifecycle {
         }
     }
 
+    private String thumbnail(Path file, String mediaType) throws IOException {
+        java.util.Optional<byte[]> jpeg = thumbnails.render(file, mediaType);
+        return jpeg.isEmpty() ? null : blobs.store(new ByteArrayInputStream(jpeg.get())).sha256();
+    }
+
     /** Ends a job as FAILED and records the file as unreadable, so the librarian sees why. */
     private void giveUp(IngestJob job, String reason) {
         job.fail(reason, 0);
         catalog.recordExtraction(job.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED, reason, null, null,
-                null, null, null, false, null, null, null, null));
+                null, null, null, false, null, null, null, null, null));
         events.publishEvent(new ContentExtracted(job.getResourceId(), job.getFileId(), ExtractionStatus.FAILED));
     }
 

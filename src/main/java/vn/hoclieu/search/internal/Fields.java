@@ -30,6 +30,7 @@ final class Fields {
     static final String DISPLAY_MATERIAL_TYPE = "display.materialType";
     static final String DISPLAY_LANGUAGE = "display.language";
     static final String DISPLAY_LIBRARY = "display.library";
+    static final String DISPLAY_THUMBNAIL = "display.thumbnail";
 
     // Sorting.
     static final String CREATED = "created";

@@ -62,6 +62,9 @@ final class ResourceDocuments {
         if (r.libraryCode() != null) {
             doc.add(new StoredField(Fields.DISPLAY_LIBRARY, r.libraryCode()));
         }
+        if (r.hasThumbnail()) {
+            doc.add(new StoredField(Fields.DISPLAY_THUMBNAIL, "/api/v1/resources/" + r.id() + "/thumbnail"));
+        }
 
         doc.add(new NumericDocValuesField(Fields.CREATED, r.createdAt().toEpochMilli()));
         doc.add(new SortedDocValuesField(Fields.TITLE_SORT, new BytesRef(sortKey(r.title()))));

@@ -199,7 +199,8 @@ public class Searcher {
             }
             hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
                     snippet.replace('\f', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE), d.get(Fields.DISPLAY_LANGUAGE),
-                    d.get(Fields.DISPLAY_LIBRARY), Float.isNaN(docs[i].score) ? 0f : docs[i].score));
+                    d.get(Fields.DISPLAY_LIBRARY), Float.isNaN(docs[i].score) ? 0f : docs[i].score,
+                    d.get(Fields.DISPLAY_THUMBNAIL)));
         }
         return hits;
     }

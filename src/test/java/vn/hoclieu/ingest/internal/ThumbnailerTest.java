@@ -1,0 +1,65 @@
+package vn.hoclieu.ingest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ThumbnailerTest {
+
+    private final Thumbnailer thumbnails = new Thumbnailer();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({
+            "hoc-tap-suot-doi.pdf, application/pdf",
+            "tim-kiem-thong-tin-hieu-qua.pptx, application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "doc-sach-hieu-qua-poster.png, image/png",
+            "video-tim-kiem-an-toan.mp4, video/mp4",
+    })
+    void rendersASmallJpegOfTheFirstPageSlideImageOrFrame(String file, String mediaType) throws Exception {
+        byte[] jpeg = thumbnails.render(Path.of("sample-resources", file), mediaType).orElseThrow();
+        var image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        assertThat(image.getWidth()).isBetween(1, Thumbnailer.WIDTH);
+        assertThat(image.getHeight()).isBetween(1, Thumbnailer.WIDTH * 2);
+        assertThat(jpeg.length).isLessThan(100_000);
+    }
+
+    @Test
+    void textAndAudioHaveNoThumbnail() {
+        assertThat(thumbnails.render(Path.of("sample-resources/lich-su-ha-noi.txt"), "text/plain")).isEmpty();
+        assertThat(thumbnails.render(Path.of("sample-resources/thu-vien-noi-hoc-tap.mp3"), "audio/mpeg")).isEmpty();
+    }
+
+    @Test
+    void anImageDeclaringEnormousDimensionsIsNotDecoded() throws Exception {
+        Path png = dir.resolve("huge.png");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(png))) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            byte[] ihdr = {'I', 'H', 'D', 'R', 0, 0, (byte) 0xC3, 0x50, 0, 0, (byte) 0xC3, 0x50, 8, 2, 0, 0, 0};
+            out.writeInt(13);
+            out.write(ihdr);
+            CRC32 crc = new CRC32();
+            crc.update(ihdr);
+            out.writeInt((int) crc.getValue());
+        }
+        assertThat(thumbnails.render(png, "image/png")).isEmpty();
+    }
+
+    @Test
+    void aDamagedPdfHasNoThumbnailAndNoException() throws Exception {
+        Path pdf = dir.resolve("bad.pdf");
+        Files.writeString(pdf, "%PDF-1.4 nothing here");
+        assertThat(thumbnails.render(pdf, "application/pdf")).isEmpty();
+    }
+}
