@@ -294,7 +294,10 @@ public class CatalogService {
                 f.getId(), f.getName(), f.getMediaType(), f.getSize(), f.getSha256(),
                 new ResourceView.Extraction(f.getExtractionStatus(), f.getExtractionReason(),
                         f.getExtractedLanguage(), f.getPages(), f.getDurationSeconds(), f.isOcr(),
-                        f.getLegacyEncoding()))).toList();
+                        f.getLegacyEncoding()),
+                f.getLaunchPath() == null ? null : "/resources/" + r.getId() + "/files/" + f.getId() + "/package/"
+                        + org.springframework.web.util.UriUtils.encodePath(f.getLaunchPath(),
+                                java.nio.charset.StandardCharsets.UTF_8))).toList();
         return new ResourceView(r.getId(), r.getTitle(), List.copyOf(r.getCreators()), r.getDescription(),
                 effectiveLanguage(r), List.copyOf(r.getSubjects()), List.copyOf(r.getAudience()),
                 r.getMaterialType(), r.getLicence(), r.getVisibility(), lib == null ? null : lib.getCode(),

@@ -54,6 +54,7 @@ public class ResourceFile {
     private Long textLength;
     private Instant extractedAt;
     private String thumbnailSha256;
+    private String launchPath;
 
     protected ResourceFile() {
     }
@@ -83,6 +84,8 @@ public class ResourceFile {
             this.mediaType = outcome.detectedMediaType();
         }
         this.thumbnailSha256 = outcome.thumbnailSha256();
+        this.launchPath = outcome.launchPath() == null || outcome.launchPath().length() > 1000 ? null
+                : outcome.launchPath();
         this.extractedAt = Instant.now();
     }
 
@@ -110,6 +113,7 @@ public class ResourceFile {
     public Long getTextLength() { return textLength; }
     public Instant getExtractedAt() { return extractedAt; }
     public String getThumbnailSha256() { return thumbnailSha256; }
+    public String getLaunchPath() { return launchPath; }
 
     /** Subtitle tracks (WebVTT, SRT) belong to the video or audio beside them. */
     public boolean isSubtitle() {

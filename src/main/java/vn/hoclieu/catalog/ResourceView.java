@@ -16,8 +16,9 @@ public record ResourceView(long id, String title, List<String> creators, String 
                            List<FileView> files, String thumbnail) {
 
     /** One file of a resource, with what extraction found. */
+    /** @param launch for an e-lecture package, the address that opens it in the browser; else null */
     public record FileView(long id, String name, String mediaType, long size, String sha256,
-                           Extraction extraction) {
+                           Extraction extraction, String launch) {
 
         public boolean isSubtitle() {
             String n = name.toLowerCase(java.util.Locale.ROOT);

@@ -168,7 +168,7 @@ class IngestWorkers implements SmartLifecycle {
             ExtractionOutcome outcome = new ExtractionOutcome(extraction.status(), extraction.reason(),
                     extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
                     extraction.durationSeconds(), extraction.ocr(), null, textSha, textLength,
-                    extraction.mediaType(), thumbnail(path, extraction.mediaType()));
+                    extraction.mediaType(), thumbnail(path, extraction.mediaType()), extraction.launchPath());
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
             // job, which is harmless: extraction and indexing are idempotent.
@@ -199,7 +199,7 @@ class IngestWorkers implements SmartLifecycle {
     private void giveUp(IngestJob job, String reason) {
         job.fail(reason, 0);
         catalog.recordExtraction(job.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED, reason, null, null,
-                null, null, null, false, null, null, null, null, null));
+                null, null, null, false, null, null, null, null, null, null));
         events.publishEvent(new ContentExtracted(job.getResourceId(), job.getFileId(), ExtractionStatus.FAILED));
     }
 

@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.ingest.IngestProperties;
+import vn.hoclieu.ingest.internal.scorm.ScormManifest;
+import vn.hoclieu.ingest.internal.scorm.ScormPackage;
 
 /**
  * Reads text and metadata with Tika's {@link AutoDetectParser}, with a write limit and a timeout
@@ -87,7 +89,9 @@ class TikaExtractor {
         if (lower.endsWith(".vtt") || lower.endsWith(".srt")) {
             return subtitles(file, lower.endsWith(".vtt") ? "text/vtt" : "application/x-subrip");
         }
-        Future<Extraction> future = parsing.submit(() -> parse(file, fileName, declaredType));
+        Future<Extraction> future = parsing.submit(() -> lower.endsWith(".zip")
+                ? ScormPackage.read(file).map(this::electure).orElseGet(() -> parse(file, fileName, declaredType))
+                : parse(file, fileName, declaredType));
         try {
             return future.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -176,6 +180,20 @@ class TikaExtractor {
                 clean(Optional.ofNullable(metadata.get(TikaCoreProperties.CREATOR))
                         .orElse(metadata.get(XMPDM.ARTIST))),
                 language, pageCount, duration(metadata), ocrUsed, mediaType);
+    }
+
+    /** An e-lecture package: what its manifest says and the text of its pages. */
+    private Extraction electure(ScormManifest m) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {m.title(), m.description(), String.join("\n", m.organization()), m.text()}) {
+            if (part != null && !part.isBlank()) {
+                text.append(part.strip()).append("\n\n");
+            }
+        }
+        String content = Normalizer.normalize(tidy(text.toString()), Normalizer.Form.NFC);
+        String reason = m.launchHref() == null ? "SCORM " + m.version() + " package without a page to open" : null;
+        return new Extraction(ExtractionStatus.OK, reason, content, m.title(), null,
+                detectLanguage(content, new Metadata()), null, null, false, "application/zip", m.launchHref());
     }
 
     private Extraction subtitles(Path file, String mediaType) {
