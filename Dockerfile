@@ -14,9 +14,9 @@ COPY sample-resources sample-resources
 RUN ./mvnw -B -DskipTests package
 
 FROM eclipse-temurin:17-jre
-# Tesseract with Vietnamese and English data reads scanned pages and images.
+# Tesseract with Vietnamese and English data reads scanned pages and images; ffmpeg draws video previews.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng ffmpeg \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin hoclieu \
     && mkdir -p /data \
