@@ -3,6 +3,11 @@ package vn.hoclieu.ingest;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +23,25 @@ class IngestApiController {
 
     IngestApiController(IngestService ingest) {
         this.ingest = ingest;
+    }
+
+    @PostMapping("/ingest/jobs/{id}/retry")
+    ResponseEntity<JobView> retry(@PathVariable long id) {
+        return ingest.retry(id).map(ResponseEntity::ok).orElseGet(() -> conflictOrMissing(id));
+    }
+
+    @PostMapping("/ingest/jobs/{id}/discard")
+    ResponseEntity<JobView> discard(@PathVariable long id) {
+        return ingest.discard(id).map(ResponseEntity::ok).orElseGet(() -> conflictOrMissing(id));
+    }
+
+    private ResponseEntity<JobView> conflictOrMissing(long id) {
+        if (ingest.job(id).isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null,
+                    "problem.job.notFound", new Object[] {String.valueOf(id)});
+        }
+        throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatus(HttpStatus.CONFLICT), null,
+                "problem.job.wrongState", new Object[] {String.valueOf(id), ingest.job(id).get().status()});
     }
 
     @GetMapping("/ingest/jobs")

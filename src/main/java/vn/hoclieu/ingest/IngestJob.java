@@ -88,6 +88,21 @@ public class IngestJob {
         }
     }
 
+    /** A librarian asks for another try: the job starts afresh. */
+    public void retry() {
+        this.status = JobStatus.QUEUED;
+        this.attempts = 0;
+        this.notBefore = Instant.now();
+        this.finishedAt = null;
+        this.claimedBy = null;
+    }
+
+    /** A librarian gives up on a failed job; the file stays with its failure reason. */
+    public void discard() {
+        this.status = JobStatus.DISCARDED;
+        this.finishedAt = Instant.now();
+    }
+
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
     }

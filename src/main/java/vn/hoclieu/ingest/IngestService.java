@@ -107,6 +107,34 @@ public class IngestService {
                 : jobs.findByResourceIdIn(List.copyOf(resourceIds)).stream().map(JobView::of).toList();
     }
 
+    /**
+     * Runs a finished, failed or discarded job again (for instance after installing Tesseract).
+     *
+     * @return the job, or empty if there is none or it is still queued or running
+     */
+    @Transactional
+    public Optional<JobView> retry(long jobId) {
+        return jobs.findById(jobId)
+                .filter(j -> j.getStatus() != JobStatus.QUEUED && j.getStatus() != JobStatus.RUNNING)
+                .map(j -> {
+                    j.retry();
+                    return JobView.of(j);
+                });
+    }
+
+    /** Stops retrying a failed job. */
+    @Transactional
+    public Optional<JobView> discard(long jobId) {
+        return jobs.findById(jobId).filter(j -> j.getStatus() == JobStatus.FAILED).map(j -> {
+            j.discard();
+            return JobView.of(j);
+        });
+    }
+
+    public Optional<JobView> job(long jobId) {
+        return jobs.findById(jobId).map(JobView::of);
+    }
+
     public long unfinished() {
         return jobs.countByStatusIn(List.of(JobStatus.QUEUED, JobStatus.RUNNING));
     }

@@ -48,6 +48,7 @@ class SecurityConfig {
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)).frameOptions(f -> f.sameOrigin()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/ingest/**").hasRole("LIBRARIAN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/resources", "/api/v1/resources/**")
                         .hasRole("TEACHER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole("LIBRARIAN")

@@ -5,16 +5,17 @@ import vn.hoclieu.catalog.ExtractionStatus;
 /**
  * What reading one file gave: never an exception for a bad document, a status and a reason instead.
  *
- * @param launchPath for an e-lecture package, the page to open first (relative to the package root)
- * @param text extracted text, pages separated by form feeds ({@code \f}); empty if none
+ * @param text           extracted text, pages separated by form feeds ({@code \f}); empty if none
+ * @param launchPath     for an e-lecture package, the page to open first (relative to the package root)
+ * @param legacyEncoding the pre-Unicode Vietnamese encoding the text was converted from (TCVN3, VNI, …), or null
  */
 record Extraction(ExtractionStatus status, String reason, String text, String title, String author,
                   String language, Integer pages, Double durationSeconds, boolean ocr, String mediaType,
-                  String launchPath) {
+                  String launchPath, String legacyEncoding) {
 
     Extraction(ExtractionStatus status, String reason, String text, String title, String author, String language,
                Integer pages, Double durationSeconds, boolean ocr, String mediaType) {
-        this(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType, null);
+        this(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType, null, null);
     }
 
     static Extraction failed(ExtractionStatus status, String reason, String mediaType) {

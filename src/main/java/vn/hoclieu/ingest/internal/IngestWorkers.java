@@ -167,7 +167,7 @@ class IngestWorkers implements SmartLifecycle {
             }
             ExtractionOutcome outcome = new ExtractionOutcome(extraction.status(), extraction.reason(),
                     extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
-                    extraction.durationSeconds(), extraction.ocr(), null, textSha, textLength,
+                    extraction.durationSeconds(), extraction.ocr(), extraction.legacyEncoding(), textSha, textLength,
                     extraction.mediaType(), thumbnail(path, extraction.mediaType()), extraction.launchPath());
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the

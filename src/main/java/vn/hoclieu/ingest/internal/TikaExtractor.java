@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.ingest.IngestProperties;
+import vn.hoclieu.ingest.internal.legacy.LegacyVietnamese;
 import vn.hoclieu.ingest.internal.scorm.ScormManifest;
 import vn.hoclieu.ingest.internal.scorm.ScormPackage;
 
@@ -163,7 +164,16 @@ class TikaExtractor {
                 return Extraction.failed(ExtractionStatus.FAILED, describe(t), mediaType);
             }
         }
-        String content = Normalizer.normalize(tidy(text.toString()), Normalizer.Form.NFC);
+        // Old documents typed with TCVN3/VNI/VISCII fonts come out as Latin-1 garbage; the decision
+        // is made per document, so French or German text is never touched. The title goes with it.
+        String rawTitle = metadata.get(TikaCoreProperties.TITLE);
+        String joined = (rawTitle == null ? "" : rawTitle.replace('\n', ' ')) + "\n" + tidy(text.toString());
+        LegacyVietnamese.Repair repaired = LegacyVietnamese.repair(joined);
+        String legacyEncoding = repaired.encoding();
+        String repairedText = legacyEncoding == null ? joined : repaired.text();
+        int split = repairedText.indexOf('\n');
+        String title = rawTitle == null ? null : repairedText.substring(0, split);
+        String content = Normalizer.normalize(repairedText.substring(split + 1), Normalizer.Form.NFC);
         Integer pageCount = firstInt(metadata, PagedText.N_PAGES.getName(), Office.PAGE_COUNT.getName(),
                 Office.SLIDE_COUNT.getName());
         if (pageCount == null && pages.pages() > 0) {
@@ -176,10 +186,10 @@ class TikaExtractor {
             reason = !properties.ocr() ? "no text found; OCR is switched off (hoclieu.ingest.ocr=false)"
                     : "no text found; OCR is not available: " + ocr().problem();
         }
-        return new Extraction(status, reason, content, clean(metadata.get(TikaCoreProperties.TITLE)),
+        return new Extraction(status, reason, content, clean(title),
                 clean(Optional.ofNullable(metadata.get(TikaCoreProperties.CREATOR))
                         .orElse(metadata.get(XMPDM.ARTIST))),
-                language, pageCount, duration(metadata), ocrUsed, mediaType);
+                language, pageCount, duration(metadata), ocrUsed, mediaType, null, legacyEncoding);
     }
 
     /** An e-lecture package: what its manifest says and the text of its pages. */
@@ -193,7 +203,7 @@ class TikaExtractor {
         String content = Normalizer.normalize(tidy(text.toString()), Normalizer.Form.NFC);
         String reason = m.launchHref() == null ? "SCORM " + m.version() + " package without a page to open" : null;
         return new Extraction(ExtractionStatus.OK, reason, content, m.title(), null,
-                detectLanguage(content, new Metadata()), null, null, false, "application/zip", m.launchHref());
+                detectLanguage(content, new Metadata()), null, null, false, "application/zip", m.launchHref(), null);
     }
 
     private Extraction subtitles(Path file, String mediaType) {

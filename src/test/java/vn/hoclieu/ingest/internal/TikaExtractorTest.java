@@ -96,6 +96,29 @@ class TikaExtractorTest {
     }
 
     @Test
+    void tcvn3TextIsConvertedToUnicodeAndTheEncodingRecorded() throws Exception {
+        // "Học tập suốt đời là chìa khóa của mỗi người. …" typed with a .VnTime (TCVN3) font
+        String tcvn3 = "H\u00e4c t\u00cbp su\u00e8t \u00ae\u00eai l\u00b5 ch\u00d7a kh\u00e3a c\u00f1a m\u00e7i "
+                + "ng\u00ad\u00eai. Th\u00ad vi\u00d6n m\u00eb c\u00f6a cho m\u00e4i ng\u00ad\u00eai d\u00a9n "
+                + "\u00ae\u00d5n \u00ae\u00e4c s\u00b8ch mi\u00d4n ph\u00dd.";
+        Path file = dir.resolve("cu.txt");
+        Files.write(file, tcvn3.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Extraction e = extractor(Duration.ofSeconds(60), 1_000_000).extract(file, "cu.txt", "text/plain");
+        assertThat(e.legacyEncoding()).isEqualTo("TCVN3");
+        assertThat(e.text()).contains("Học tập suốt đời là chìa khóa").contains("đọc sách miễn phí");
+    }
+
+    @Test
+    void frenchTextIsLeftAsItIs() throws Exception {
+        Path file = dir.resolve("fr.txt");
+        String french = "La bibliothèque où l'élève apprend: déjà ça, être à l'heure, Noël et l'été à côté.";
+        Files.writeString(file, french);
+        Extraction e = extractor(Duration.ofSeconds(60), 1_000_000).extract(file, "fr.txt", "text/plain");
+        assertThat(e.legacyEncoding()).isNull();
+        assertThat(e.text()).isEqualTo(french);
+    }
+
+    @Test
     void subtitlesGiveTheirSpokenTextOnly() throws Exception {
         Path vtt = dir.resolve("phu-de.vtt");
         Files.writeString(vtt, """
