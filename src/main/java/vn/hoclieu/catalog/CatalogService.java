@@ -167,7 +167,22 @@ public class CatalogService {
 
     /** The resource if it exists and the viewer may see it. */
     public Optional<ResourceView> find(long id, Viewer viewer) {
-        return readTx.execute(status -> resources.findById(id).filter(r -> Access.canView(viewer, r)).map(this::toView));
+        return readTx.execute(status -> resources.findById(id).filter(r -> Access.canView(viewer, r))
+                .map(this::toView).map(v -> hideInvisibleNearDuplicates(v, viewer)));
+    }
+
+    /** A near-duplicate the viewer may not see is not mentioned: its existence would leak. */
+    private ResourceView hideInvisibleNearDuplicates(ResourceView v, Viewer viewer) {
+        if (v.files().stream().noneMatch(f -> f.nearDuplicate() != null)) {
+            return v;
+        }
+        List<ResourceView.FileView> files = v.files().stream().map(f -> f.nearDuplicate() == null
+                || resources.findById(f.nearDuplicate().resourceId()).filter(o -> Access.canView(viewer, o)).isPresent()
+                ? f : new ResourceView.FileView(f.id(), f.name(), f.mediaType(), f.size(), f.sha256(), f.extraction(),
+                        null, f.launch())).toList();
+        return new ResourceView(v.id(), v.title(), v.creators(), v.description(), v.language(), v.subjects(),
+                v.audience(), v.materialType(), v.licence(), v.visibility(), v.library(), v.libraryName(), v.status(),
+                v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail());
     }
 
     /** A file of a visible resource, with its blob address, for download. */
@@ -211,6 +226,15 @@ public class CatalogService {
             }
             return out;
         });
+    }
+
+    /** A text signature of one file, for the ingest module's near-duplicate search. */
+    public record Fingerprint(long resourceId, String signature) {
+    }
+
+    public List<Fingerprint> fingerprints() {
+        return readTx.execute(s -> files.fingerprints().stream()
+                .map(row -> new Fingerprint((Long) row[0], (String) row[1])).toList());
     }
 
     public List<Long> allResourceIds() {
@@ -295,6 +319,8 @@ public class CatalogService {
                 new ResourceView.Extraction(f.getExtractionStatus(), f.getExtractionReason(),
                         f.getExtractedLanguage(), f.getPages(), f.getDurationSeconds(), f.isOcr(),
                         f.getLegacyEncoding()),
+                f.getNearDuplicateOf() == null ? null : new ResourceView.NearDuplicate(f.getNearDuplicateOf(),
+                        f.getNearDuplicateSimilarity()),
                 f.getLaunchPath() == null ? null : "/resources/" + r.getId() + "/files/" + f.getId() + "/package/"
                         + org.springframework.web.util.UriUtils.encodePath(f.getLaunchPath(),
                                 java.nio.charset.StandardCharsets.UTF_8))).toList();

@@ -3,6 +3,8 @@ package vn.hoclieu.catalog;
 /**
  * What the ingest module found in a file, as the catalog records it.
  *
+ * @param fingerprint a signature of the text for finding near-duplicates, or null
+ * @param nearDuplicateOf an earlier resource with nearly the same text, or null
  * @param launchPath for an e-lecture package (SCORM), its first page relative to the package root, or null
  * @param thumbnailSha256 address of a small JPEG preview in the blob store, or null
  * @param textSha256 address of the extracted text (UTF-8, pages separated by form feeds) in the blob store, or null
@@ -10,5 +12,6 @@ package vn.hoclieu.catalog;
 public record ExtractionOutcome(ExtractionStatus status, String reason, String title, String author, String language,
                                 Integer pages, Double durationSeconds, boolean ocr, String legacyEncoding,
                                 String textSha256, Long textLength, String detectedMediaType,
-                                String thumbnailSha256, String launchPath) {
+                                String thumbnailSha256, String launchPath, String fingerprint,
+                                Long nearDuplicateOf, Double nearDuplicateSimilarity) {
 }

@@ -55,6 +55,9 @@ public class ResourceFile {
     private Instant extractedAt;
     private String thumbnailSha256;
     private String launchPath;
+    private String fingerprint;
+    private Long nearDuplicateOf;
+    private Double nearDuplicateSimilarity;
 
     protected ResourceFile() {
     }
@@ -84,6 +87,9 @@ public class ResourceFile {
             this.mediaType = outcome.detectedMediaType();
         }
         this.thumbnailSha256 = outcome.thumbnailSha256();
+        this.fingerprint = outcome.fingerprint();
+        this.nearDuplicateOf = outcome.nearDuplicateOf();
+        this.nearDuplicateSimilarity = outcome.nearDuplicateSimilarity();
         this.launchPath = outcome.launchPath() == null || outcome.launchPath().length() > 1000 ? null
                 : outcome.launchPath();
         this.extractedAt = Instant.now();
@@ -114,6 +120,9 @@ public class ResourceFile {
     public Instant getExtractedAt() { return extractedAt; }
     public String getThumbnailSha256() { return thumbnailSha256; }
     public String getLaunchPath() { return launchPath; }
+    public String getFingerprint() { return fingerprint; }
+    public Long getNearDuplicateOf() { return nearDuplicateOf; }
+    public Double getNearDuplicateSimilarity() { return nearDuplicateSimilarity; }
 
     /** Subtitle tracks (WebVTT, SRT) belong to the video or audio beside them. */
     public boolean isSubtitle() {

@@ -18,12 +18,16 @@ public record ResourceView(long id, String title, List<String> creators, String 
     /** One file of a resource, with what extraction found. */
     /** @param launch for an e-lecture package, the address that opens it in the browser; else null */
     public record FileView(long id, String name, String mediaType, long size, String sha256,
-                           Extraction extraction, String launch) {
+                           Extraction extraction, NearDuplicate nearDuplicate, String launch) {
 
         public boolean isSubtitle() {
             String n = name.toLowerCase(java.util.Locale.ROOT);
             return n.endsWith(".vtt") || n.endsWith(".srt");
         }
+    }
+
+    /** An earlier resource whose text is nearly the same (another edition, or the same text in another format). */
+    public record NearDuplicate(long resourceId, Double similarity) {
     }
 
     public record Extraction(ExtractionStatus status, String reason, String language, Integer pages,

@@ -101,6 +101,19 @@ class SampleLibraryTest extends IntegrationTest {
     }
 
     @Test
+    void theSameTextUploadedInAnotherFormatIsFlaggedAsANearDuplicate() throws Exception {
+        String teacher = Http.basic(account("teacher-near", vn.hoclieu.account.Role.TEACHER, "HN-TVHN"), PASSWORD);
+        byte[] markdown = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("sample-resources/src/hoc-tap-suot-doi.md"));
+        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, Map.of("ban-khac.txt", markdown), null);
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        awaitIngestIdle();
+        JsonNode file = Http.get(url("/api/v1/resources/" + id)).json().get("files").get(0);
+        assertThat(file.get("nearDuplicate").get("resourceId").asLong()).isEqualTo(resourceOfFile.get("hoc-tap-suot-doi.pdf"));
+        assertThat(Http.get(url("/resources/" + id)).body()).contains("Nội dung gần giống");
+    }
+
+    @Test
     void importingTheSameFolderAgainReportsEveryFileAsADuplicate() throws Exception {
         ImportReport again = ingest.importFolder(java.nio.file.Path.of("sample-resources"), null,
                 new vn.hoclieu.account.Viewer(0L, "system:test-import", vn.hoclieu.account.Role.ADMIN, null));

@@ -7,4 +7,8 @@ import vn.hoclieu.catalog.ResourceFile;
 public interface ResourceFileRepository extends JpaRepository<ResourceFile, Long> {
 
     List<ResourceFile> findBySha256(String sha256);
+
+    @org.springframework.data.jpa.repository.Query(
+            "select f.resource.id, f.fingerprint from ResourceFile f where f.fingerprint is not null")
+    List<Object[]> fingerprints();
 }

@@ -44,6 +44,7 @@ class IngestWorkers implements SmartLifecycle {
     private final BlobStore blobs;
     private final TikaExtractor extractor;
     private final Thumbnailer thumbnails;
+    private final NearDuplicates nearDuplicates;
     private final IngestProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -52,9 +53,10 @@ class IngestWorkers implements SmartLifecycle {
     private volatile boolean running;
 
     IngestWorkers(IngestJobRepository jobs, CatalogService catalog, BlobStore blobs, TikaExtractor extractor,
-                  Thumbnailer thumbnails, IngestProperties properties, ApplicationEventPublisher events,
-                  TransactionTemplate tx) {
+                  Thumbnailer thumbnails, NearDuplicates nearDuplicates, IngestProperties properties,
+                  ApplicationEventPublisher events, TransactionTemplate tx) {
         this.thumbnails = thumbnails;
+        this.nearDuplicates = nearDuplicates;
         this.jobs = jobs;
         this.catalog = catalog;
         this.blobs = blobs;
@@ -165,10 +167,13 @@ class IngestWorkers implements SmartLifecycle {
                 textSha = stored.sha256();
                 textLength = (long) extraction.text().length();
             }
+            String fingerprint = TextFingerprint.of(extraction.text());
+            NearDuplicates.Match near = nearDuplicates.closest(fingerprint, f.resourceId()).orElse(null);
             ExtractionOutcome outcome = new ExtractionOutcome(extraction.status(), extraction.reason(),
                     extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
                     extraction.durationSeconds(), extraction.ocr(), extraction.legacyEncoding(), textSha, textLength,
-                    extraction.mediaType(), thumbnail(path, extraction.mediaType()), extraction.launchPath());
+                    extraction.mediaType(), thumbnail(path, extraction.mediaType()), extraction.launchPath(),
+                    fingerprint, near == null ? null : near.resourceId(), near == null ? null : near.similarity());
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
             // job, which is harmless: extraction and indexing are idempotent.
@@ -199,7 +204,7 @@ class IngestWorkers implements SmartLifecycle {
     private void giveUp(IngestJob job, String reason) {
         job.fail(reason, 0);
         catalog.recordExtraction(job.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED, reason, null, null,
-                null, null, null, false, null, null, null, null, null, null));
+                null, null, null, false, null, null, null, null, null, null, null, null, null));
         events.publishEvent(new ContentExtracted(job.getResourceId(), job.getFileId(), ExtractionStatus.FAILED));
     }
 
