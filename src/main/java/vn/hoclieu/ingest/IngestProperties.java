@@ -2,21 +2,26 @@ package vn.hoclieu.ingest;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Ingestion settings ({@code hoclieu.ingest.*}).
  *
- * @param workers      parallel extraction workers (default: one per core)
- * @param timeout      longest a single file may be parsed
- * @param writeLimit   most characters of text kept per file; beyond it the file is TRUNCATED
- * @param maxAttempts  tries for a job that fails for a transient reason
- * @param ocr          read images with Tesseract (vie+eng) when it is installed
- * @param ocrLanguages Tesseract language packs to use
+ * @param workers       parallel extraction workers (default: one per core)
+ * @param timeout       longest a single file may be parsed
+ * @param writeLimit    most characters of text kept per file; beyond it the file is TRUNCATED
+ * @param maxAttempts   tries for a job that fails for a transient reason
+ * @param ocr           read images and scanned PDF pages with Tesseract (vie+eng) when it is installed
+ * @param ocrLanguages  Tesseract language packs to use
+ * @param isolation     parse in separate extractor processes (default), so that a parser that hangs,
+ *                      runs out of memory or crashes costs one file and never the application
+ * @param extractorHeap heap of each extractor process, in {@code -Xmx} syntax
  */
 @ConfigurationProperties("hoclieu.ingest")
 public record IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts,
-                               Boolean ocr, String ocrLanguages) {
+                               Boolean ocr, String ocrLanguages, Boolean isolation, String extractorHeap) {
 
+    @ConstructorBinding
     public IngestProperties {
         workers = workers == null || workers < 1 ? Runtime.getRuntime().availableProcessors() : workers;
         timeout = timeout == null ? Duration.ofMinutes(2) : timeout;
@@ -24,5 +29,13 @@ public record IngestProperties(Integer workers, Duration timeout, Integer writeL
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         ocr = ocr == null || ocr;
         ocrLanguages = ocrLanguages == null || ocrLanguages.isBlank() ? "vie+eng" : ocrLanguages;
+        isolation = isolation == null || isolation;
+        extractorHeap = extractorHeap == null || !extractorHeap.matches("\\d+[kKmMgG]?") ? "768m" : extractorHeap;
+    }
+
+    /** Settings for parsing inside this process (tools, tests). */
+    public IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts, Boolean ocr,
+                            String ocrLanguages) {
+        this(workers, timeout, writeLimit, maxAttempts, ocr, ocrLanguages, false, null);
     }
 }

@@ -1,0 +1,82 @@
+package vn.hoclieu.ingest.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import vn.hoclieu.catalog.ExtractionStatus;
+
+/**
+ * The wire format between the application and its extractor processes: length-prefixed UTF-8
+ * fields, so a text of any size and any character goes through unchanged.
+ */
+final class ExtractionCodec {
+
+    private ExtractionCodec() {
+    }
+
+    record Request(String file, String name, String declaredType) {
+    }
+
+    static void write(DataOutputStream out, Request r) throws IOException {
+        string(out, r.file());
+        string(out, r.name());
+        string(out, r.declaredType());
+        out.flush();
+    }
+
+    static Request readRequest(DataInputStream in) throws IOException {
+        return new Request(string(in), string(in), string(in));
+    }
+
+    static void write(DataOutputStream out, Extraction e) throws IOException {
+        string(out, e.status().name());
+        string(out, e.reason());
+        string(out, e.text());
+        string(out, e.title());
+        string(out, e.author());
+        string(out, e.language());
+        out.writeInt(e.pages() == null ? -1 : e.pages());
+        out.writeDouble(e.durationSeconds() == null ? -1 : e.durationSeconds());
+        out.writeBoolean(e.ocr());
+        string(out, e.mediaType());
+        string(out, e.launchPath());
+        string(out, e.legacyEncoding());
+        out.flush();
+    }
+
+    static Extraction readExtraction(DataInputStream in) throws IOException {
+        ExtractionStatus status = ExtractionStatus.valueOf(string(in));
+        String reason = string(in);
+        String text = string(in);
+        String title = string(in);
+        String author = string(in);
+        String language = string(in);
+        int pages = in.readInt();
+        double duration = in.readDouble();
+        boolean ocr = in.readBoolean();
+        return new Extraction(status, reason, text == null ? "" : text, title, author, language,
+                pages < 0 ? null : pages, duration < 0 ? null : duration, ocr, string(in), string(in), string(in));
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        if (length > 512 << 20) {
+            throw new IOException("field of " + length + " bytes");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+}

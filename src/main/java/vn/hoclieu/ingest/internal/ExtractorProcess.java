@@ -1,0 +1,55 @@
+package vn.hoclieu.ingest.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import vn.hoclieu.ingest.IngestProperties;
+
+/**
+ * The extractor child process: reads requests on stdin, parses each file with Tika, writes the
+ * result on stdout. It has its own heap; a parser that hangs or runs out of memory takes down
+ * only this process, which the application replaces (see {@link ExtractorPool}).
+ *
+ * <p>Arguments: write limit, OCR on/off, OCR languages.
+ */
+public final class ExtractorProcess {
+
+    private ExtractorProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // stdout carries the protocol: whatever a library prints goes to stderr instead
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        // no Spring here to configure logging: only warnings and errors, on stderr (the application's log)
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        int writeLimit = Integer.parseInt(args[0]);
+        boolean ocr = Boolean.parseBoolean(args[1]);
+        String languages = args[2];
+        TikaParsing tika = new TikaParsing(new IngestProperties(1, Duration.ofDays(1), writeLimit, 1, ocr, languages));
+        out.writeInt(ExtractorPool.READY);
+        out.flush();
+        while (true) {
+            ExtractionCodec.Request request;
+            try {
+                request = ExtractionCodec.readRequest(in);
+            } catch (EOFException parentGone) {
+                return;
+            }
+            Extraction result = tika.read(Path.of(request.file()), request.name(), request.declaredType());
+            ExtractionCodec.write(out, result);
+        }
+    }
+}

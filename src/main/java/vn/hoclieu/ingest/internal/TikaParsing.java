@@ -1,0 +1,282 @@
+package vn.hoclieu.ingest.internal;
+
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.Office;
+import org.apache.tika.metadata.PDF;
+import org.apache.tika.metadata.PagedText;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.metadata.XMPDM;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ToTextContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.ingest.IngestProperties;
+import vn.hoclieu.ingest.internal.legacy.LegacyVietnamese;
+import vn.hoclieu.ingest.internal.scorm.ScormManifest;
+import vn.hoclieu.ingest.internal.scorm.ScormPackage;
+
+/**
+ * Reads text and metadata with Tika's {@link AutoDetectParser} under a write limit: subtitles,
+ * e-lecture packages, OCR of scans, pre-Unicode Vietnamese. A bad document becomes an
+ * {@link Extraction} with a status and a reason; nothing here throws for a document's sake.
+ * It runs wherever it is put — in a child process ({@link ExtractorProcess}) or, without
+ * isolation, on a thread of the application — and the time limit is enforced from outside.
+ */
+final class TikaParsing {
+
+    private static final Logger log = LoggerFactory.getLogger(TikaParsing.class);
+
+    private final AutoDetectParser parser;
+    private final IngestProperties properties;
+    private final LanguageDetector languages;
+    private final TextObjectFactory textObjects = CommonTextObjectFactories.forDetectingOnLargeText();
+    private volatile OcrAvailability ocrAvailability;
+
+    TikaParsing(IngestProperties properties) throws IOException {
+        this.properties = properties;
+        this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
+        this.languages = LanguageDetectorBuilder.create(NgramExtractors.standard())
+                .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+                .build();
+    }
+
+    /** Reads one file, whatever it is; never throws for the file's sake. No time limit here: callers set it. */
+    Extraction read(Path file, String fileName, String declaredType) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".vtt") || lower.endsWith(".srt")) {
+                return subtitles(file, lower.endsWith(".vtt") ? "text/vtt" : "application/x-subrip");
+            }
+            return lower.endsWith(".zip")
+                    ? ScormPackage.read(file).map(this::electure).orElseGet(() -> parse(file, fileName, declaredType))
+                    : parse(file, fileName, declaredType);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return Extraction.failed(ExtractionStatus.FAILED, "the file is too complex to read: "
+                    + e.getClass().getSimpleName(), declaredType);
+        } catch (RuntimeException e) {
+            return Extraction.failed(ExtractionStatus.FAILED, describe(e), declaredType);
+        }
+    }
+
+    private Extraction parse(Path file, String fileName, String declaredType) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        StringWriter text = new StringWriter();
+        WriteOutContentHandler limited = new WriteOutContentHandler(new ToTextContentHandler(text),
+                properties.writeLimit());
+        PageMarkingHandler pages = new PageMarkingHandler(limited);
+        BodyContentHandler body = new BodyContentHandler(pages);
+
+        MediaType detected;
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            detected = parser.getDetector().detect(in, metadata);
+        } catch (IOException e) {
+            return Extraction.failed(ExtractionStatus.FAILED, "cannot read the stored file: " + e.getMessage(),
+                    declaredType);
+        }
+        String mediaType = detected.getBaseType().toString();
+        if (!parser.getParsers().containsKey(detected.getBaseType()) && !parser.getParsers().containsKey(detected)) {
+            return Extraction.failed(ExtractionStatus.UNSUPPORTED, "no parser for " + mediaType, mediaType);
+        }
+        boolean image = mediaType.startsWith("image/");
+        boolean pdfFile = mediaType.equals("application/pdf");
+        boolean ocrWanted = (image || pdfFile) && properties.ocr();
+        boolean ocr = ocrWanted && ocr().available();
+
+        ParseContext context = new ParseContext();
+        TesseractOCRConfig ocrConfig = new TesseractOCRConfig();
+        ocrConfig.setLanguage(properties.ocrLanguages());
+        // OCR only images uploaded as such: OCR of every embedded picture costs ~10x (see STACK.md).
+        ocrConfig.setSkipOcr(!ocr);
+        context.set(TesseractOCRConfig.class, ocrConfig);
+        PDFParserConfig pdf = new PDFParserConfig();
+        // AUTO: only pages without a text layer (scans) are rendered and read by Tesseract
+        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setExtractInlineImages(false);
+        context.set(PDFParserConfig.class, pdf);
+
+        ExtractionStatus status = ExtractionStatus.OK;
+        String reason = null;
+        try (InputStream in = TikaInputStream.get(file)) {
+            parser.parse(in, body, metadata, context);
+        } catch (Throwable t) {
+            if (WriteLimitReachedException.isWriteLimitReached(t)) {
+                status = ExtractionStatus.TRUNCATED;
+                reason = "text longer than " + properties.writeLimit() + " characters; the rest was not indexed";
+            } else if (isEncrypted(t)) {
+                return Extraction.failed(ExtractionStatus.ENCRYPTED,
+                        "the file is password-protected or encrypted", mediaType);
+            } else if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                return Extraction.failed(ExtractionStatus.FAILED, "the file is too complex to read: "
+                        + t.getClass().getSimpleName(), mediaType);
+            } else {
+                log.debug("could not parse {}", fileName, t);
+                return Extraction.failed(ExtractionStatus.FAILED, describe(t), mediaType);
+            }
+        }
+        // Old documents typed with TCVN3/VNI/VISCII fonts come out as Latin-1 garbage; the decision
+        // is made per document, so French or German text is never touched. The title goes with it.
+        String rawTitle = metadata.get(TikaCoreProperties.TITLE);
+        String joined = (rawTitle == null ? "" : rawTitle.replace('\n', ' ')) + "\n" + tidy(text.toString());
+        LegacyVietnamese.Repair repaired = LegacyVietnamese.repair(joined);
+        String legacyEncoding = repaired.encoding();
+        String repairedText = legacyEncoding == null ? joined : repaired.text();
+        int split = repairedText.indexOf('\n');
+        String title = rawTitle == null ? null : repairedText.substring(0, split);
+        String content = Normalizer.normalize(repairedText.substring(split + 1), Normalizer.Form.NFC);
+        Integer pageCount = firstInt(metadata, PagedText.N_PAGES.getName(), Office.PAGE_COUNT.getName(),
+                Office.SLIDE_COUNT.getName());
+        if (pageCount == null && pages.pages() > 0) {
+            pageCount = pages.pages();
+        }
+        String language = detectLanguage(content, metadata);
+        Integer ocrPages = metadata.getInt(PDF.OCR_PAGE_COUNT);
+        boolean ocrUsed = ocr && !content.isBlank() && (image || (ocrPages != null && ocrPages > 0));
+        if (reason == null && content.isBlank() && (image || pdfFile) && !ocr) {
+            reason = !properties.ocr() ? "no text found; OCR is switched off (hoclieu.ingest.ocr=false)"
+                    : "no text found; OCR is not available: " + ocr().problem();
+        }
+        return new Extraction(status, reason, content, clean(title),
+                clean(Optional.ofNullable(metadata.get(TikaCoreProperties.CREATOR))
+                        .orElse(metadata.get(XMPDM.ARTIST))),
+                language, pageCount, duration(metadata), ocrUsed, mediaType, null, legacyEncoding);
+    }
+
+    /** An e-lecture package: what its manifest says and the text of its pages. */
+    private Extraction electure(ScormManifest m) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {m.title(), m.description(), String.join("\n", m.organization()), m.text()}) {
+            if (part != null && !part.isBlank()) {
+                text.append(part.strip()).append("\n\n");
+            }
+        }
+        String content = Normalizer.normalize(tidy(text.toString()), Normalizer.Form.NFC);
+        String reason = m.launchHref() == null ? "SCORM " + m.version() + " package without a page to open" : null;
+        return new Extraction(ExtractionStatus.OK, reason, content, m.title(), null,
+                detectLanguage(content, new Metadata()), null, null, false, "application/zip", m.launchHref(), null);
+    }
+
+    private Extraction subtitles(Path file, String mediaType) {
+        try {
+            String raw = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String content = Normalizer.normalize(SubtitleText.of(raw), Normalizer.Form.NFC);
+            return new Extraction(ExtractionStatus.OK, null, content, null, null, detectLanguage(content, new Metadata()),
+                    null, null, false, mediaType);
+        } catch (IOException e) {
+            return Extraction.failed(ExtractionStatus.FAILED, "cannot read the subtitles: " + e.getMessage(), mediaType);
+        }
+    }
+
+    private String detectLanguage(String content, Metadata metadata) {
+        if (content.length() >= 40) {
+            String sample = content.length() > 20_000 ? content.substring(0, 20_000) : content;
+            Optional<LdLocale> found = Optional.ofNullable(languages.detect(textObjects.forText(sample)).orNull());
+            if (found.isPresent()) {
+                return found.get().getLanguage();
+            }
+        }
+        String declared = metadata.get(TikaCoreProperties.LANGUAGE);
+        return declared == null || declared.isBlank() ? null : declared.toLowerCase(Locale.ROOT).split("[-_]")[0];
+    }
+
+    private static Double duration(Metadata metadata) {
+        String raw = metadata.get(XMPDM.DURATION);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            double seconds = Double.parseDouble(raw.trim());
+            return seconds > 0 ? seconds : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer firstInt(Metadata metadata, String... names) {
+        for (String name : names) {
+            String v = metadata.get(name);
+            if (v != null) {
+                try {
+                    int n = Integer.parseInt(v.trim());
+                    if (n > 0) {
+                        return n;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // try the next one
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether Tesseract and its language packs are installed; checked once, reported in health. */
+    OcrAvailability ocr() {
+        OcrAvailability known = ocrAvailability;
+        if (known == null) {
+            known = OcrAvailability.check(properties.ocrLanguages());
+            ocrAvailability = known;
+        }
+        return known;
+    }
+
+    /** Collapses the blank lines and trailing spaces parsers leave, keeping paragraph and page breaks. */
+    static String tidy(String text) {
+        return text.replaceAll("[ \\t\\x0B\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+
+    private static boolean isEncrypted(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof EncryptedDocumentException
+                    || c.getClass().getSimpleName().contains("Encrypted")
+                    || c.getClass().getSimpleName().contains("InvalidPassword")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return "the file could not be read (it may be damaged): " + message;
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    String[] ocrLanguages() {
+        return Arrays.stream(properties.ocrLanguages().split("\\+")).toArray(String[]::new);
+    }
+}
