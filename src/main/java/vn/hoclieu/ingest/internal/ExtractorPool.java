@@ -119,10 +119,9 @@ final class ExtractorPool implements AutoCloseable {
         cmd.add("-Xmx" + properties.extractorHeap());
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String classpath = classpath();
         cmd.add("-cp");
         cmd.add(classpath);
         if (isBootJar(classpath)) {
@@ -135,6 +134,37 @@ final class ExtractorPool implements AutoCloseable {
         cmd.add(String.valueOf(properties.ocr()));
         cmd.add(properties.ocrLanguages());
         return cmd;
+    }
+
+    /**
+     * Where this application's classes come from: the fat jar ({@code java -jar}), the test class
+     * path (Surefire), the class loader's own files (Maven's exec plugin), or the JVM's class path.
+     */
+    static String classpath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        if (surefire != null) {
+            return surefire;
+        }
+        String jvm = System.getProperty("java.class.path");
+        if (isBootJar(jvm)) {
+            return jvm;
+        }
+        if (ExtractorProcess.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> files = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                if ("file".equals(url.getProtocol())) {
+                    try {
+                        files.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException ignored) {
+                        // not a plain file: skip it
+                    }
+                }
+            }
+            if (!files.isEmpty()) {
+                return String.join(File.pathSeparator, files);
+            }
+        }
+        return jvm;
     }
 
     private static boolean isBootJar(String classpath) {
