@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
@@ -92,7 +93,7 @@ class WebPagesTest extends IntegrationTest {
     @Test
     void teacherUploadsThroughTheWebFormAndFindsTheMaterial() throws Exception {
         account("teacher-web", Role.TEACHER, "HN-TVHN");
-        Browser browser = new Browser();
+        Browser browser = new Browser(url(""));
         HttpResponse<String> signedIn = browser.signIn("teacher-web", PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -103,16 +104,13 @@ class WebPagesTest extends IntegrationTest {
 
         String word = "mn" + UUID.randomUUID().toString().substring(0, 8);
         String boundary = "----form" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(form.body())
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + Browser.csrf(form.body())
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nTrồng cây xanh"
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\nPUBLIC"
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cay-xanh.txt\""
                 + "\r\nContent-Type: text/plain\r\n\r\nHướng dẫn trồng cây xanh ở sân trường " + word
                 + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> posted = browser.client.send(HttpRequest.newBuilder(URI.create(url("/upload")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = browser.postMultipart("/upload", boundary, body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
         String location = posted.headers().firstValue("Location").orElseThrow();
@@ -122,42 +120,15 @@ class WebPagesTest extends IntegrationTest {
         assertThat(browser.get(location.replace(url(""), "")).body()).contains("Trồng cây xanh");
 
         // the same file again: the form explains it is a duplicate and links to the existing one
-        HttpResponse<String> again = browser.client.send(HttpRequest.newBuilder(URI.create(url("/upload")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.replace(csrf(form.body()),
-                        csrf(browser.get("/upload").body())), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = browser.postMultipart("/upload", boundary, body.replace(Browser.csrf(form.body()),
+                Browser.csrf(browser.get("/upload").body())).getBytes(StandardCharsets.UTF_8));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("đã có trong thư viện").contains("href=\"/resources/");
     }
 
     @Test
     void wrongPasswordIsRefused() throws Exception {
-        HttpResponse<String> posted = new Browser().signIn("admin", "wrong");
+        HttpResponse<String> posted = new Browser(url("")).signIn("admin", "wrong");
         assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/signin?error");
-    }
-
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("the form carries a CSRF token").isTrue();
-        return m.group(1);
-    }
-
-    /** A browser without JavaScript: cookies, no redirects followed. */
-    private final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> signIn(String user, String password) throws Exception {
-            String form = "username=" + user + "&password=" + password + "&_csrf=" + csrf(get("/signin").body());
-            return client.send(HttpRequest.newBuilder(URI.create(url("/signin")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

@@ -83,7 +83,7 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/upload", "/upload/**").hasRole("TEACHER")
-                        .requestMatchers("/ingest/**").hasRole("LIBRARIAN")
+                        .requestMatchers("/ingest/**", "/imports", "/imports/**").hasRole("LIBRARIAN")
                         .anyRequest().permitAll());
         return http.build();
     }

@@ -1,0 +1,112 @@
+package vn.hoclieu.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.hoclieu.account.AccountService;
+import vn.hoclieu.catalog.CatalogException;
+import vn.hoclieu.library.LibraryService;
+
+/**
+ * Bulk import pages for librarians: send a ZIP, then watch it — counts, a progress bar and each
+ * file's outcome, refreshed every two seconds without JavaScript — and download the report.
+ */
+@Controller
+class ImportController {
+
+    static final String NEW_VIEW = "ingest/import-new";
+    static final String VIEW = "ingest/import";
+
+    private final IngestService ingest;
+    private final AccountService accounts;
+    private final LibraryService libraries;
+
+    ImportController(IngestService ingest, AccountService accounts, LibraryService libraries) {
+        this.ingest = ingest;
+        this.accounts = accounts;
+        this.libraries = libraries;
+    }
+
+    @GetMapping("/imports/new")
+    String form(Model model) {
+        model.addAttribute("libraries", libraries.all());
+        return NEW_VIEW;
+    }
+
+    @PostMapping("/imports")
+    String start(@RequestParam(name = "file", required = false) MultipartFile zip,
+                 @RequestParam(name = "library", required = false) String library, Model model) throws IOException {
+        if (zip == null || zip.isEmpty() || !isZip(zip)) {
+            model.addAttribute("libraries", libraries.all());
+            model.addAttribute("error", zip == null || zip.isEmpty() ? "problem.import.noZip" : "problem.import.notZip");
+            return NEW_VIEW;
+        }
+        try (InputStream in = zip.getInputStream()) {
+            String name = zip.getOriginalFilename() == null ? "import.zip" : zip.getOriginalFilename();
+            ImportView started = ingest.startImport(name, in, library == null || library.isBlank() ? null : library,
+                    accounts.currentViewer());
+            return "redirect:/imports/" + started.id();
+        }
+    }
+
+    @GetMapping("/imports/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("bulk", find(id));
+        return VIEW;
+    }
+
+    /** The per-file report as CSV (UTF-8 with a BOM, so spreadsheet programs show Vietnamese right). */
+    @GetMapping("/imports/{id}/report.csv")
+    ResponseEntity<byte[]> report(@PathVariable long id) {
+        ImportView view = find(id);
+        StringBuilder csv = new StringBuilder("\uFEFFfile,state,outcome,resourceId,extraction,message\r\n");
+        for (ImportView.Item item : view.items()) {
+            csv.append(cell(item.file())).append(',').append(item.state()).append(',')
+                    .append(item.outcome() == null ? "" : item.outcome()).append(',')
+                    .append(item.resourceId() == null ? "" : item.resourceId()).append(',')
+                    .append(item.extraction() == null ? "" : item.extraction()).append(',')
+                    .append(cell(item.message())).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("import-" + id + ".csv").build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ImportView find(long id) {
+        return ingest.importStatus(id, accounts.currentViewer())
+                .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.import.notFound", String.valueOf(id)));
+    }
+
+    /** CSV-escapes a value, and defuses spreadsheet formulas (=, +, -, @) a hostile file name could carry. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static boolean isZip(MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5);
+        }
+    }
+}
