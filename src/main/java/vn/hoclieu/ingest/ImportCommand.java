@@ -39,6 +39,15 @@ public class ImportCommand {
         this.libraries = libraries;
     }
 
+    /** A progress bar on a terminal ("\r" redraws it), one line at a time in a log. */
+    static String progress(long finished, long total, boolean terminal) {
+        int width = 30;
+        int filled = total == 0 ? width : (int) (width * finished / total);
+        String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + finished + "/" + total
+                + " files read";
+        return terminal ? "\r" + bar : bar + System.lineSeparator();
+    }
+
     /** @return the process exit code: 0 when every file was imported and read, 1 otherwise, 2 for bad usage */
     public int run(Path dir, String library, PrintStream out) throws Exception {
         if (!Files.isDirectory(dir)) {
@@ -55,9 +64,27 @@ public class ImportCommand {
                 .filter(e -> e.outcome() == ImportReport.Outcome.IMPORTED)
                 .map(ImportReport.Entry::resourceId).toList();
         Instant deadline = Instant.now().plus(Duration.ofHours(6));
-        while (ingest.jobsOf(created).stream().anyMatch(j -> j.status() == JobStatus.QUEUED
-                || j.status() == JobStatus.RUNNING) && Instant.now().isBefore(deadline)) {
+        boolean terminal = System.console() != null;
+        long lastShown = -1;
+        Instant lastLine = Instant.EPOCH;
+        while (Instant.now().isBefore(deadline)) {
+            List<JobView> jobs = ingest.jobsOf(created);
+            long open = jobs.stream().filter(j -> j.status() == JobStatus.QUEUED || j.status() == JobStatus.RUNNING)
+                    .count();
+            long finished = jobs.size() - open;
+            if (finished != lastShown && (terminal || Duration.between(lastLine, Instant.now()).toSeconds() >= 5
+                    || open == 0)) {
+                out.print(progress(finished, jobs.size(), terminal));
+                lastShown = finished;
+                lastLine = Instant.now();
+            }
+            if (open == 0) {
+                break;
+            }
             Thread.sleep(250);
+        }
+        if (terminal) {
+            out.println();
         }
         Map<Long, ResourceView> views = created.stream()
                 .map(id -> catalog.find(id, SHELL).orElse(null)).filter(Objects::nonNull)

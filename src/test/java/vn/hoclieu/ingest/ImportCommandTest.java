@@ -34,6 +34,13 @@ class ImportCommandTest extends IntegrationTest {
         assertThat(exit).isEqualTo(1);
         assertThat(report).contains("bai-doc.txt").contains("hong.pdf").contains("2 imported").contains("1 failed");
         assertThat(report.lines().filter(l -> l.contains("hong.pdf")).findFirst().orElseThrow()).startsWith("FAILED");
+        assertThat(report).contains("2/2 files read");
+    }
+
+    @Test
+    void drawsAProgressBar() {
+        assertThat(ImportCommand.progress(3, 12, true)).isEqualTo("\r[#######                       ] 3/12 files read");
+        assertThat(ImportCommand.progress(12, 12, false)).startsWith("[" + "#".repeat(30) + "] 12/12");
     }
 
     @Test
