@@ -14,6 +14,13 @@ import java.util.concurrent.TimeUnit;
  */
 record OcrAvailability(boolean available, String version, List<String> languages, String problem) {
 
+    private static final java.util.Map<String, OcrAvailability> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Checked once per set of languages (it runs {@code tesseract}); install Tesseract, then restart. */
+    static OcrAvailability of(String wanted) {
+        return KNOWN.computeIfAbsent(wanted, OcrAvailability::check);
+    }
+
     static OcrAvailability check(String wanted) {
         List<String> needed = Arrays.stream(wanted.split("\\+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         try {

@@ -26,7 +26,6 @@ class TikaExtractor {
     private final ExtractorPool pool;
     private final TikaParsing inProcess;
     private final ExecutorService parsing;
-    private volatile OcrAvailability ocrAvailability;
 
     TikaExtractor(IngestProperties properties) throws IOException {
         this.properties = properties;
@@ -67,12 +66,7 @@ class TikaExtractor {
 
     /** Whether Tesseract and its language packs are installed; checked once, reported in health. */
     OcrAvailability ocr() {
-        OcrAvailability known = ocrAvailability;
-        if (known == null) {
-            known = OcrAvailability.check(properties.ocrLanguages());
-            ocrAvailability = known;
-        }
-        return known;
+        return OcrAvailability.of(properties.ocrLanguages());
     }
 
     @PreDestroy

@@ -58,7 +58,6 @@ final class TikaParsing {
     private final IngestProperties properties;
     private final LanguageDetector languages;
     private final TextObjectFactory textObjects = CommonTextObjectFactories.forDetectingOnLargeText();
-    private volatile OcrAvailability ocrAvailability;
 
     TikaParsing(IngestProperties properties) throws IOException {
         this.properties = properties;
@@ -239,12 +238,7 @@ final class TikaParsing {
 
     /** Whether Tesseract and its language packs are installed; checked once, reported in health. */
     OcrAvailability ocr() {
-        OcrAvailability known = ocrAvailability;
-        if (known == null) {
-            known = OcrAvailability.check(properties.ocrLanguages());
-            ocrAvailability = known;
-        }
-        return known;
+        return OcrAvailability.of(properties.ocrLanguages());
     }
 
     /** Collapses the blank lines and trailing spaces parsers leave, keeping paragraph and page breaks. */
