@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Service;
@@ -54,9 +56,12 @@ public class CatalogService {
     private final TransactionTemplate readTx;
     /** Fresh reads for projections that run after another transaction's commit. */
     private final TransactionTemplate freshReadTx;
+    private final MessageSource messages;
 
     CatalogService(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries,
-                   BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx) {
+                   BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx,
+                   MessageSource messages) {
+        this.messages = messages;
         this.resources = resources;
         this.files = files;
         this.libraries = libraries;
@@ -316,7 +321,9 @@ public class CatalogService {
         Library lib = libraries.byId(r.getLibraryId()).orElse(null);
         List<ResourceView.FileView> fileViews = r.getFiles().stream().map(f -> new ResourceView.FileView(
                 f.getId(), f.getName(), f.getMediaType(), f.getSize(), f.getSha256(),
-                new ResourceView.Extraction(f.getExtractionStatus(), f.getExtractionReason(),
+                new ResourceView.Extraction(f.getExtractionStatus(),
+                        Reason.text(f.getExtractionReason(), messages,
+                                LocaleContextHolder.getLocale()),
                         f.getExtractedLanguage(), f.getPages(), f.getDurationSeconds(), f.isOcr(),
                         f.getLegacyEncoding()),
                 f.getNearDuplicateOf() == null ? null : new ResourceView.NearDuplicate(f.getNearDuplicateOf(),

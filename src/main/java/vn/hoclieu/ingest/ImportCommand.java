@@ -6,15 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
@@ -33,7 +37,10 @@ public class ImportCommand {
     private final CatalogService catalog;
     private final LibraryService libraries;
 
-    ImportCommand(IngestService ingest, CatalogService catalog, LibraryService libraries) {
+    private final MessageSource messages;
+
+    ImportCommand(IngestService ingest, CatalogService catalog, LibraryService libraries, MessageSource messages) {
+        this.messages = messages;
         this.ingest = ingest;
         this.catalog = catalog;
         this.libraries = libraries;
@@ -50,6 +57,8 @@ public class ImportCommand {
 
     /** @return the process exit code: 0 when every file was imported and read, 1 otherwise, 2 for bad usage */
     public int run(Path dir, String library, PrintStream out) throws Exception {
+        // the shell speaks English, reasons included
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
         if (!Files.isDirectory(dir)) {
             out.println("Not a folder: " + dir.toAbsolutePath());
             return 2;
@@ -105,7 +114,8 @@ public class ImportCommand {
                         e.file());
             } else {
                 ok = false;
-                line = String.format("%-9s %-10s %-7s %s — %s", "FAILED", "", "", e.file(), e.message());
+                line = String.format("%-9s %-10s %-7s %s — %s", "FAILED", "", "", e.file(),
+                        Reason.text(e.message(), messages, Locale.ENGLISH));
             }
             if (!ok) {
                 failed++;

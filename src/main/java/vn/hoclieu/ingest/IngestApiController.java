@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The ingestion queue for librarians and scripts. */
 @RestController
@@ -52,8 +51,8 @@ class IngestApiController {
             try {
                 wanted = JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        "status must be one of " + java.util.Arrays.toString(JobStatus.values()));
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatus(HttpStatus.BAD_REQUEST),
+                        null, "problem.job.badStatus", new Object[] {status, java.util.Arrays.toString(JobStatus.values())});
             }
         }
         return ingest.jobs(wanted, limit);

@@ -10,12 +10,15 @@ import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.ingest.internal.BulkImports;
 import vn.hoclieu.ingest.internal.FolderImporter;
@@ -33,7 +36,11 @@ public class IngestService {
     private final BulkImports bulk;
     private final CatalogService catalog;
 
-    IngestService(IngestJobRepository jobs, FolderImporter folders, BulkImports bulk, CatalogService catalog) {
+    private final MessageSource messages;
+
+    IngestService(IngestJobRepository jobs, FolderImporter folders, BulkImports bulk, CatalogService catalog,
+                  MessageSource messages) {
+        this.messages = messages;
         this.jobs = jobs;
         this.folders = folders;
         this.bulk = bulk;
@@ -66,7 +73,7 @@ public class IngestService {
         for (BulkImportItem item : i.getItems()) {
             ImportView.State state;
             String extraction = null;
-            String message = item.getMessage();
+            String message = text(item.getMessage());
             if (item.getOutcome() == null) {
                 state = ImportView.State.PENDING;
             } else if (item.getOutcome() == ImportReport.Outcome.FAILED) {
@@ -91,20 +98,20 @@ public class IngestService {
         }
         int total = items.size();
         return new ImportView(i.getId(), i.getStatus(), i.getSource(), total, done, failed, total - done - failed,
-                i.getMessage(), i.getCreatedAt(), i.getFinishedAt(), items);
+                text(i.getMessage()), i.getCreatedAt(), i.getFinishedAt(), items);
     }
 
     /** The newest jobs, optionally only those in one status. */
     public List<JobView> jobs(JobStatus status, int limit) {
         Limit l = Limit.of(Math.max(1, Math.min(limit, 1000)));
         return (status == null ? jobs.findAllByOrderByIdDesc(l) : jobs.findByStatusOrderByIdDesc(status, l))
-                .stream().map(JobView::of).toList();
+                .stream().map(this::view).toList();
     }
 
     /** Jobs of the given resources, to follow an import to its end. */
     public List<JobView> jobsOf(Collection<Long> resourceIds) {
         return resourceIds.isEmpty() ? List.of()
-                : jobs.findByResourceIdIn(List.copyOf(resourceIds)).stream().map(JobView::of).toList();
+                : jobs.findByResourceIdIn(List.copyOf(resourceIds)).stream().map(this::view).toList();
     }
 
     /**
@@ -118,7 +125,7 @@ public class IngestService {
                 .filter(j -> j.getStatus() != JobStatus.QUEUED && j.getStatus() != JobStatus.RUNNING)
                 .map(j -> {
                     j.retry();
-                    return JobView.of(j);
+                    return view(j);
                 });
     }
 
@@ -127,12 +134,12 @@ public class IngestService {
     public Optional<JobView> discard(long jobId) {
         return jobs.findById(jobId).filter(j -> j.getStatus() == JobStatus.FAILED).map(j -> {
             j.discard();
-            return JobView.of(j);
+            return view(j);
         });
     }
 
     public Optional<JobView> job(long jobId) {
-        return jobs.findById(jobId).map(JobView::of);
+        return jobs.findById(jobId).map(this::view);
     }
 
     public long unfinished() {
@@ -146,5 +153,16 @@ public class IngestService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
         return folders.importFolder(dir, libraryCode, importer);
+    }
+
+    private JobView view(IngestJob j) {
+        return new JobView(j.getId(), j.getResourceId(), j.getFileId(), j.getFileName(), j.getStatus(),
+                text(j.getReason()), j.getAttempts(), text(j.getLastError()), j.getCreatedAt(), j.getStartedAt(),
+                j.getFinishedAt());
+    }
+
+    /** A stored {@link Reason} in the language of the person asking. */
+    private String text(String stored) {
+        return Reason.text(stored, messages, LocaleContextHolder.getLocale());
     }
 }

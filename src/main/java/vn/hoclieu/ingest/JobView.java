@@ -5,10 +5,4 @@ import java.time.Instant;
 /** An ingestion job as the API and the librarian's pages show it. */
 public record JobView(long id, long resourceId, long fileId, String fileName, JobStatus status, String reason,
                       int attempts, String lastError, Instant createdAt, Instant startedAt, Instant finishedAt) {
-
-    static JobView of(IngestJob j) {
-        return new JobView(j.getId(), j.getResourceId(), j.getFileId(), j.getFileName(), j.getStatus(),
-                j.getReason(), j.getAttempts(), j.getLastError(), j.getCreatedAt(), j.getStartedAt(),
-                j.getFinishedAt());
-    }
 }

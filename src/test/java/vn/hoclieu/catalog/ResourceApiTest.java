@@ -90,7 +90,10 @@ class ResourceApiTest extends IntegrationTest {
     void encryptedPdfEndsEncrypted() throws Exception {
         JsonNode file = uploadAndAwait("mat-khau.pdf", encryptedPdf());
         assertThat(file.get("extraction").get("status").asString()).isEqualTo("ENCRYPTED");
-        assertThat(file.get("extraction").get("reason").asString()).contains("password");
+        assertThat(file.get("extraction").get("reason").asString()).as("Vietnamese by default").contains("mật khẩu");
+        long id = lastUploaded;
+        assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", teacher, "Accept-Language", "en").json()
+                .get("files").get(0).get("extraction").get("reason").asString()).contains("password");
     }
 
     @Test
@@ -251,12 +254,15 @@ class ResourceApiTest extends IntegrationTest {
         assertThat(served.header("Content-Security-Policy")).contains("sandbox");
     }
 
+    private long lastUploaded;
+
     private JsonNode uploadAndAwait(String name, byte[] bytes) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(name, bytes);
         Http.Response created = Http.upload(url("/api/v1/resources"), teacher, files, null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
+        lastUploaded = id;
         await(() -> !Http.get(url("/api/v1/resources/" + id), "Authorization", teacher).json().get("files").get(0)
                 .get("extraction").get("status").asString().equals("PENDING"), Duration.ofSeconds(90),
                 "extraction of " + name + " did not finish");

@@ -67,6 +67,45 @@ class MessagesTest {
         assertThat(offenders).isEmpty();
     }
 
+    @Test
+    void textLiteralsInsideExpressionsAreFlaggedToo() throws IOException {
+        // th:text="${n} + ' KB'" shows ' KB' whatever the language; only message-key prefixes ('facet.') may be literal
+        Pattern attribute = Pattern.compile("th:(?:text|utext|title|alt|placeholder|aria-label)=\"([^\"]*)\"");
+        Pattern literal = Pattern.compile("'([^']*\\p{L}[^']*)'");
+        List<String> offenders = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher a = attribute.matcher(Files.readString(template));
+            while (a.find()) {
+                Matcher l = literal.matcher(a.group(1));
+                while (l.find()) {
+                    if (!l.group(1).matches("[\\w.]+\\.")) {
+                        offenders.add(template.getFileName() + ": '" + l.group(1) + "'");
+                    }
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void everyMessageCodeTheJavaCodeUsesExists() throws IOException {
+        // reasons stored for later reading, and problem details, name their message by a literal code
+        Properties vi = load("messages.properties");
+        Pattern code = Pattern.compile("\"((?:reason|problem)\\.[\\w.]+)\"");
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = code.matcher(Files.readString(source));
+                while (m.find()) {
+                    if (!vi.containsKey(m.group(1)) && !m.group(1).endsWith(".")) {
+                        missing.add(source.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
     /** Expressions such as {@code ${a > 1}} hold angle brackets that would confuse the scan. */
     private static String neutralizeAttributeValues(String html) {
         Matcher m = Pattern.compile("\"[^\"]*\"").matcher(html);

@@ -44,6 +44,18 @@ class WebPagesTest extends IntegrationTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
         assertThat(health.body()).doesNotContain("tesseract").doesNotContain("diskSpace");
+
+        Http.Response forAdmin = Http.get(url("/actuator/health"), "Authorization", Http.basic("admin", PASSWORD));
+        assertThat(forAdmin.json().get("status").asString()).isEqualTo("UP");
+        assertThat(forAdmin.body()).contains("diskSpace").contains("ocr");
+    }
+
+    @Test
+    void switchingLanguageKeepsTheSearchAndItsFilters() {
+        String html = Http.get(url("/search?q=" + Http.q("hoc tap") + "&materialType=BOOK")).body();
+        assertThat(html).contains("href=\"/search?q=hoc+tap&amp;materialType=BOOK&amp;lang=en\"");
+        String english = Http.get(url("/search?q=" + Http.q("hoc tap") + "&materialType=BOOK&lang=en")).body();
+        assertThat(english).contains("lang=\"en\"").contains("materialType=BOOK&amp;lang=vi\"");
     }
 
     @Test

@@ -33,7 +33,12 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.anyWithRole(Role.ADMIN) || accounts.byUsername("admin").isPresent()) {
+        if (accounts.anyWithRole(Role.ADMIN)) {
+            return;
+        }
+        if (accounts.byUsername("admin").isPresent()) {
+            log.warn("There is no administrator, and the user name 'admin' is taken by an account without that role: "
+                    + "give that account the ADMIN role in the database, or rename it, then restart");
             return;
         }
         String password = environment.getProperty("hoclieu.admin-password");

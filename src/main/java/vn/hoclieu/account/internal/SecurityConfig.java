@@ -59,6 +59,23 @@ class SecurityConfig {
     }
 
     /**
+     * Health for everyone (status only); its details (disk, database, OCR) for administrators, who
+     * may sign in with HTTP Basic here as on the API, or arrive with their browser session.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .httpBasic(basic -> { })
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole("ADMIN"));
+        return http.build();
+    }
+
+    /**
      * E-lecture packages set their own sandboxing CSP (scripts allowed, no same-origin rights); the
      * site's stricter policy would stop their scripts, so it is not added here.
      */

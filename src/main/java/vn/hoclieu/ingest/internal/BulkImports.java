@@ -20,6 +20,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.ingest.BulkImport;
 import vn.hoclieu.ingest.ImportReport;
 
@@ -90,7 +91,7 @@ public class BulkImports {
         BulkImport bulk = find(id).orElseThrow();
         try {
             if (!Files.isRegularFile(zip)) {
-                finish(id, BulkImport.Status.REJECTED, "the uploaded ZIP is no longer on disk");
+                finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.zipGone"));
                 return;
             }
             deleteTree(unpacked);
@@ -108,10 +109,10 @@ public class BulkImports {
             });
             finish(id, BulkImport.Status.STORED, null);
         } catch (SafeZip.TooLargeException e) {
-            finish(id, BulkImport.Status.REJECTED, e.getMessage());
+            finish(id, BulkImport.Status.REJECTED, e.reason());
         } catch (IOException | RuntimeException e) {
             log.warn("bulk import {} failed", id, e);
-            finish(id, BulkImport.Status.REJECTED, "the ZIP could not be read: " + e.getMessage());
+            finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.zipUnreadable", String.valueOf(e.getMessage())));
         } finally {
             deleteTree(unpacked);
         }

@@ -21,6 +21,7 @@ import java.util.jar.JarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.ingest.IngestProperties;
 
 /**
@@ -67,17 +68,17 @@ final class ExtractorPool implements AutoCloseable {
             return result;
         } catch (TimeoutException e) {
             running.kill();
-            return Extraction.failed(ExtractionStatus.TIMED_OUT, "reading took longer than "
-                    + properties.timeout().toSeconds() + " s; the extractor was stopped", declaredType);
+            return Extraction.failed(ExtractionStatus.TIMED_OUT,
+                    Reason.of("reason.timedOut", properties.timeout().toSeconds()), declaredType);
         } catch (IOException | ExecutionException e) {
             int exit = running.kill();
-            String why = exit == 3 ? "the extractor ran out of memory (" + properties.extractorHeap() + ")"
-                    : "the extractor process stopped (exit code " + exit + ")";
-            return Extraction.failed(ExtractionStatus.FAILED, why + " while reading this file", declaredType);
+            String why = exit == 3 ? Reason.of("reason.outOfMemory", properties.extractorHeap())
+                    : Reason.of("reason.extractorStopped", exit);
+            return Extraction.failed(ExtractionStatus.FAILED, why, declaredType);
         } catch (InterruptedException e) {
             running.kill();
             Thread.currentThread().interrupt();
-            return Extraction.failed(ExtractionStatus.FAILED, "interrupted", declaredType);
+            return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.interrupted"), declaredType);
         }
     }
 

@@ -17,8 +17,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
@@ -26,6 +24,7 @@ import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.DuplicateResourceException;
 import vn.hoclieu.catalog.IncomingFile;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceDraft;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.ingest.ImportReport;
@@ -42,11 +41,9 @@ public class FolderImporter {
     private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
 
     private final CatalogService catalog;
-    private final MessageSource messages;
 
-    FolderImporter(CatalogService catalog, MessageSource messages) {
+    FolderImporter(CatalogService catalog) {
         this.catalog = catalog;
-        this.messages = messages;
     }
 
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
@@ -102,7 +99,7 @@ public class FolderImporter {
         String relative = dir.relativize(main).toString();
         if (!main.startsWith(dir.normalize()) || !Files.isRegularFile(main)) {
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                    "file listed in the manifest was not found"));
+                    Reason.of("reason.import.notFound")));
             return;
         }
         List<IncomingFile> files = new ArrayList<>();
@@ -114,14 +111,14 @@ public class FolderImporter {
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.IMPORTED, view.id(), null));
         } catch (DuplicateResourceException e) {
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.DUPLICATE, e.existingResourceId(),
-                    "already in the catalogue"));
+                    Reason.of("reason.import.duplicate")));
         } catch (CatalogException e) {
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                    messages.getMessage(e.messageCode(), e.arguments(), e.messageCode(),
-                            LocaleContextHolder.getLocale())));
+                    Reason.of(e.messageCode(), e.arguments())));
         } catch (RuntimeException e) {
             log.warn("could not import {}", main, e);
-            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null, e.getMessage()));
+            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
+                    Reason.of("reason.damaged", String.valueOf(e.getMessage()))));
         }
     }
 

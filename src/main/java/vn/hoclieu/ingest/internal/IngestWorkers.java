@@ -23,6 +23,7 @@ import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ExtractionOutcome;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.FileForExtraction;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceFileStored;
 import vn.hoclieu.ingest.IngestJob;
 import vn.hoclieu.ingest.IngestProperties;
@@ -77,8 +78,7 @@ class IngestWorkers implements SmartLifecycle {
         int gaveUp = tx.execute(s -> {
             List<IngestJob> doomed = jobs.findByStatusAndAttemptsGreaterThanEqual(vn.hoclieu.ingest.JobStatus.RUNNING,
                     properties.maxAttempts());
-            doomed.forEach(j -> giveUp(j, "the application stopped while reading this file, "
-                    + j.getAttempts() + " times"));
+            doomed.forEach(j -> giveUp(j, Reason.of("reason.crashedWhileReading", j.getAttempts())));
             return doomed.size();
         });
         if (gaveUp > 0) {
@@ -153,7 +153,7 @@ class IngestWorkers implements SmartLifecycle {
         try {
             Optional<FileForExtraction> file = catalog.fileForExtraction(job.getFileId());
             if (file.isEmpty()) {
-                tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish("the file no longer exists")));
+                tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish(Reason.of("reason.fileGone"))));
                 return;
             }
             FileForExtraction f = file.get();
@@ -187,7 +187,7 @@ class IngestWorkers implements SmartLifecycle {
             log.warn("ingest job {} ({}) failed: {}", jobId, job.getFileName(), e.toString());
             tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> {
                 if (j.getAttempts() >= properties.maxAttempts()) {
-                    giveUp(j, "gave up after " + j.getAttempts() + " attempts: " + e);
+                    giveUp(j, Reason.of("reason.gaveUp", j.getAttempts(), e.toString()));
                 } else {
                     j.fail(e.toString(), properties.maxAttempts());
                 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import vn.hoclieu.catalog.Reason;
 
 /**
  * Unpacks an uploaded ZIP without trusting it: names that would escape the target folder are
@@ -22,8 +23,13 @@ final class SafeZip {
     }
 
     static final class TooLargeException extends IOException {
-        TooLargeException(String message) {
-            super(message);
+        TooLargeException(String reason) {
+            super(reason);
+        }
+
+        /** Why, as a {@link Reason}. */
+        String reason() {
+            return getMessage();
         }
     }
 
@@ -56,7 +62,7 @@ final class SafeZip {
                     continue; // "../" or an absolute path: never written
                 }
                 if (++files > MAX_ENTRIES) {
-                    throw new TooLargeException("more than " + MAX_ENTRIES + " files in the ZIP");
+                    throw new TooLargeException(Reason.of("reason.import.tooManyFiles", MAX_ENTRIES));
                 }
                 Files.createDirectories(out.getParent());
                 try (OutputStream o = Files.newOutputStream(out)) {
@@ -64,7 +70,7 @@ final class SafeZip {
                     while ((n = entries.read(buffer)) > 0) {
                         total += n;
                         if (total > maxTotalBytes) {
-                            throw new TooLargeException("the ZIP unpacks to more than " + (maxTotalBytes >> 20) + " MB");
+                            throw new TooLargeException(Reason.of("reason.import.tooLarge", maxTotalBytes >> 20));
                         }
                         o.write(buffer, 0, n);
                     }

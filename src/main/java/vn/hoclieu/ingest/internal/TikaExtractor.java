@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.ingest.IngestProperties;
 
 /**
@@ -54,11 +55,11 @@ class TikaExtractor {
         } catch (TimeoutException e) {
             future.cancel(true);
             return Extraction.failed(ExtractionStatus.TIMED_OUT,
-                    "parsing took longer than " + properties.timeout().toSeconds() + " s", declaredType);
+                    Reason.of("reason.timedOut", properties.timeout().toSeconds()), declaredType);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return Extraction.failed(ExtractionStatus.FAILED, "interrupted", declaredType);
+            return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.interrupted"), declaredType);
         } catch (ExecutionException e) {
             return Extraction.failed(ExtractionStatus.FAILED, TikaParsing.describe(e.getCause()), declaredType);
         }

@@ -38,6 +38,7 @@ import org.apache.tika.sax.WriteOutContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.ingest.IngestProperties;
 import vn.hoclieu.ingest.internal.legacy.LegacyVietnamese;
 import vn.hoclieu.ingest.internal.scorm.ScormManifest;
@@ -78,8 +79,8 @@ final class TikaParsing {
                     ? ScormPackage.read(file).map(this::electure).orElseGet(() -> parse(file, fileName, declaredType))
                     : parse(file, fileName, declaredType);
         } catch (OutOfMemoryError | StackOverflowError e) {
-            return Extraction.failed(ExtractionStatus.FAILED, "the file is too complex to read: "
-                    + e.getClass().getSimpleName(), declaredType);
+            return Extraction.failed(ExtractionStatus.FAILED,
+                    Reason.of("reason.tooComplex", e.getClass().getSimpleName()), declaredType);
         } catch (RuntimeException e) {
             return Extraction.failed(ExtractionStatus.FAILED, describe(e), declaredType);
         }
@@ -98,12 +99,13 @@ final class TikaParsing {
         try (TikaInputStream in = TikaInputStream.get(file)) {
             detected = parser.getDetector().detect(in, metadata);
         } catch (IOException e) {
-            return Extraction.failed(ExtractionStatus.FAILED, "cannot read the stored file: " + e.getMessage(),
-                    declaredType);
+            return Extraction.failed(ExtractionStatus.FAILED,
+                    Reason.of("reason.storedFileUnreadable", e.getMessage()), declaredType);
         }
         String mediaType = detected.getBaseType().toString();
         if (!parser.getParsers().containsKey(detected.getBaseType()) && !parser.getParsers().containsKey(detected)) {
-            return Extraction.failed(ExtractionStatus.UNSUPPORTED, "no parser for " + mediaType, mediaType);
+            return Extraction.failed(ExtractionStatus.UNSUPPORTED, Reason.of("reason.unsupported", mediaType),
+                    mediaType);
         }
         boolean image = mediaType.startsWith("image/");
         boolean pdfFile = mediaType.equals("application/pdf");
@@ -129,13 +131,12 @@ final class TikaParsing {
         } catch (Throwable t) {
             if (WriteLimitReachedException.isWriteLimitReached(t)) {
                 status = ExtractionStatus.TRUNCATED;
-                reason = "text longer than " + properties.writeLimit() + " characters; the rest was not indexed";
+                reason = Reason.of("reason.truncated", properties.writeLimit());
             } else if (isEncrypted(t)) {
-                return Extraction.failed(ExtractionStatus.ENCRYPTED,
-                        "the file is password-protected or encrypted", mediaType);
+                return Extraction.failed(ExtractionStatus.ENCRYPTED, Reason.of("reason.encrypted"), mediaType);
             } else if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
-                return Extraction.failed(ExtractionStatus.FAILED, "the file is too complex to read: "
-                        + t.getClass().getSimpleName(), mediaType);
+                return Extraction.failed(ExtractionStatus.FAILED,
+                        Reason.of("reason.tooComplex", t.getClass().getSimpleName()), mediaType);
             } else {
                 log.debug("could not parse {}", fileName, t);
                 return Extraction.failed(ExtractionStatus.FAILED, describe(t), mediaType);
@@ -160,8 +161,7 @@ final class TikaParsing {
         Integer ocrPages = metadata.getInt(PDF.OCR_PAGE_COUNT);
         boolean ocrUsed = ocr && !content.isBlank() && (image || (ocrPages != null && ocrPages > 0));
         if (reason == null && content.isBlank() && (image || pdfFile) && !ocr) {
-            reason = !properties.ocr() ? "no text found; OCR is switched off (hoclieu.ingest.ocr=false)"
-                    : "no text found; OCR is not available: " + ocr().problem();
+            reason = !properties.ocr() ? Reason.of("reason.noText.ocrOff") : ocr().reason();
         }
         return new Extraction(status, reason, content, clean(title),
                 clean(Optional.ofNullable(metadata.get(TikaCoreProperties.CREATOR))
@@ -178,7 +178,7 @@ final class TikaParsing {
             }
         }
         String content = Normalizer.normalize(tidy(text.toString()), Normalizer.Form.NFC);
-        String reason = m.launchHref() == null ? "SCORM " + m.version() + " package without a page to open" : null;
+        String reason = m.launchHref() == null ? Reason.of("reason.scorm.noLaunch", m.version()) : null;
         return new Extraction(ExtractionStatus.OK, reason, content, m.title(), null,
                 detectLanguage(content, new Metadata()), null, null, false, "application/zip", m.launchHref(), null);
     }
@@ -190,7 +190,7 @@ final class TikaParsing {
             return new Extraction(ExtractionStatus.OK, null, content, null, null, detectLanguage(content, new Metadata()),
                     null, null, false, mediaType);
         } catch (IOException e) {
-            return Extraction.failed(ExtractionStatus.FAILED, "cannot read the subtitles: " + e.getMessage(), mediaType);
+            return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.subtitlesUnreadable", e.getMessage()), mediaType);
         }
     }
 
@@ -263,7 +263,7 @@ final class TikaParsing {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return "the file could not be read (it may be damaged): " + message;
+        return Reason.of("reason.damaged", message);
     }
 
     private static String clean(String s) {

@@ -74,7 +74,9 @@ public class Searcher {
     private SearchPage run(SearchRequest request, QueryBuilder.Built built, Query base, long started) {
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
-                return new SearchPage(0, List.of(), Map.of(), null, millis(started), request.page(), request.size());
+                Map<String, List<FacetValue>> none = new LinkedHashMap<>();
+                Fields.FACETS.forEach(dim -> none.put(dim, List.of()));
+                return new SearchPage(0, List.of(), none, null, millis(started), request.page(), request.size());
             }
             DrillDownQuery drill = new DrillDownQuery(index.facetsConfig(), base);
             request.filters().forEach((dim, values) -> {
