@@ -70,7 +70,15 @@ public class IngestJob {
     public Instant getFinishedAt() { return finishedAt; }
 
     public void finish(String reason) {
-        this.status = JobStatus.DONE;
+        finish(JobStatus.DONE, reason);
+    }
+
+    /**
+     * Ends the job: DONE, or FAILED when its file could not be read at all (damaged, too slow,
+     * crashed its reader), so that librarians find it among the failures to retry or discard.
+     */
+    public void finish(JobStatus outcome, String reason) {
+        this.status = outcome;
         this.reason = truncate(reason);
         this.finishedAt = Instant.now();
     }
@@ -95,6 +103,8 @@ public class IngestJob {
         this.notBefore = Instant.now();
         this.finishedAt = null;
         this.claimedBy = null;
+        this.reason = null;
+        this.lastError = null;
     }
 
     /** A librarian gives up on a failed job; the file stays with its failure reason. */

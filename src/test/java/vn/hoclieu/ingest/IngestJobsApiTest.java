@@ -28,7 +28,7 @@ class IngestJobsApiTest extends IntegrationTest {
     }
 
     @Test
-    void aFinishedJobCanBeRetriedAndAQueuedOneCannotBeDiscarded() throws Exception {
+    void aFileThatCannotBeReadIsAFailedJobThatCanBeRetriedOrDiscarded() throws Exception {
         String librarian = Http.basic(account("librarian-jobs", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
         Http.Response created = Http.upload(url("/api/v1/resources"), librarian,
                 Map.of("hong-nua.pdf", ("%PDF-1.4 broken " + UUID.randomUUID()).getBytes(StandardCharsets.ISO_8859_1)),
@@ -36,24 +36,28 @@ class IngestJobsApiTest extends IntegrationTest {
         long resourceId = created.json().get("id").asLong();
         awaitIngestIdle();
         JsonNode job = null;
-        for (JsonNode j : Http.get(url("/api/v1/ingest/jobs?status=DONE"), "Authorization", librarian).json()) {
+        for (JsonNode j : Http.get(url("/api/v1/ingest/jobs?status=FAILED"), "Authorization", librarian).json()) {
             if (j.get("resourceId").asLong() == resourceId) {
                 job = j;
             }
         }
-        assertThat(job).isNotNull();
-        assertThat(job.get("reason").asString()).startsWith("FAILED");
+        assertThat(job).as("the damaged file is among the failures").isNotNull();
+        assertThat(job.get("reason").asString()).startsWith("FAILED: ").contains("hỏng");
         assertThat(job.get("fileName").asString()).isEqualTo("hong-nua.pdf");
         long id = job.get("id").asLong();
 
-        assertThat(post("/api/v1/ingest/jobs/" + id + "/discard", librarian)).isEqualTo(409);
         assertThat(post("/api/v1/ingest/jobs/" + id + "/retry", null)).isEqualTo(401);
         String teacher = Http.basic(account("teacher-jobs", Role.TEACHER, "HN-TVHN"), PASSWORD);
         assertThat(post("/api/v1/ingest/jobs/" + id + "/retry", teacher)).isEqualTo(403);
         assertThat(post("/api/v1/ingest/jobs/" + id + "/retry", librarian)).isEqualTo(200);
-        await(() -> ingest.job(id).orElseThrow().status() == JobStatus.DONE, Duration.ofSeconds(60),
+        assertThat(ingest.job(id).orElseThrow().reason()).as("a retried job forgets its old reason").isNull();
+        await(() -> ingest.job(id).orElseThrow().status() == JobStatus.FAILED, Duration.ofSeconds(60),
                 "retried job did not finish");
         assertThat(ingest.job(id).orElseThrow().attempts()).isEqualTo(1);
+
+        assertThat(post("/api/v1/ingest/jobs/" + id + "/discard", librarian)).isEqualTo(200);
+        assertThat(ingest.job(id).orElseThrow().status()).isEqualTo(JobStatus.DISCARDED);
+        assertThat(post("/api/v1/ingest/jobs/" + id + "/discard", librarian)).as("only a failed job").isEqualTo(409);
         assertThat(post("/api/v1/ingest/jobs/999999/retry", librarian)).isEqualTo(404);
     }
 
@@ -62,6 +66,7 @@ class IngestJobsApiTest extends IntegrationTest {
         String librarian = Http.basic(account("librarian-jobs2", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
         Http.Response r = Http.get(url("/api/v1/ingest/jobs?status=LOST"), "Authorization", librarian);
         assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asString()).contains("LOST").contains("QUEUED").contains("hãy dùng");
         assertThat(Http.get(url("/api/v1/ingest/jobs")).status()).isEqualTo(401);
     }
 }

@@ -66,6 +66,16 @@ class WebPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aResultWithoutAPreviewShowsAnIconOfItsType() {
+        Http.Response page = Http.get(url("/search?q=" + Http.q("Quốc Tử Giám")));
+        Matcher icon = Pattern.compile("src=\"(/icons/[a-z_]+\\.svg)\"").matcher(page.body());
+        assertThat(icon.find()).as("a plain-text material has no preview").isTrue();
+        Http.Response svg = Http.get(url(icon.group(1)));
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+    }
+
+    @Test
     void noResultsPageGivesSearchTips() {
         Http.Response page = Http.get(url("/search?q=" + Http.q("qwzxv plokm")));
         assertThat(page.body()).contains("Không tìm thấy").contains("ngoặc kép");

@@ -8,14 +8,27 @@ import vn.hoclieu.catalog.ExtractionStatus;
  * @param text           extracted text, pages separated by form feeds ({@code \f}); empty if none
  * @param launchPath     for an e-lecture package, the page to open first (relative to the package root)
  * @param legacyEncoding the pre-Unicode Vietnamese encoding the text was converted from (TCVN3, VNI, …), or null
+ * @param thumbnail      a small JPEG preview (first page, slide, picture or video frame), or null
  */
 record Extraction(ExtractionStatus status, String reason, String text, String title, String author,
                   String language, Integer pages, Double durationSeconds, boolean ocr, String mediaType,
-                  String launchPath, String legacyEncoding) {
+                  String launchPath, String legacyEncoding, byte[] thumbnail) {
 
     Extraction(ExtractionStatus status, String reason, String text, String title, String author, String language,
                Integer pages, Double durationSeconds, boolean ocr, String mediaType) {
-        this(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType, null, null);
+        this(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType, null, null, null);
+    }
+
+    Extraction(ExtractionStatus status, String reason, String text, String title, String author, String language,
+               Integer pages, Double durationSeconds, boolean ocr, String mediaType, String launchPath,
+               String legacyEncoding) {
+        this(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType, launchPath,
+                legacyEncoding, null);
+    }
+
+    Extraction withThumbnail(byte[] jpeg) {
+        return new Extraction(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType,
+                launchPath, legacyEncoding, jpeg);
     }
 
     static Extraction failed(ExtractionStatus status, String reason, String mediaType) {

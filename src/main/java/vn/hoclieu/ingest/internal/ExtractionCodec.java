@@ -42,6 +42,7 @@ final class ExtractionCodec {
         string(out, e.mediaType());
         string(out, e.launchPath());
         string(out, e.legacyEncoding());
+        bytes(out, e.thumbnail());
         out.flush();
     }
 
@@ -56,7 +57,26 @@ final class ExtractionCodec {
         double duration = in.readDouble();
         boolean ocr = in.readBoolean();
         return new Extraction(status, reason, text == null ? "" : text, title, author, language,
-                pages < 0 ? null : pages, duration < 0 ? null : duration, ocr, string(in), string(in), string(in));
+                pages < 0 ? null : pages, duration < 0 ? null : duration, ocr, string(in), string(in), string(in),
+                bytes(in));
+    }
+
+    private static void bytes(DataOutputStream out, byte[] b) throws IOException {
+        out.writeInt(b == null ? -1 : b.length);
+        if (b != null) {
+            out.write(b);
+        }
+    }
+
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        if (length > 16 << 20) {
+            throw new IOException("preview of " + length + " bytes");
+        }
+        return in.readNBytes(length);
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {

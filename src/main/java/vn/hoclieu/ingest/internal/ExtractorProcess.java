@@ -35,6 +35,8 @@ public final class ExtractorProcess {
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
+        // If the application dies (even by kill -9) while a parser hangs here, do not linger.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         int writeLimit = Integer.parseInt(args[0]);
         boolean ocr = Boolean.parseBoolean(args[1]);
         String languages = args[2];

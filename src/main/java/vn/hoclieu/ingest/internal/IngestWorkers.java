@@ -27,6 +27,7 @@ import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceFileStored;
 import vn.hoclieu.ingest.IngestJob;
 import vn.hoclieu.ingest.IngestProperties;
+import vn.hoclieu.ingest.JobStatus;
 import vn.hoclieu.storage.BlobStore;
 import vn.hoclieu.storage.StoredBlob;
 
@@ -44,7 +45,6 @@ class IngestWorkers implements SmartLifecycle {
     private final CatalogService catalog;
     private final BlobStore blobs;
     private final TikaExtractor extractor;
-    private final Thumbnailer thumbnails;
     private final NearDuplicates nearDuplicates;
     private final IngestProperties properties;
     private final ApplicationEventPublisher events;
@@ -54,9 +54,8 @@ class IngestWorkers implements SmartLifecycle {
     private volatile boolean running;
 
     IngestWorkers(IngestJobRepository jobs, CatalogService catalog, BlobStore blobs, TikaExtractor extractor,
-                  Thumbnailer thumbnails, NearDuplicates nearDuplicates, IngestProperties properties,
+                  NearDuplicates nearDuplicates, IngestProperties properties,
                   ApplicationEventPublisher events, TransactionTemplate tx) {
-        this.thumbnails = thumbnails;
         this.nearDuplicates = nearDuplicates;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -76,7 +75,7 @@ class IngestWorkers implements SmartLifecycle {
     public void start() {
         // A file that was being read during each of the last crashes is not tried again.
         int gaveUp = tx.execute(s -> {
-            List<IngestJob> doomed = jobs.findByStatusAndAttemptsGreaterThanEqual(vn.hoclieu.ingest.JobStatus.RUNNING,
+            List<IngestJob> doomed = jobs.findByStatusAndAttemptsGreaterThanEqual(JobStatus.RUNNING,
                     properties.maxAttempts());
             doomed.forEach(j -> giveUp(j, Reason.of("reason.crashedWhileReading", j.getAttempts())));
             return doomed.size();
@@ -172,7 +171,7 @@ class IngestWorkers implements SmartLifecycle {
             ExtractionOutcome outcome = new ExtractionOutcome(extraction.status(), extraction.reason(),
                     extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
                     extraction.durationSeconds(), extraction.ocr(), extraction.legacyEncoding(), textSha, textLength,
-                    extraction.mediaType(), thumbnail(path, extraction.mediaType()), extraction.launchPath(),
+                    extraction.mediaType(), thumbnail(extraction.thumbnail()), extraction.launchPath(),
                     fingerprint, near == null ? null : near.resourceId(), near == null ? null : near.similarity());
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
@@ -181,7 +180,9 @@ class IngestWorkers implements SmartLifecycle {
                 catalog.recordExtraction(f.fileId(), outcome);
                 events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
             });
-            tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish(extraction.status()
+            JobStatus ended = extraction.status() == ExtractionStatus.FAILED
+                    || extraction.status() == ExtractionStatus.TIMED_OUT ? JobStatus.FAILED : JobStatus.DONE;
+            tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish(ended, extraction.status()
                     + (extraction.reason() == null ? "" : ": " + extraction.reason()))));
         } catch (IOException | RuntimeException | Error e) {
             log.warn("ingest job {} ({}) failed: {}", jobId, job.getFileName(), e.toString());
@@ -195,9 +196,9 @@ class IngestWorkers implements SmartLifecycle {
         }
     }
 
-    private String thumbnail(Path file, String mediaType) throws IOException {
-        java.util.Optional<byte[]> jpeg = thumbnails.render(file, mediaType);
-        return jpeg.isEmpty() ? null : blobs.store(new ByteArrayInputStream(jpeg.get())).sha256();
+    /** The preview drawn by the extractor, stored like any blob (the same picture is stored once). */
+    private String thumbnail(byte[] jpeg) throws IOException {
+        return jpeg == null || jpeg.length == 0 ? null : blobs.store(new ByteArrayInputStream(jpeg)).sha256();
     }
 
     /** Ends a job as FAILED and records the file as unreadable, so the librarian sees why. */

@@ -24,16 +24,16 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Small previews for result lists and players: the first page of a PDF, the first slide of a
  * presentation, a scaled image, a frame of a video when {@code ffmpeg} is installed. Anything else
  * (or anything that fails) has none, and the pages show a type icon instead. Inputs are untrusted:
- * image dimensions are read from the header before any pixel is decoded.
+ * image dimensions are read from the header before any pixel is decoded, and rendering runs where
+ * parsing does — in the extractor process, under its heap and time limits — so a hostile PDF costs
+ * that process, never the application.
  */
-@Component
-class Thumbnailer {
+final class Thumbnailer {
 
     static final int WIDTH = 320;
     /** Larger pictures are not decoded: a 10,000 × 10,000 header must not cost 400 MB of heap. */
@@ -41,33 +41,11 @@ class Thumbnailer {
 
     private static final Logger log = LoggerFactory.getLogger(Thumbnailer.class);
 
-    /** Rendering a hostile file must not hang a worker: past this, there is no preview. */
-    static final long TIMEOUT_SECONDS = 30;
+    /** ffmpeg is a program of its own: past this, there is no frame. */
+    static final long FFMPEG_TIMEOUT_SECONDS = 30;
 
-    private final java.util.concurrent.ExecutorService rendering = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "thumbnail");
-        t.setDaemon(true);
-        return t;
-    });
-
+    /** A JPEG preview, or empty. No time limit of its own: call it where the parse's limit holds. */
     Optional<byte[]> render(Path file, String mediaType) {
-        java.util.concurrent.Future<Optional<byte[]>> future = rendering.submit(() -> renderNow(file, mediaType));
-        try {
-            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            future.cancel(true);
-            log.info("no thumbnail for {}: rendering took longer than {} s", file, TIMEOUT_SECONDS);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<byte[]> renderNow(Path file, String mediaType) {
         try {
             BufferedImage image = switch (kind(mediaType)) {
                 case PDF -> pdf(file);
@@ -168,7 +146,7 @@ class Thumbnailer {
             Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", "1", "-i",
                     file.toString(), "-frames:v", "1", "-vf", "scale=" + WIDTH + ":-2", frame.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(FFMPEG_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return null;
             }

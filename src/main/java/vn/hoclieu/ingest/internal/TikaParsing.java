@@ -58,6 +58,7 @@ final class TikaParsing {
     private final AutoDetectParser parser;
     private final IngestProperties properties;
     private final LanguageDetector languages;
+    private final Thumbnailer thumbnails = new Thumbnailer();
     private final TextObjectFactory textObjects = CommonTextObjectFactories.forDetectingOnLargeText();
 
     TikaParsing(IngestProperties properties) throws IOException {
@@ -68,8 +69,20 @@ final class TikaParsing {
                 .build();
     }
 
-    /** Reads one file, whatever it is; never throws for the file's sake. No time limit here: callers set it. */
+    /**
+     * Reads one file, whatever it is, and draws its preview; never throws for the file's sake. No
+     * time limit here: callers set it.
+     */
     Extraction read(Path file, String fileName, String declaredType) {
+        Extraction read = readContent(file, fileName, declaredType);
+        if (read.status() == ExtractionStatus.ENCRYPTED || read.status() == ExtractionStatus.TIMED_OUT) {
+            return read;
+        }
+        return thumbnails.render(file, read.mediaType() != null ? read.mediaType() : declaredType)
+                .map(read::withThumbnail).orElse(read);
+    }
+
+    private Extraction readContent(Path file, String fileName, String declaredType) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         try {
             if (lower.endsWith(".vtt") || lower.endsWith(".srt")) {
@@ -178,8 +191,15 @@ final class TikaParsing {
             }
         }
         String content = Normalizer.normalize(tidy(text.toString()), Normalizer.Form.NFC);
+        ExtractionStatus status = ExtractionStatus.OK;
         String reason = m.launchHref() == null ? Reason.of("reason.scorm.noLaunch", m.version()) : null;
-        return new Extraction(ExtractionStatus.OK, reason, content, m.title(), null,
+        if (content.length() > properties.writeLimit() || m.truncated()) {
+            // a package too big to read whole is marked like any other long text, never cut silently
+            content = content.substring(0, Math.min(content.length(), properties.writeLimit()));
+            status = ExtractionStatus.TRUNCATED;
+            reason = Reason.of("reason.truncated", content.length());
+        }
+        return new Extraction(status, reason, content, m.title(), null,
                 detectLanguage(content, new Metadata()), null, null, false, "application/zip", m.launchHref(), null);
     }
 

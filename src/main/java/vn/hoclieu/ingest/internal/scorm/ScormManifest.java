@@ -17,9 +17,10 @@ import java.util.List;
  * @param text         plain text of the package's HTML files, in organization order then the remaining resources,
  *                     NFC, files separated by a blank line; empty when there is none
  * @param htmlFiles    the HTML files whose text is in {@code text}, in the same order
+ * @param truncated    whether a limit (characters, bytes, entries) stopped reading before all pages were read
  */
 public record ScormManifest(String version, String title, String description, List<String> organization,
-        String launchHref, String text, List<String> htmlFiles) {
+        String launchHref, String text, List<String> htmlFiles, boolean truncated) {
 
     public ScormManifest {
         organization = List.copyOf(organization);

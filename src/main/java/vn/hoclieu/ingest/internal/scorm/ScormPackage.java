@@ -101,8 +101,10 @@ public final class ScormPackage {
         List<String> htmlFiles = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         int charsLeft = limits.maxTextChars();
+        boolean truncated = false;
         for (String file : htmlFiles(textOrder, entries)) {
             if (charsLeft <= 0 || entries.exhausted()) {
+                truncated = true;
                 break;
             }
             int limit = charsLeft;
@@ -115,10 +117,11 @@ public final class ScormPackage {
                 }
             }
         }
+        truncated |= entries.exhausted() || charsLeft <= 0;
         String text = Normalizer.normalize(String.join("\n\n", texts), Normalizer.Form.NFC);
 
         return new ScormManifest(manifest.version(), title, lom.description(), organization, launch, text,
-                htmlFiles);
+                htmlFiles, truncated);
     }
 
     /**

@@ -173,6 +173,7 @@ class ScormPackageTest {
         assertThat(manifest.launchHref()).isEqualTo("sco1/index.html");
         assertThat(manifest.htmlFiles())
                 .containsExactly("sco1/index.html", "sco2/index.html", "shared/glossary.html");
+        assertThat(manifest.truncated()).isFalse();
         assertThat(manifest.text())
                 .containsSubsequence("Hàm số bậc nhất", "Hàm số có dạng y = ax + b.", "\n\n",
                         "Đồ thị hàm số", "Đồ thị là một đường thẳng.", "\n\n", "Hệ số góc: số a.")
@@ -423,6 +424,7 @@ class ScormPackageTest {
 
         assertThat(read.htmlFiles()).containsExactly("mot.html", "hai.html");
         assertThat(read.text()).contains("MỘT", "HAI").doesNotContain("BA");
+        assertThat(read.truncated()).as("never silent").isTrue();
     }
 
     @Test
@@ -436,6 +438,7 @@ class ScormPackageTest {
 
         assertThat(read.text()).hasSizeLessThanOrEqualTo(50).startsWith("Hàm số bậc nhất.");
         assertThat(read.htmlFiles()).containsExactly("a.html");
+        assertThat(read.truncated()).as("never silent").isTrue();
     }
 
     @Test
