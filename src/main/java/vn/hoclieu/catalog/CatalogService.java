@@ -254,7 +254,7 @@ public class CatalogService {
             for (ResourceFile f : r.getFiles()) {
                 if (f.getExtractionStatus().hasText() && f.getTextSha256() != null && blobs.exists(f.getTextSha256())) {
                     texts.add(new ResourceSnapshot.FileText(f.getId(), f.getName(), f.getMediaType(),
-                            readText(f.getTextSha256())));
+                            readText(f.getTextSha256()), f.getCueStarts()));
                 }
             }
             return new ResourceSnapshot(r.getId(), r.getTitle(), List.copyOf(r.getCreators()), r.getDescription(),

@@ -1,5 +1,7 @@
 package vn.hoclieu.catalog;
 
+import java.util.List;
+
 /**
  * What the ingest module found in a file, as the catalog records it.
  *
@@ -8,10 +10,15 @@ package vn.hoclieu.catalog;
  * @param launchPath for an e-lecture package (SCORM), its first page relative to the package root, or null
  * @param thumbnailSha256 address of a small JPEG preview in the blob store, or null
  * @param textSha256 address of the extracted text (UTF-8, pages separated by form feeds) in the blob store, or null
+ * @param cueStarts for subtitles, when each form-feed-separated segment of the text starts (seconds); else empty
  */
 public record ExtractionOutcome(ExtractionStatus status, String reason, String title, String author, String language,
                                 Integer pages, Double durationSeconds, boolean ocr, String legacyEncoding,
                                 String textSha256, Long textLength, String detectedMediaType,
                                 String thumbnailSha256, String launchPath, String fingerprint,
-                                Long nearDuplicateOf, Double nearDuplicateSimilarity) {
+                                Long nearDuplicateOf, Double nearDuplicateSimilarity, List<Double> cueStarts) {
+
+    public ExtractionOutcome {
+        cueStarts = cueStarts == null ? List.of() : List.copyOf(cueStarts);
+    }
 }

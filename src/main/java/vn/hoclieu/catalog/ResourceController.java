@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
@@ -28,7 +29,8 @@ class ResourceController {
     }
 
     @GetMapping("/resources/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @RequestParam(name = "page", required = false) String page,
+                @RequestParam(name = "t", required = false) String moment, Model model) {
         var viewer = accounts.currentViewer();
         ResourceView resource = catalog.find(id, viewer)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id)));
@@ -41,7 +43,20 @@ class ResourceController {
             model.addAttribute("excerpt", cut ? clean.substring(0, EXCERPT_CHARS) + " …" : clean);
         });
         model.addAttribute("jsonLd", jsonLd(resource));
+        // a search hit's place: the PDF opens at that page, the player at that moment (media fragments, no script)
+        model.addAttribute("fragment", fragment(page, moment));
         return VIEW;
+    }
+
+    /** {@code #page=12} or {@code #t=331} for the preview's address; empty for anything else. */
+    static String fragment(String page, String moment) {
+        if (page != null && page.matches("\\d{1,6}") && Integer.parseInt(page) > 0) {
+            return "#page=" + Integer.parseInt(page);
+        }
+        if (moment != null && moment.matches("\\d{1,7}")) {
+            return "#t=" + Long.parseLong(moment);
+        }
+        return "";
     }
 
     /** schema.org LearningResource (LRMI) for harvesters and search engines; "<" escaped so it cannot end the script. */

@@ -58,6 +58,8 @@ public class ResourceFile {
     private String fingerprint;
     private Long nearDuplicateOf;
     private Double nearDuplicateSimilarity;
+    /** Subtitle cue starts in seconds, comma-separated, one per segment of the text; null if not subtitles. */
+    private String cueStarts;
 
     protected ResourceFile() {
     }
@@ -92,7 +94,22 @@ public class ResourceFile {
         this.nearDuplicateSimilarity = outcome.nearDuplicateSimilarity();
         this.launchPath = outcome.launchPath() == null || outcome.launchPath().length() > 1000 ? null
                 : outcome.launchPath();
+        String starts = outcome.cueStarts().stream().map(ResourceFile::seconds)
+                .collect(java.util.stream.Collectors.joining(","));
+        this.cueStarts = starts.isEmpty() || starts.length() > 1_000_000 ? null : starts;
         this.extractedAt = Instant.now();
+    }
+
+    private static String seconds(double s) {
+        return java.math.BigDecimal.valueOf(Math.round(s * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+    }
+
+    /** When each subtitle cue starts (seconds), in the order of the text's segments; empty if not subtitles. */
+    public java.util.List<Double> getCueStarts() {
+        if (cueStarts == null || cueStarts.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(cueStarts.split(",")).map(Double::valueOf).toList();
     }
 
     private static String truncate(String s, int max) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Everything the search index needs about one resource, read in one transaction.
  *
- * @param texts extracted text per file (pages separated by form feeds), only for files whose extraction has text
+ * @param texts extracted text per file, only for files whose extraction has text
  */
 public record ResourceSnapshot(long id, String title, List<String> creators, String description, String language,
                                List<String> subjects, List<String> audience, MaterialType materialType,
@@ -15,6 +15,10 @@ public record ResourceSnapshot(long id, String title, List<String> creators, Str
                                Instant updatedAt, List<String> mediaTypes, List<FileText> texts,
                                String createdBy, boolean hasThumbnail) {
 
-    public record FileText(long fileId, String name, String mediaType, String text) {
+    /**
+     * @param text      pages, slides or subtitle cues separated by form feeds
+     * @param cueStarts for subtitles, when each segment starts (seconds); else empty
+     */
+    public record FileText(long fileId, String name, String mediaType, String text, List<Double> cueStarts) {
     }
 }

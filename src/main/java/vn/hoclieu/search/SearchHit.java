@@ -4,8 +4,32 @@ package vn.hoclieu.search;
  * One matching resource.
  *
  * @param thumbnail address of the preview image, or null (show a type icon)
- * @param snippet HTML: the original text, escaped, with the matched words wrapped in {@code <mark>}
+ * @param snippet   HTML: the original text, escaped, with the matched words wrapped in {@code <mark>}
+ * @param location  where in the resource the snippet was found (a page, a slide, a moment of a video), or null
  */
 public record SearchHit(long id, String title, String snippet, String materialType, String language, String library,
-                        float score, String thumbnail) {
+                        float score, String thumbnail, Location location) {
+
+    /**
+     * A place inside a resource.
+     *
+     * @param kind     {@value #PAGE}, {@value #SLIDE} or {@value #MOMENT}
+     * @param page     the page or slide number, from 1; null for a moment
+     * @param seconds  for a moment, when its subtitle cue starts; else null
+     * @param timecode the same as people read it ("05:31", "1:02:03"); else null
+     * @param fileId   the file the place is in
+     */
+    public record Location(String kind, Integer page, Double seconds, String timecode, long fileId) {
+
+        public static final String PAGE = "page";
+        public static final String SLIDE = "slide";
+        public static final String MOMENT = "moment";
+
+        /** The resource page opened at this place: the PDF at its page, the video or audio at its moment. */
+        public String link(long resourceId) {
+            return MOMENT.equals(kind)
+                    ? "/resources/" + resourceId + "?t=" + Math.max(0, (long) Math.floor(seconds))
+                    : "/resources/" + resourceId + "?page=" + page;
+        }
+    }
 }

@@ -193,6 +193,59 @@ class SearchApiTest extends IntegrationTest {
         assertThat(Http.get(url("/api/v1/suggest?q=")).json()).isEmpty();
     }
 
+    @Test
+    void aHitInSubtitlesNamesTheMomentAndLinksToIt() {
+        JsonNode hit = search("q=" + Http.q("doi chieu voi it nhat hai nguon")).get("hits").get(0);
+        assertThat(hit.get("materialType").asString()).isEqualTo("VIDEO");
+        JsonNode location = hit.get("location");
+        assertThat(location.get("kind").asString()).isEqualTo("moment");
+        assertThat(location.get("seconds").asDouble()).isEqualTo(9.098);
+        assertThat(location.get("timecode").asString()).isEqualTo("00:09");
+
+        String page = Http.get(url("/search?q=" + Http.q("doi chieu voi it nhat hai nguon"))).body();
+        assertThat(page).contains("href=\"/resources/" + hit.get("id").asLong() + "?t=9\"").contains("00:09");
+        String player = Http.get(url("/resources/" + hit.get("id").asLong() + "?t=9")).body();
+        assertThat(player).containsPattern("<video[^>]+src=\"[^\"]+#t=9\"");
+    }
+
+    @Test
+    void aHitInAPdfNamesItsPageAndOpensThePreviewThere() throws Exception {
+        String teacher = Http.basic(account("teacher-pages", vn.hoclieu.account.Role.TEACHER, "HN-TVHN"), PASSWORD);
+        byte[] pdf;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            String[] pages = {"Chapter one is about reading every day.", "Chapter two is about libraries.",
+                    "Chapter three explains the zyxwquorble method of note taking."};
+            for (String text : pages) {
+                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+                doc.addPage(page);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    content.beginText();
+                    content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 700);
+                    content.showText(text);
+                    content.endText();
+                }
+            }
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, java.util.Map.of("chapters.pdf", pdf),
+                "{\"title\":\"Three chapters\",\"visibility\":\"PUBLIC\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        awaitIngestIdle();
+
+        JsonNode hit = search("q=zyxwquorble").get("hits").get(0);
+        assertThat(hit.get("location").get("kind").asString()).isEqualTo("page");
+        assertThat(hit.get("location").get("page").asInt()).isEqualTo(3);
+        long id = hit.get("id").asLong();
+        String page = Http.get(url("/search?q=zyxwquorble")).body();
+        assertThat(page).contains("href=\"/resources/" + id + "?page=3\"").contains("Thấy ở trang 3");
+        assertThat(Http.get(url("/resources/" + id + "?page=3")).body()).containsPattern("<iframe[^>]+#page=3\"");
+        assertThat(Http.get(url("/resources/" + id + "?page=3%22%3E")).body()).doesNotContain("#page=");
+    }
+
     private static List<Long> ids(JsonNode result) {
         List<Long> ids = new ArrayList<>();
         result.get("hits").forEach(h -> ids.add(h.get("id").asLong()));

@@ -43,6 +43,10 @@ final class ExtractionCodec {
         string(out, e.launchPath());
         string(out, e.legacyEncoding());
         bytes(out, e.thumbnail());
+        out.writeInt(e.cueStarts().size());
+        for (double start : e.cueStarts()) {
+            out.writeDouble(start);
+        }
         out.flush();
     }
 
@@ -56,9 +60,21 @@ final class ExtractionCodec {
         int pages = in.readInt();
         double duration = in.readDouble();
         boolean ocr = in.readBoolean();
+        String mediaType = string(in);
+        String launchPath = string(in);
+        String legacyEncoding = string(in);
+        byte[] thumbnail = bytes(in);
+        int cues = in.readInt();
+        if (cues < 0 || cues > 10_000_000) {
+            throw new IOException(cues + " subtitle cues");
+        }
+        java.util.List<Double> starts = new java.util.ArrayList<>(cues);
+        for (int i = 0; i < cues; i++) {
+            starts.add(in.readDouble());
+        }
         return new Extraction(status, reason, text == null ? "" : text, title, author, language,
-                pages < 0 ? null : pages, duration < 0 ? null : duration, ocr, string(in), string(in), string(in),
-                bytes(in));
+                pages < 0 ? null : pages, duration < 0 ? null : duration, ocr, mediaType, launchPath, legacyEncoding,
+                thumbnail, starts);
     }
 
     private static void bytes(DataOutputStream out, byte[] b) throws IOException {

@@ -172,7 +172,8 @@ class IngestWorkers implements SmartLifecycle {
                     extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
                     extraction.durationSeconds(), extraction.ocr(), extraction.legacyEncoding(), textSha, textLength,
                     extraction.mediaType(), thumbnail(extraction.thumbnail()), extraction.launchPath(),
-                    fingerprint, near == null ? null : near.resourceId(), near == null ? null : near.similarity());
+                    fingerprint, near == null ? null : near.resourceId(), near == null ? null : near.similarity(),
+                    extraction.cueStarts());
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
             // job, which is harmless: extraction and indexing are idempotent.
@@ -205,7 +206,7 @@ class IngestWorkers implements SmartLifecycle {
     private void giveUp(IngestJob job, String reason) {
         job.fail(reason, 0);
         catalog.recordExtraction(job.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED, reason, null, null,
-                null, null, null, false, null, null, null, null, null, null, null, null, null));
+                null, null, null, false, null, null, null, null, null, null, null, null, null, List.of()));
         events.publishEvent(new ContentExtracted(job.getResourceId(), job.getFileId(), ExtractionStatus.FAILED));
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.tika.config.TikaConfig;
@@ -77,6 +78,19 @@ final class TikaParsing {
         Extraction read = readContent(file, fileName, declaredType);
         if (read.status() == ExtractionStatus.ENCRYPTED || read.status() == ExtractionStatus.TIMED_OUT) {
             return read;
+        }
+        // a subtitle track inside the video is what it says; the container's own text is only its tags
+        if (read.mediaType() != null && read.mediaType().startsWith("video/")) {
+            List<SubtitleText.Cue> embedded = EmbeddedSubtitles.read(file);
+            if (!embedded.isEmpty()) {
+                List<SubtitleText.Cue> cues = repaired(embedded);
+                read = read.withCues(cues);
+                String spoken = read.text();
+                read = new Extraction(read.status(), read.reason(), read.text(), read.title(), read.author(),
+                        read.language() != null ? read.language() : detectLanguage(spoken, new Metadata()),
+                        read.pages(), read.durationSeconds(), read.ocr(), read.mediaType(), read.launchPath(),
+                        read.legacyEncoding(), read.thumbnail(), read.cueStarts());
+            }
         }
         return thumbnails.render(file, read.mediaType() != null ? read.mediaType() : declaredType)
                 .map(read::withThumbnail).orElse(read);
@@ -205,13 +219,52 @@ final class TikaParsing {
 
     private Extraction subtitles(Path file, String mediaType) {
         try {
-            String raw = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            String content = Normalizer.normalize(SubtitleText.of(raw), Normalizer.Form.NFC);
-            return new Extraction(ExtractionStatus.OK, null, content, null, null, detectLanguage(content, new Metadata()),
-                    null, null, false, mediaType);
+            List<SubtitleText.Cue> cues = repaired(SubtitleText.cues(decode(Files.readAllBytes(file))));
+            String content = String.join("\f", cues.stream().map(SubtitleText.Cue::text).toList());
+            return new Extraction(ExtractionStatus.OK, null, "", null, null, detectLanguage(content, new Metadata()),
+                    null, null, false, mediaType).withCues(cues);
         } catch (IOException e) {
             return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.subtitlesUnreadable", e.getMessage()), mediaType);
         }
+    }
+
+    /**
+     * Subtitle files come in whatever their maker's tool wrote: UTF-8 or UTF-16 with a byte order
+     * mark, UTF-8 without one, or an 8-bit code page, which Tika's detector guesses.
+     */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            return new String(bytes, StandardCharsets.UTF_16);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            org.apache.tika.parser.txt.CharsetDetector detector = new org.apache.tika.parser.txt.CharsetDetector();
+            detector.setText(bytes);
+            org.apache.tika.parser.txt.CharsetMatch match = detector.detect();
+            try {
+                return new String(bytes, match == null ? "windows-1252" : match.getName());
+            } catch (java.io.UnsupportedEncodingException unknown) {
+                return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            }
+        }
+    }
+
+    /** Cues typed with a pre-Unicode Vietnamese font are converted together (one decision per file), NFC. */
+    private static List<SubtitleText.Cue> repaired(List<SubtitleText.Cue> cues) {
+        String joined = String.join("\f", cues.stream().map(SubtitleText.Cue::text).toList());
+        LegacyVietnamese.Repair repair = LegacyVietnamese.repair(joined);
+        String[] texts = (repair.encoding() == null ? joined : repair.text()).split("\f", -1);
+        List<SubtitleText.Cue> out = new java.util.ArrayList<>(cues.size());
+        for (int i = 0; i < cues.size(); i++) {
+            String text = texts.length == cues.size() ? texts[i] : cues.get(i).text();
+            out.add(new SubtitleText.Cue(cues.get(i).start(), Normalizer.normalize(text, Normalizer.Form.NFC)));
+        }
+        return out;
     }
 
     private String detectLanguage(String content, Metadata metadata) {

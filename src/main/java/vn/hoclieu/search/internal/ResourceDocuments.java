@@ -51,7 +51,9 @@ final class ResourceDocuments {
         r.subjects().forEach(s -> text(doc, Fields.SUBJECTS, s));
         text(doc, Fields.DESCRIPTION, r.description());
         for (ResourceSnapshot.FileText file : r.texts()) {
-            text(doc, Fields.TEXT, file.text());
+            if (text(doc, Fields.TEXT, file.text())) {
+                doc.add(new StoredField(Fields.DISPLAY_SEGMENTS, Segments.describe(file)));
+            }
         }
 
         doc.add(new StoredField(Fields.DISPLAY_TITLE, r.title()));
@@ -90,14 +92,16 @@ final class ResourceDocuments {
         return doc;
     }
 
-    private static void text(Document doc, String field, String value) {
+    /** @return whether the value was added (blank ones are not) */
+    private static boolean text(Document doc, String field, String value) {
         if (value == null || value.isBlank()) {
-            return;
+            return false;
         }
         doc.add(new Field(field + Fields.FOLDED, value, FOLDED_STORED));
         doc.add(new Field(field + Fields.EXACT, value, WITH_POSITIONS));
         doc.add(new Field(field + Fields.FOLDED_BIGRAMS, value, TERMS_ONLY));
         doc.add(new Field(field + Fields.EXACT_BIGRAMS, value, TERMS_ONLY));
+        return true;
     }
 
     private static void facet(Document doc, String dim, String value) {

@@ -27,7 +27,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import java.text.BreakIterator;
 import java.util.Locale;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.springframework.stereotype.Component;
@@ -167,7 +166,7 @@ public class Searcher {
         if (docs.length == 0) {
             return List.of();
         }
-        Map<String, String[]> highlights = Map.of();
+        Map<String, Object[]> highlights = Map.of();
         if (!built.foldedTerms().isEmpty()) {
             BooleanQuery.Builder hq = new BooleanQuery.Builder();
             for (String term : built.foldedTerms()) {
@@ -175,41 +174,51 @@ public class Searcher {
                     hq.add(new TermQuery(new Term(f + Fields.FOLDED, term)), Occur.SHOULD);
                 }
             }
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new LocatingHighlighter.Formatter("<mark>", "</mark>", " … "))
                     .withMaxLength(2_000_000)
                     // sentences can be whole paragraphs; aim for snippets a phone shows in three lines
                     .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                    .build();
-            TopDocs forHighlight = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
-                    org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
-            highlights = highlighter.highlightFields(
+                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f));
+            int[] docIds = new int[docs.length];
+            for (int i = 0; i < docs.length; i++) {
+                docIds[i] = docs[i].doc;
+            }
+            highlights = new LocatingHighlighter(builder).highlight(
                     new String[] {Fields.TEXT + Fields.FOLDED, Fields.DESCRIPTION + Fields.FOLDED},
-                    hq.build(), forHighlight, new int[] {2, 1});
+                    hq.build(), docIds, new int[] {2, 1});
         }
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
             Document d = stored.document(docs[i].doc);
-            String snippet = pick(highlights, Fields.TEXT + Fields.FOLDED, i);
+            LocatingHighlighter.Located inText = pick(highlights, Fields.TEXT + Fields.FOLDED, i);
+            SearchHit.Location location = inText == null || inText.value() < 0 ? null
+                    : Segments.locate(value(d.getValues(Fields.DISPLAY_SEGMENTS), inText.value()), inText.segment());
+            String snippet = inText == null ? null : inText.html();
             if (snippet == null) {
-                snippet = pick(highlights, Fields.DESCRIPTION + Fields.FOLDED, i);
+                LocatingHighlighter.Located inDescription = pick(highlights, Fields.DESCRIPTION + Fields.FOLDED, i);
+                snippet = inDescription == null ? null : inDescription.html();
             }
             if (snippet == null) {
                 snippet = plainStart(d.get(Fields.DESCRIPTION + Fields.FOLDED), d.get(Fields.TEXT + Fields.FOLDED));
             }
             hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
-                    snippet.replace('\f', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE), d.get(Fields.DISPLAY_LANGUAGE),
-                    d.get(Fields.DISPLAY_LIBRARY), Float.isNaN(docs[i].score) ? 0f : docs[i].score,
-                    d.get(Fields.DISPLAY_THUMBNAIL)));
+                    snippet.replace('\f', ' ').replace('\0', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE),
+                    d.get(Fields.DISPLAY_LANGUAGE), d.get(Fields.DISPLAY_LIBRARY),
+                    Float.isNaN(docs[i].score) ? 0f : docs[i].score, d.get(Fields.DISPLAY_THUMBNAIL), location));
         }
         return hits;
     }
 
-    private static String pick(Map<String, String[]> highlights, String field, int i) {
-        String[] values = highlights.get(field);
-        return values == null || values[i] == null || values[i].isBlank() ? null : values[i];
+    private static LocatingHighlighter.Located pick(Map<String, Object[]> highlights, String field, int i) {
+        Object[] values = highlights.get(field);
+        return values != null && values[i] instanceof LocatingHighlighter.Located located && !located.html().isBlank()
+                ? located : null;
+    }
+
+    private static String value(String[] values, int i) {
+        return i < values.length ? values[i] : null;
     }
 
     private static String plainStart(String description, String text) {

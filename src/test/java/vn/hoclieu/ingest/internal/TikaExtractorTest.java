@@ -136,7 +136,8 @@ class TikaExtractorTest {
                 Hôm nay ta học tìm kiếm
                 """);
         Extraction e = extractor(Duration.ofSeconds(10), 1_000_000).extract(vtt, "phu-de.vtt", "text/vtt");
-        assertThat(e.text()).isEqualTo("Xin chào các bạn\nHôm nay ta học tìm kiếm");
+        assertThat(e.text()).isEqualTo("Xin chào các bạn\fHôm nay ta học tìm kiếm");
+        assertThat(e.cueStarts()).containsExactly(1.0, 5.0);
     }
 
     @Test
@@ -146,5 +147,30 @@ class TikaExtractorTest {
         Extraction e = extractor(Duration.ofSeconds(30), 1_000_000).extract(empty, "rong.docx", null);
         assertThat(e.status()).isIn(ExtractionStatus.FAILED, ExtractionStatus.UNSUPPORTED, ExtractionStatus.OK);
         assertThat(e.text()).isNotNull();
+    }
+
+    @Test
+    void subtitlesEmbeddedInAVideoAreReadWithTheirMoments() throws Exception {
+        Path srt = Files.writeString(dir.resolve("phu-de.srt"), """
+                1
+                00:00:00,500 --> 00:00:01,500
+                Thư viện số mở cửa cả ngày
+
+                2
+                00:00:02,000 --> 00:00:03,000
+                Mượn sách không cần đến tận nơi
+                """);
+        Path video = dir.resolve("co-phu-de.mp4");
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y",
+                "-i", "sample-resources/video-tim-kiem-an-toan.mp4", "-i", srt.toString(),
+                "-map", "0:v", "-map", "1:s", "-c:v", "copy", "-c:s", "mov_text", video.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(ffmpeg.getInputStream().readAllBytes());
+        assertThat(ffmpeg.waitFor()).as("ffmpeg (Debian: apt-get install ffmpeg): " + log).isZero();
+
+        Extraction e = extractor(Duration.ofSeconds(120), 1_000_000).extract(video, "co-phu-de.mp4", "video/mp4");
+        assertThat(e.text()).isEqualTo("Thư viện số mở cửa cả ngày\fMượn sách không cần đến tận nơi");
+        assertThat(e.cueStarts()).containsExactly(0.5, 2.0);
+        assertThat(e.thumbnail()).as("a frame of the video").isNotEmpty();
     }
 }
