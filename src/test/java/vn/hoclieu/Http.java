@@ -79,6 +79,21 @@ public final class Http {
         return send(b.build());
     }
 
+    /** A form POST ({@code application/x-www-form-urlencoded}); fields are name, value pairs. */
+    public static Response postForm(String url, String authorization, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(q(fields[i])).append('=').append(q(fields[i + 1]));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

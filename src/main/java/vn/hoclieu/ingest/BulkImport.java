@@ -14,11 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A bulk import of a ZIP: its files are stored one by one, then read by the ingestion workers. */
+/**
+ * A bulk import of a ZIP, or of a folder on the server: its files are stored one by one, then read
+ * by the ingestion workers.
+ */
 @Entity
 public class BulkImport {
 
-    /** RECEIVED: the ZIP is kept, files are being stored; STORED: every file has an outcome; REJECTED: unreadable ZIP. */
+    /**
+     * RECEIVED: the ZIP is kept (or the folder named), files are being stored; STORED: every file has
+     * an outcome; REJECTED: an unreadable ZIP or a folder that is gone.
+     */
     public enum Status { RECEIVED, STORED, REJECTED }
 
     @Id
@@ -32,6 +38,8 @@ public class BulkImport {
     @Column(nullable = false)
     private String source;
     private String libraryCode;
+    /** For a folder import, the absolute path of the folder; null for a ZIP. */
+    private String folder;
 
     @Column(nullable = false)
     private String createdBy;
@@ -54,6 +62,13 @@ public class BulkImport {
         this.libraryCode = libraryCode;
         this.createdBy = createdBy;
         this.createdAt = Instant.now();
+    }
+
+    /** An import of a folder on the server, read in place. */
+    public static BulkImport ofFolder(String source, java.nio.file.Path folder, String libraryCode, String createdBy) {
+        BulkImport i = new BulkImport(source, libraryCode, createdBy);
+        i.folder = folder.toString();
+        return i;
     }
 
     /** Lists the files to come; on a resumed import, files already listed are kept as they are. */
@@ -89,6 +104,7 @@ public class BulkImport {
     public Status getStatus() { return status; }
     public String getSource() { return source; }
     public String getLibraryCode() { return libraryCode; }
+    public String getFolder() { return folder; }
     public String getCreatedBy() { return createdBy; }
     public String getMessage() { return message; }
     public Instant getCreatedAt() { return createdAt; }

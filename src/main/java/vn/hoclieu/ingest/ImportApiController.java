@@ -54,6 +54,17 @@ class ImportApiController {
         }
     }
 
+    /** Administrators: import a folder from the server's import inbox ({@code folder} = its name there). */
+    @PostMapping("/imports/folder")
+    ResponseEntity<ImportView> startFolder(@RequestParam(name = "folder", required = false) String folder,
+                                           @RequestParam(name = "library", required = false) String library) {
+        ImportView started = ingest.startFolderImport(folder, library == null || library.isBlank() ? null
+                        : library.strip(), accounts.currentViewer())
+                .orElseThrow(() -> problem(HttpStatus.BAD_REQUEST, "problem.import.folderNotFound",
+                        String.valueOf(folder), ingest.importInbox().toAbsolutePath().toString()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + started.id())).body(started);
+    }
+
     @GetMapping("/imports/{id}")
     ImportView status(@PathVariable long id) {
         return ingest.importStatus(id, accounts.currentViewer())

@@ -41,15 +41,37 @@ class ImportController {
 
     @GetMapping("/imports/new")
     String form(Model model) {
-        model.addAttribute("libraries", libraries.all());
+        formModel(model);
         return NEW_VIEW;
+    }
+
+    private void formModel(Model model) {
+        model.addAttribute("libraries", libraries.all());
+        if (accounts.currentViewer().has(vn.hoclieu.account.Role.ADMIN)) {
+            model.addAttribute("folders", ingest.importableFolders());
+            model.addAttribute("inbox", ingest.importInbox().toAbsolutePath().toString());
+        }
+    }
+
+    /** Administrators: a folder put in the import inbox on the server (security allows only them here). */
+    @PostMapping("/imports/folder")
+    String startFolder(@RequestParam(name = "folder", required = false) String folder,
+                       @RequestParam(name = "library", required = false) String library, Model model) {
+        return ingest.startFolderImport(folder, library == null || library.isBlank() ? null : library,
+                        accounts.currentViewer())
+                .map(started -> "redirect:/imports/" + started.id())
+                .orElseGet(() -> {
+                    formModel(model);
+                    model.addAttribute("folderError", "problem.import.folderNotFound");
+                    return NEW_VIEW;
+                });
     }
 
     @PostMapping("/imports")
     String start(@RequestParam(name = "file", required = false) MultipartFile zip,
                  @RequestParam(name = "library", required = false) String library, Model model) throws IOException {
         if (zip == null || zip.isEmpty() || !isZip(zip)) {
-            model.addAttribute("libraries", libraries.all());
+            formModel(model);
             model.addAttribute("error", zip == null || zip.isEmpty() ? "problem.import.noZip" : "problem.import.notZip");
             return NEW_VIEW;
         }

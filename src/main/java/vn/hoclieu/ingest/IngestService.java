@@ -54,6 +54,29 @@ public class IngestService {
         return importStatus(id, importer).orElseThrow();
     }
 
+    /**
+     * Starts importing a folder that an administrator put in the import inbox on the server.
+     *
+     * @return the import, or empty when {@code folder} does not name a folder inside the inbox
+     * @throws IllegalStateException when the caller is not an administrator
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public Optional<ImportView> startFolderImport(String folder, String libraryCode, Viewer importer) {
+        if (!importer.has(vn.hoclieu.account.Role.ADMIN)) {
+            throw new IllegalStateException("only administrators import folders from the server");
+        }
+        return bulk.startFolder(folder, libraryCode, importer).flatMap(id -> importStatus(id, importer));
+    }
+
+    /** The folders an administrator may import, by name, and the inbox that holds them. */
+    public List<String> importableFolders() {
+        return bulk.importableFolders();
+    }
+
+    public Path importInbox() {
+        return bulk.inbox();
+    }
+
     /** An import with its progress, for the person who started it and for administrators. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Optional<ImportView> importStatus(long id, Viewer viewer) {

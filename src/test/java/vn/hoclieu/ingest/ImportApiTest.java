@@ -31,6 +31,15 @@ class ImportApiTest extends IntegrationTest {
         return bytes.toByteArray();
     }
 
+    /** Follows an import until every file is stored and read; its final status. */
+    private JsonNode awaitImport(long id, String authorization) {
+        await(() -> {
+            JsonNode s = Http.get(url("/api/v1/imports/" + id), "Authorization", authorization).json();
+            return s.get("status").asString().equals("STORED") && s.get("pending").asInt() == 0;
+        }, Duration.ofSeconds(90), "import " + id + " did not finish");
+        return Http.get(url("/api/v1/imports/" + id), "Authorization", authorization).json();
+    }
+
     @Test
     void zipWithAManifestIsImportedWithProgressAndPerFileOutcomes() throws Exception {
         String librarian = Http.basic(account("librarian-import", Role.LIBRARIAN, "HN-TTHTCD-BD"), PASSWORD);
@@ -52,12 +61,7 @@ class ImportApiTest extends IntegrationTest {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         long id = accepted.json().get("id").asLong();
         assertThat(accepted.header("Location")).isEqualTo("/api/v1/imports/" + id);
-        await(() -> {
-            JsonNode s = Http.get(url("/api/v1/imports/" + id), "Authorization", librarian).json();
-            return s.get("status").asString().equals("STORED") && s.get("pending").asInt() == 0;
-        }, Duration.ofSeconds(90), "import did not finish");
-
-        JsonNode status = Http.get(url("/api/v1/imports/" + id), "Authorization", librarian).json();
+        JsonNode status = awaitImport(id, librarian);
         assertThat(status.get("total").asInt()).isEqualTo(3);
         assertThat(status.get("done").asInt()).isEqualTo(2);
         assertThat(status.get("failed").asInt()).isEqualTo(1);
@@ -100,5 +104,37 @@ class ImportApiTest extends IntegrationTest {
                 Map.of("tai-lieu.pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8)), null);
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.json().get("detail").asString()).contains("ZIP");
+    }
+
+    @Test
+    void anAdministratorImportsAFolderFromTheServerInboxAndNothingOutsideIt() throws Exception {
+        String word = "thumuc" + UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(ingest.importInbox().resolve("sach-lop-10"));
+        java.nio.file.Files.writeString(folder.resolve("metadata.csv"), "file,title,language\nbai-doc.txt,Bài đọc thêm,vi\n");
+        java.nio.file.Files.writeString(folder.resolve("bai-doc.txt"), "Bài đọc thêm về " + word);
+        String admin = Http.basic("admin", PASSWORD);
+
+        Http.Response accepted = Http.postForm(url("/api/v1/imports/folder"), admin, "folder", "sach-lop-10");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        long id = accepted.json().get("id").asLong();
+        JsonNode status = awaitImport(id, admin);
+        assertThat(status.get("done").asInt()).isEqualTo(1);
+        assertThat(Http.get(url("/api/v1/search?q=" + word)).json().get("hits").get(0).get("title").asString())
+                .isEqualTo("Bài đọc thêm");
+        assertThat(java.nio.file.Files.exists(folder.resolve("bai-doc.txt"))).as("read in place, left as it was").isTrue();
+
+        for (String outside : new String[] {"..", "../db", "/etc", "sach-lop-10/../..", "khong-co"}) {
+            Http.Response refused = Http.postForm(url("/api/v1/imports/folder"), admin, "folder", outside);
+            assertThat(refused.status()).as(outside).isEqualTo(400);
+            assertThat(refused.json().get("detail").asString()).contains("hộp nhập");
+        }
+        String librarian = Http.basic(account("librarian-folder", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
+        assertThat(Http.postForm(url("/api/v1/imports/folder"), librarian, "folder", "sach-lop-10").status())
+                .as("only administrators read the server's folders").isEqualTo(403);
+
+        vn.hoclieu.Browser browser = new vn.hoclieu.Browser(url(""));
+        browser.signIn("admin", PASSWORD);
+        String page = browser.get("/imports/new").body();
+        assertThat(page).contains("<option value=\"sach-lop-10\">").contains("action=\"/imports/folder\"");
     }
 }

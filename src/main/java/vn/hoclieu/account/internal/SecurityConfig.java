@@ -51,6 +51,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/resources", "/api/v1/resources/**")
                         .hasRole("TEACHER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/folder").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
@@ -100,6 +101,7 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/upload", "/upload/**").hasRole("TEACHER")
+                        .requestMatchers("/imports/folder").hasRole("ADMIN")
                         .requestMatchers("/ingest/**", "/imports", "/imports/**").hasRole("LIBRARIAN")
                         .anyRequest().permitAll());
         return http.build();

@@ -39,6 +39,7 @@ public class BulkImports {
     private final FolderImporter folders;
     private final TransactionTemplate tx;
     private final Path dir;
+    private final Path inbox;
     private final long maxUnpackedBytes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bulk-import");
@@ -48,7 +49,9 @@ public class BulkImports {
 
     BulkImports(BulkImportRepository imports, FolderImporter folders, TransactionTemplate tx,
                 @Value("${hoclieu.data-dir:./data}") Path dataDir,
-                @Value("${hoclieu.ingest.max-unpacked-bytes:21474836480}") long maxUnpackedBytes) {
+                @Value("${hoclieu.ingest.max-unpacked-bytes:21474836480}") long maxUnpackedBytes,
+                @Value("${hoclieu.ingest.import-root:}") String importRoot) {
+        this.inbox = importRoot == null || importRoot.isBlank() ? dataDir.resolve("inbox") : Path.of(importRoot);
         this.imports = imports;
         this.folders = folders;
         this.tx = tx;
@@ -60,9 +63,72 @@ public class BulkImports {
     public long start(String name, InputStream zip, String libraryCode, Viewer importer) throws IOException {
         Files.createDirectories(dir);
         BulkImport created = tx.execute(s -> imports.save(new BulkImport(name, libraryCode, importer.username())));
-        Files.copy(zip, zipOf(created.getId()), StandardCopyOption.REPLACE_EXISTING);
+        Path kept = zipOf(created.getId());
+        Files.copy(zip, kept, StandardCopyOption.REPLACE_EXISTING);
+        // acknowledged means durable: the ZIP and its name in the folder reach the disk first
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(kept,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try (java.nio.channels.FileChannel folder = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException notOnThisFileSystem) {
+            // some file systems cannot sync a folder; the file itself is on disk
+        }
         worker.submit(() -> run(created.getId(), importer));
         return created.getId();
+    }
+
+    /** Where administrators put folders to import (copied there by USB disk, SFTP, a network share). */
+    public Path inbox() {
+        return inbox;
+    }
+
+    /** The folders that can be imported: those directly inside the inbox, by name. */
+    public List<String> importableFolders() {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(inbox)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            log.warn("could not list {}", inbox, e);
+            return List.of();
+        }
+    }
+
+    /**
+     * Queues the import of a folder inside the inbox, read in place (nothing is copied but the
+     * files themselves, into the blob store); returns the import id, or empty when {@code name}
+     * is not a folder inside the inbox (nothing outside it is ever read).
+     */
+    public Optional<Long> startFolder(String name, String libraryCode, Viewer importer) {
+        Optional<Path> folder = resolveInInbox(name);
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        BulkImport created = tx.execute(s -> imports.save(BulkImport.ofFolder(name.strip(), folder.get(), libraryCode,
+                importer.username())));
+        worker.submit(() -> run(created.getId(), importer));
+        return Optional.of(created.getId());
+    }
+
+    private Optional<Path> resolveInInbox(String name) {
+        if (name == null || name.isBlank() || name.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        try {
+            Path root = inbox.toRealPath();
+            Path folder = root.resolve(name.strip()).normalize();
+            if (!folder.startsWith(root) || folder.equals(root) || !Files.isDirectory(folder)) {
+                return Optional.empty();
+            }
+            Path real = folder.toRealPath(); // a symbolic link must not lead out of the inbox either
+            return real.startsWith(root) ? Optional.of(real) : Optional.empty();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<BulkImport> find(long id) {
@@ -89,6 +155,10 @@ public class BulkImports {
         Path zip = zipOf(id);
         Path unpacked = dir.resolve(id + ".d");
         BulkImport bulk = find(id).orElseThrow();
+        if (bulk.getFolder() != null) {
+            runFolder(bulk, importer);
+            return;
+        }
         try {
             if (!Files.isRegularFile(zip)) {
                 finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.zipGone"));
@@ -96,17 +166,7 @@ public class BulkImports {
             }
             deleteTree(unpacked);
             SafeZip.unpack(zip, unpacked, maxUnpackedBytes);
-            folders.importFolder(unpacked, bulk.getLibraryCode(), importer, new FolderImporter.Progress() {
-                @Override
-                public void planned(List<String> files) {
-                    tx.executeWithoutResult(s -> imports.findById(id).ifPresent(i -> i.plan(files)));
-                }
-
-                @Override
-                public void done(ImportReport.Entry entry) {
-                    tx.executeWithoutResult(s -> imports.findById(id).ifPresent(i -> i.record(entry)));
-                }
-            });
+            folders.importFolder(unpacked, bulk.getLibraryCode(), importer, progressOf(id));
             finish(id, BulkImport.Status.STORED, null);
         } catch (SafeZip.TooLargeException e) {
             finish(id, BulkImport.Status.REJECTED, e.reason());
@@ -116,6 +176,37 @@ public class BulkImports {
         } finally {
             deleteTree(unpacked);
         }
+    }
+
+    private void runFolder(BulkImport bulk, Viewer importer) {
+        long id = bulk.getId();
+        Path folder = Path.of(bulk.getFolder());
+        try {
+            if (!Files.isDirectory(folder)) {
+                finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.folderGone", bulk.getSource()));
+                return;
+            }
+            folders.importFolder(folder, bulk.getLibraryCode(), importer, progressOf(id));
+            finish(id, BulkImport.Status.STORED, null);
+        } catch (IOException | RuntimeException e) {
+            log.warn("bulk import {} of {} failed", id, folder, e);
+            finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.folderUnreadable",
+                    bulk.getSource(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    private FolderImporter.Progress progressOf(long id) {
+        return new FolderImporter.Progress() {
+            @Override
+            public void planned(List<String> files) {
+                tx.executeWithoutResult(s -> imports.findById(id).ifPresent(i -> i.plan(files)));
+            }
+
+            @Override
+            public void done(ImportReport.Entry entry) {
+                tx.executeWithoutResult(s -> imports.findById(id).ifPresent(i -> i.record(entry)));
+            }
+        };
     }
 
     private void finish(long id, BulkImport.Status status, String message) {
