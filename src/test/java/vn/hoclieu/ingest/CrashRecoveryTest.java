@@ -2,9 +2,6 @@ package vn.hoclieu.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
+import vn.hoclieu.Instance;
 
 /**
  * The instance is killed with SIGKILL while its workers are busy with an import, then started
@@ -29,6 +27,7 @@ class CrashRecoveryTest {
 
     private static final String PASSWORD = "crash-test-password";
     private static final int FILES = 80;
+    private static final String[] SETTINGS = {"--hoclieu.admin-password=" + PASSWORD, "--hoclieu.ingest.workers=1"};
 
     @TempDir
     Path data;
@@ -38,15 +37,13 @@ class CrashRecoveryTest {
 
     @Test
     void killedMidImportAndRestartedFinishesEveryJobAndLosesNothing() throws Exception {
-        int port = freePort();
-        String base = "http://127.0.0.1:" + port;
         String admin = Http.basic("admin", PASSWORD);
         byte[] pdf = Files.readAllBytes(Path.of("sample-resources/hoc-tap-suot-doi.pdf"));
         List<Uploaded> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Process first = start(port);
+        Instance first = Instance.start(data, SETTINGS);
+        String base = first.url("");
         try {
-            awaitUp(base, first);
             // several librarians at once: uploads arrive faster than one worker reads them
             java.util.concurrent.ExecutorService uploaders = java.util.concurrent.Executors.newFixedThreadPool(6);
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
@@ -83,68 +80,30 @@ class CrashRecoveryTest {
                     + Http.get(base + "/api/v1/ingest/jobs?status=RUNNING", "Authorization", admin).json().size();
             assertThat(unfinished).as("jobs still to do when the process is killed").isPositive();
         } finally {
-            first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no final index commit
+            first.kill(); // SIGKILL: no shutdown hooks, no final index commit
         }
 
-        Process second = start(port);
-        try {
-            awaitUp(base, second);
+        try (Instance second = Instance.start(data, SETTINGS)) {
+            String again = second.url("");
             Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-            while (Http.get(base + "/api/v1/ingest/jobs?status=QUEUED", "Authorization", admin).json().size()
-                    + Http.get(base + "/api/v1/ingest/jobs?status=RUNNING", "Authorization", admin).json().size() > 0) {
+            while (Http.get(again + "/api/v1/ingest/jobs?status=QUEUED", "Authorization", admin).json().size()
+                    + Http.get(again + "/api/v1/ingest/jobs?status=RUNNING", "Authorization", admin).json().size() > 0) {
                 assertThat(Instant.now()).as("jobs finished after restart").isBefore(deadline);
                 Thread.sleep(200);
             }
-            JsonNode jobs = Http.get(base + "/api/v1/ingest/jobs?limit=1000", "Authorization", admin).json();
+            JsonNode jobs = Http.get(again + "/api/v1/ingest/jobs?limit=1000", "Authorization", admin).json();
             assertThat(jobs.size()).isEqualTo(FILES);
             jobs.forEach(j -> assertThat(j.get("status").asString()).isEqualTo("DONE"));
 
             for (Uploaded u : acknowledged) {
-                JsonNode resource = Http.get(base + "/api/v1/resources/" + u.id(), "Authorization", admin).json();
+                JsonNode resource = Http.get(again + "/api/v1/resources/" + u.id(), "Authorization", admin).json();
                 assertThat(resource.get("files").get(0).get("sha256").asString()).isEqualTo(u.sha256());
                 assertThat(resource.get("files").get(0).get("extraction").get("status").asString()).isEqualTo("OK");
-                JsonNode found = Http.get(base + "/api/v1/search?q=" + u.word()).json();
+                JsonNode found = Http.get(again + "/api/v1/search?q=" + u.word()).json();
                 assertThat(found.get("total").asLong()).as("hits for " + u.word()).isEqualTo(1);
                 assertThat(found.get("hits").get(0).get("id").asLong()).isEqualTo(u.id());
             }
-            assertThat(Http.get(base + "/api/v1/search?q=").json().get("total").asLong()).isEqualTo(FILES);
-        } finally {
-            second.destroy();
-            second.waitFor();
+            assertThat(Http.get(again + "/api/v1/search?q=").json().get("total").asLong()).isEqualTo(FILES);
         }
     }
-
-    private Process start(int port) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path log = data.resolve("app-" + System.nanoTime() + ".log");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true", "-cp", classpath, "vn.hoclieu.HoclieuApplication",
-                "--server.port=" + port, "--server.address=127.0.0.1", "--hoclieu.data-dir=" + data,
-                "--hoclieu.samples.import-on-start=false", "--hoclieu.admin-password=" + PASSWORD,
-                "--hoclieu.ingest.workers=1", "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitUp(String base, Process process) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            assertThat(process.isAlive()).as("the instance is running").isTrue();
-            try {
-                if (Http.get(base + "/actuator/health").body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            assertThat(Instant.now()).as("the instance became healthy").isBefore(deadline);
-            Thread.sleep(250);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }

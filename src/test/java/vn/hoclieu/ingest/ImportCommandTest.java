@@ -19,6 +19,9 @@ class ImportCommandTest extends IntegrationTest {
     @Autowired
     ImportCommand command;
 
+    @Autowired
+    vn.hoclieu.catalog.CatalogService catalog;
+
     @TempDir
     Path dir;
 
@@ -51,5 +54,27 @@ class ImportCommandTest extends IntegrationTest {
         assertThat(command.run(dir, "NO-SUCH", new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(command.run(dir.resolve("missing"), null, new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void subtitlesJoinTheVideoNamedLikeThemAndOthersAreImportedOnTheirOwn() throws Exception {
+        byte[] video = new byte[2048];
+        new java.util.Random().nextBytes(video);
+        Files.write(dir.resolve("bai-1.mp4"), video);
+        String cue = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n";
+        Files.writeString(dir.resolve("bai-1.vi.vtt"), cue + "Phụ đề của bài một " + UUID.randomUUID());
+        Files.writeString(dir.resolve("bai-10.vtt"), cue + "Phụ đề của bài mười " + UUID.randomUUID());
+        Files.writeString(dir.resolve("rieng.srt"), "1\n00:00:01,000 --> 00:00:02,000\nMột phụ đề riêng " + UUID.randomUUID());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        command.run(dir, null, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("3 files: 3 imported").contains(" bai-1.mp4").contains(" bai-10.vtt")
+                .contains(" rieng.srt").doesNotContain(" bai-1.vi.vtt");
+        long videoId = Long.parseLong(report.lines().filter(l -> l.contains(" bai-1.mp4")).findFirst().orElseThrow()
+                .replaceAll(".*#(\\d+).*", "$1"));
+        assertThat(catalog.find(videoId, ImportCommand.SHELL).orElseThrow().files())
+                .extracting(vn.hoclieu.catalog.ResourceView.FileView::name).containsExactly("bai-1.mp4", "bai-1.vi.vtt");
     }
 }

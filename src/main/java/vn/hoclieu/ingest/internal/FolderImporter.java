@@ -76,7 +76,7 @@ public class FolderImporter {
         } else {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.filter(Files::isRegularFile)
-                        .filter(p -> !isHidden(dir.relativize(p)) && !isSubtitle(p)
+                        .filter(p -> !isHidden(dir.relativize(p)) && !joinsAMediaFile(p)
                                 && !p.getFileName().toString().equalsIgnoreCase(MANIFEST))
                         .sorted()
                         .forEach(mains::add);
@@ -164,14 +164,46 @@ public class FolderImporter {
                 : Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * The subtitles of a video or audio file: beside it, named like it, optionally with a language
+     * ({@code bai-1.vtt}, {@code bai-1.vi.srt} for {@code bai-1.mp4}; not {@code bai-10.vtt}).
+     */
     private static List<Path> subtitlesOf(Path main) throws IOException {
-        String base = baseName(main.getFileName().toString());
+        if (!isMedia(main)) {
+            return List.of();
+        }
         List<Path> found = new ArrayList<>();
         try (Stream<Path> siblings = Files.list(main.getParent())) {
-            siblings.filter(p -> isSubtitle(p) && baseName(p.getFileName().toString()).startsWith(base))
-                    .sorted().forEach(found::add);
+            siblings.filter(p -> isSubtitle(p) && belongsTo(p, main)).sorted().forEach(found::add);
         }
         return found;
+    }
+
+    /** A subtitle file that goes with a video or audio beside it is imported with it, not on its own. */
+    private static boolean joinsAMediaFile(Path file) {
+        if (!isSubtitle(file)) {
+            return false;
+        }
+        try (Stream<Path> siblings = Files.list(file.getParent())) {
+            return siblings.anyMatch(p -> isMedia(p) && belongsTo(file, p));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean belongsTo(Path subtitle, Path media) {
+        String base = baseName(media.getFileName().toString());
+        String name = baseName(subtitle.getFileName().toString());
+        return name.equals(base) || name.startsWith(base + ".");
+    }
+
+    private static final java.util.Set<String> MEDIA = java.util.Set.of("mp4", "m4v", "webm", "mkv", "mov", "avi",
+            "ogv", "mpg", "mpeg", "mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "aac");
+
+    private static boolean isMedia(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && MEDIA.contains(n.substring(dot + 1));
     }
 
     private static IncomingFile incoming(Path file) {
