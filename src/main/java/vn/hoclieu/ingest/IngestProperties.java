@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * Ingestion settings ({@code hoclieu.ingest.*}).
  *
  * @param workers       parallel extraction workers (default: one per core)
- * @param timeout       longest a single file may be parsed
+ * @param timeout       longest a file may be read without progress (a page, a slide); then its reader is stopped
+ * @param maxTime       longest a single file may be read at all, progress or not (a 500-page scan read by OCR)
  * @param writeLimit    most characters of text kept per file; beyond it the file is TRUNCATED
  * @param maxAttempts   tries for a job that fails for a transient reason
  * @param ocr           read images and scanned PDF pages with Tesseract (vie+eng) when it is installed
@@ -19,7 +20,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  */
 @ConfigurationProperties("hoclieu.ingest")
 public record IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts,
-                               Boolean ocr, String ocrLanguages, Boolean isolation, String extractorHeap) {
+                               Boolean ocr, String ocrLanguages, Boolean isolation, String extractorHeap,
+                               Duration maxTime) {
 
     @ConstructorBinding
     public IngestProperties {
@@ -31,11 +33,12 @@ public record IngestProperties(Integer workers, Duration timeout, Integer writeL
         ocrLanguages = ocrLanguages == null || ocrLanguages.isBlank() ? "vie+eng" : ocrLanguages;
         isolation = isolation == null || isolation;
         extractorHeap = extractorHeap == null || !extractorHeap.matches("\\d+[kKmMgG]?") ? "768m" : extractorHeap;
+        maxTime = maxTime == null ? Duration.ofHours(1) : maxTime;
     }
 
     /** Settings for parsing inside this process (tools, tests). */
     public IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts, Boolean ocr,
                             String ocrLanguages) {
-        this(workers, timeout, writeLimit, maxAttempts, ocr, ocrLanguages, false, null);
+        this(workers, timeout, writeLimit, maxAttempts, ocr, ocrLanguages, false, null, null);
     }
 }

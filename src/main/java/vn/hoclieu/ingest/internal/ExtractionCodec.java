@@ -8,9 +8,13 @@ import vn.hoclieu.catalog.ExtractionStatus;
 
 /**
  * The wire format between the application and its extractor processes: length-prefixed UTF-8
- * fields, so a text of any size and any character goes through unchanged.
+ * fields, so a text of any size and any character goes through unchanged. While a file is read
+ * the extractor sends {@link #PROGRESS} frames (a page is done), then one {@link #RESULT} frame.
  */
 final class ExtractionCodec {
+
+    static final int PROGRESS = 0x50524F47; // "PROG"
+    static final int RESULT = 0x52534C54;   // "RSLT"
 
     private ExtractionCodec() {
     }
@@ -30,6 +34,7 @@ final class ExtractionCodec {
     }
 
     static void write(DataOutputStream out, Extraction e) throws IOException {
+        out.writeInt(RESULT);
         string(out, e.status().name());
         string(out, e.reason());
         string(out, e.text());
@@ -50,7 +55,19 @@ final class ExtractionCodec {
         out.flush();
     }
 
-    static Extraction readExtraction(DataInputStream in) throws IOException {
+    /** The next frame: an extraction, or null for a progress frame. */
+    static Extraction readFrame(DataInputStream in) throws IOException {
+        int tag = in.readInt();
+        if (tag == PROGRESS) {
+            return null;
+        }
+        if (tag != RESULT) {
+            throw new IOException("unexpected frame " + Integer.toHexString(tag));
+        }
+        return readExtraction(in);
+    }
+
+    private static Extraction readExtraction(DataInputStream in) throws IOException {
         ExtractionStatus status = ExtractionStatus.valueOf(string(in));
         String reason = string(in);
         String text = string(in);

@@ -35,6 +35,8 @@ final class ExtractorPool implements AutoCloseable {
     static final int READY = 0x484C4531; // "HLE1"
     private static final Logger log = LoggerFactory.getLogger(ExtractorPool.class);
     private static final long START_TIMEOUT_SECONDS = 120;
+    private static final String TOO_LONG = "too long";
+    private static final String STUCK = "no progress";
 
     private final IngestProperties properties;
     private final LinkedBlockingDeque<Child> idle = new LinkedBlockingDeque<>();
@@ -59,7 +61,7 @@ final class ExtractorPool implements AutoCloseable {
         Child running = child;
         try {
             Extraction result = running.run(new ExtractionCodec.Request(file.toString(), name, declaredType),
-                    properties.timeout().toMillis());
+                    properties.timeout().toMillis(), properties.maxTime().toMillis());
             if (!closed) {
                 idle.offerFirst(running);
             } else {
@@ -68,8 +70,9 @@ final class ExtractorPool implements AutoCloseable {
             return result;
         } catch (TimeoutException e) {
             running.kill();
-            return Extraction.failed(ExtractionStatus.TIMED_OUT,
-                    Reason.of("reason.timedOut", properties.timeout().toSeconds()), declaredType);
+            return Extraction.failed(ExtractionStatus.TIMED_OUT, e.getMessage().equals(TOO_LONG)
+                    ? Reason.of("reason.timedOut.total", properties.maxTime().toMinutes())
+                    : Reason.of("reason.timedOut", properties.timeout().toSeconds()), declaredType);
         } catch (IOException | ExecutionException e) {
             int exit = running.kill();
             String why = exit == 3 ? Reason.of("reason.outOfMemory", properties.extractorHeap())
@@ -196,10 +199,31 @@ final class ExtractorPool implements AutoCloseable {
             this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
         }
 
-        Extraction run(ExtractionCodec.Request request, long timeoutMillis)
+        /**
+         * Sends the request and waits for the result: as long as the extractor reports progress at
+         * least every {@code idleMillis}, up to {@code maxMillis} in all.
+         */
+        Extraction run(ExtractionCodec.Request request, long idleMillis, long maxMillis)
                 throws IOException, TimeoutException, ExecutionException, InterruptedException {
             ExtractionCodec.write(out, request);
-            return reader.submit(() -> ExtractionCodec.readExtraction(in)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime());
+                if (left <= 0) {
+                    throw new TimeoutException(TOO_LONG);
+                }
+                long wait = Math.min(idleMillis, left);
+                Future<Extraction> frame = reader.submit(() -> ExtractionCodec.readFrame(in));
+                Extraction result;
+                try {
+                    result = frame.get(wait, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    throw new TimeoutException(wait < idleMillis ? TOO_LONG : STUCK);
+                }
+                if (result != null) {
+                    return result;
+                }
+            }
         }
 
         /** Kills the process at once; returns its exit code. */

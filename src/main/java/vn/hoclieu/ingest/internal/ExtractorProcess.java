@@ -50,7 +50,20 @@ public final class ExtractorProcess {
             } catch (EOFException parentGone) {
                 return;
             }
-            Extraction result = tika.read(Path.of(request.file()), request.name(), request.declaredType());
+            long[] lastProgress = {0};
+            Extraction result = tika.read(Path.of(request.file()), request.name(), request.declaredType(), () -> {
+                // at most one a second: a 2,000-page PDF must not flood the pipe
+                long now = System.nanoTime();
+                if (now - lastProgress[0] > 1_000_000_000L) {
+                    lastProgress[0] = now;
+                    try {
+                        out.writeInt(ExtractionCodec.PROGRESS);
+                        out.flush();
+                    } catch (java.io.IOException parentGone) {
+                        Runtime.getRuntime().halt(0);
+                    }
+                }
+            });
             ExtractionCodec.write(out, result);
         }
     }

@@ -7,15 +7,18 @@ import org.xml.sax.SAXException;
 
 /**
  * Puts a form feed between the pages Tika reports ({@code <div class="page">} for PDFs, one per
- * slide for presentations), so search can later say on which page a word was found.
+ * slide for presentations), so search can later say on which page a word was found; and tells
+ * whoever watches the time that reading is moving on.
  */
 class PageMarkingHandler extends ContentHandlerDecorator {
 
     private static final char[] FORM_FEED = {'\f'};
+    private final Runnable onPage;
     private int pages;
 
-    PageMarkingHandler(ContentHandler handler) {
+    PageMarkingHandler(ContentHandler handler, Runnable onPage) {
         super(handler);
+        this.onPage = onPage;
     }
 
     @Override
@@ -24,6 +27,7 @@ class PageMarkingHandler extends ContentHandlerDecorator {
             if (pages++ > 0) {
                 super.characters(FORM_FEED, 0, 1);
             }
+            onPage.run();
         }
         super.startElement(uri, localName, name, atts);
     }

@@ -75,7 +75,12 @@ final class TikaParsing {
      * time limit here: callers set it.
      */
     Extraction read(Path file, String fileName, String declaredType) {
-        Extraction read = readContent(file, fileName, declaredType);
+        return read(file, fileName, declaredType, () -> { });
+    }
+
+    /** The same, calling {@code progress} at each page or slide, so a long OCR is told from a hang. */
+    Extraction read(Path file, String fileName, String declaredType, Runnable progress) {
+        Extraction read = readContent(file, fileName, declaredType, progress);
         if (read.status() == ExtractionStatus.ENCRYPTED || read.status() == ExtractionStatus.TIMED_OUT) {
             return read;
         }
@@ -96,15 +101,16 @@ final class TikaParsing {
                 .map(read::withThumbnail).orElse(read);
     }
 
-    private Extraction readContent(Path file, String fileName, String declaredType) {
+    private Extraction readContent(Path file, String fileName, String declaredType, Runnable progress) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         try {
             if (lower.endsWith(".vtt") || lower.endsWith(".srt")) {
                 return subtitles(file, lower.endsWith(".vtt") ? "text/vtt" : "application/x-subrip");
             }
             return lower.endsWith(".zip")
-                    ? ScormPackage.read(file).map(this::electure).orElseGet(() -> parse(file, fileName, declaredType))
-                    : parse(file, fileName, declaredType);
+                    ? ScormPackage.read(file).map(this::electure)
+                            .orElseGet(() -> parse(file, fileName, declaredType, progress))
+                    : parse(file, fileName, declaredType, progress);
         } catch (OutOfMemoryError | StackOverflowError e) {
             return Extraction.failed(ExtractionStatus.FAILED,
                     Reason.of("reason.tooComplex", e.getClass().getSimpleName()), declaredType);
@@ -113,13 +119,13 @@ final class TikaParsing {
         }
     }
 
-    private Extraction parse(Path file, String fileName, String declaredType) {
+    private Extraction parse(Path file, String fileName, String declaredType, Runnable progress) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         StringWriter text = new StringWriter();
         WriteOutContentHandler limited = new WriteOutContentHandler(new ToTextContentHandler(text),
                 properties.writeLimit());
-        PageMarkingHandler pages = new PageMarkingHandler(limited);
+        PageMarkingHandler pages = new PageMarkingHandler(limited, progress);
         BodyContentHandler body = new BodyContentHandler(pages);
 
         MediaType detected;

@@ -32,7 +32,11 @@ class ExtractorPoolTest {
     }
 
     private ExtractorPool pool(Duration timeout) {
-        pool = new ExtractorPool(new IngestProperties(1, timeout, 1_000_000, 3, false, null, true, "256m"));
+        return pool(timeout, null);
+    }
+
+    private ExtractorPool pool(Duration timeout, Duration maxTime) {
+        pool = new ExtractorPool(new IngestProperties(1, timeout, 1_000_000, 3, false, null, true, "256m", maxTime));
         return pool;
     }
 
@@ -73,5 +77,25 @@ class ExtractorPoolTest {
 
         Extraction next = p.extract(Path.of("sample-resources/lich-su-ha-noi.txt"), "c.txt", "text/plain");
         assertThat(next.status()).isEqualTo(ExtractionStatus.OK);
+    }
+
+    @Test
+    void aLongReadThatKeepsMakingProgressIsNotStopped() throws Exception {
+        ExtractorPool p = pool(Duration.ofSeconds(3), Duration.ofMinutes(2));
+        // six pages at a page a second: twice the 3 s allowed without progress, yet never 3 s without a page
+        Path long_ = Files.write(dir.resolve("sach-dai.slowpages"), new byte[] {1, 1, 1, 1, 1, 1});
+        Extraction read = p.extract(long_, "sach-dai.slowpages", null);
+        assertThat(read.status()).as(english(read.reason())).isEqualTo(ExtractionStatus.OK);
+        assertThat(read.text()).contains("trang 6");
+        assertThat(read.pages()).isEqualTo(6);
+    }
+
+    @Test
+    void aReadThatNeverEndsIsStoppedAtTheMaximumTimeEvenWithProgress() throws Exception {
+        ExtractorPool p = pool(Duration.ofSeconds(3), Duration.ofSeconds(8));
+        Path endless = Files.write(dir.resolve("vo-tan.slowpages"), new byte[] {0});
+        Extraction stopped = p.extract(endless, "vo-tan.slowpages", null);
+        assertThat(stopped.status()).isEqualTo(ExtractionStatus.TIMED_OUT);
+        assertThat(english(stopped.reason())).contains("more than 0 min").contains("hoclieu.ingest.max-time");
     }
 }

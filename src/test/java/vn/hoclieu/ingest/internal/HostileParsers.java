@@ -29,6 +29,9 @@ public final class HostileParsers {
             if (name != null && name.endsWith(".oom")) {
                 return MediaType.application("x-hoclieu-oom");
             }
+            if (name != null && name.endsWith(".slowpages")) {
+                return MediaType.application("x-hoclieu-slowpages");
+            }
             return MediaType.OCTET_STREAM;
         }
     }
@@ -62,6 +65,38 @@ public final class HostileParsers {
             while (true) {
                 hoard.add(new long[1 << 20]);
             }
+        }
+    }
+
+    /**
+     * Reads a page a second, like OCR of a long scan: as many pages as the file has bytes, or
+     * without end when its first byte is 0.
+     */
+    public static final class SlowPages implements Parser {
+        @Override
+        public Set<MediaType> getSupportedTypes(ParseContext context) {
+            return Set.of(MediaType.application("x-hoclieu-slowpages"));
+        }
+
+        @Override
+        public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
+                throws java.io.IOException, org.xml.sax.SAXException {
+            byte[] bytes = stream.readAllBytes();
+            boolean endless = bytes.length > 0 && bytes[0] == 0;
+            org.apache.tika.sax.XHTMLContentHandler xhtml = new org.apache.tika.sax.XHTMLContentHandler(handler, metadata);
+            xhtml.startDocument();
+            for (int page = 1; endless || page <= bytes.length; page++) {
+                xhtml.startElement("div", "class", "page");
+                xhtml.characters("trang " + page);
+                xhtml.endElement("div");
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            xhtml.endDocument();
         }
     }
 }
