@@ -40,6 +40,19 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form POST as a browser sends it: fields (name, value pairs) and the page's CSRF token. */
+    public HttpResponse<String> postForm(String path, String csrfToken, String... fields) throws Exception {
+        StringBuilder form = new StringBuilder("_csrf=").append(csrfToken);
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            form.append('&').append(java.net.URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("the form carries a CSRF token").isTrue();

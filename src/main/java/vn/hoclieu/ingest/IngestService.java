@@ -165,6 +165,10 @@ public class IngestService {
         return jobs.findById(jobId).map(this::view);
     }
 
+    public long count(JobStatus status) {
+        return jobs.countByStatusIn(List.of(status));
+    }
+
     public long unfinished() {
         return jobs.countByStatusIn(List.of(JobStatus.QUEUED, JobStatus.RUNNING));
     }

@@ -1,0 +1,48 @@
+package vn.hoclieu.ingest;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The ingestion queue for librarians: how many files wait, are read, are done; the files that
+ * could not be read, with why, to try again (after installing Tesseract, say) or to set aside.
+ * Refreshed every few seconds without JavaScript.
+ */
+@Controller
+class IngestController {
+
+    static final String VIEW = "ingest/queue";
+
+    private final IngestService ingest;
+
+    IngestController(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @GetMapping("/ingest")
+    String queue(Model model) {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus s : JobStatus.values()) {
+            counts.put(s, ingest.count(s));
+        }
+        model.addAttribute("counts", counts);
+        model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, 200));
+        model.addAttribute("running", ingest.jobs(JobStatus.RUNNING, 50));
+        return VIEW;
+    }
+
+    @PostMapping("/ingest/jobs/{id}/retry")
+    String retry(@PathVariable long id) {
+        return "redirect:/ingest?" + (ingest.retry(id).isPresent() ? "retried=" + id : "unchanged=" + id);
+    }
+
+    @PostMapping("/ingest/jobs/{id}/discard")
+    String discard(@PathVariable long id) {
+        return "redirect:/ingest?" + (ingest.discard(id).isPresent() ? "discarded=" + id : "unchanged=" + id);
+    }
+}
