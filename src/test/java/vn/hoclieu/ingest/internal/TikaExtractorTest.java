@@ -2,6 +2,7 @@ package vn.hoclieu.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoclieu.Messages.english;
+import static vn.hoclieu.Messages.vietnamese;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,23 @@ class TikaExtractorTest {
         assertThat(e.text()).isBlank();
         assertThat(e.ocr()).isFalse();
         assertThat(english(e.reason())).contains("(OCR) is switched off");
+    }
+
+    @Test
+    void aMissingTesseractLanguageIsReportedOnTheFileAndInHealthNotACrash() throws Exception {
+        // "xyz" stands for a language pack that is not installed (or Tesseract itself missing)
+        IngestProperties settings = new IngestProperties(1, Duration.ofSeconds(60), 1_000_000, 3, true, "vie+xyz");
+        TikaExtractor lacking = new TikaExtractor(settings);
+        Extraction e = lacking.extract(scannedPdf(), "scan.pdf", "application/pdf");
+        assertThat(e.status()).isEqualTo(ExtractionStatus.OK);
+        assertThat(e.ocr()).isFalse();
+        assertThat(english(e.reason())).contains("lacks the language data xyz").contains("tesseract-ocr-xyz");
+        assertThat(vietnamese(e.reason())).contains("thiếu dữ liệu ngôn ngữ xyz");
+
+        org.springframework.boot.health.contributor.Health health = new OcrHealth(lacking, settings).health();
+        assertThat(health.getStatus().getCode()).as("OCR is optional: the application stays UP").isEqualTo("UP");
+        assertThat(health.getDetails()).containsEntry("ocr", "unavailable");
+        assertThat(String.valueOf(health.getDetails().get("problem"))).contains("xyz");
     }
 
     @Test
