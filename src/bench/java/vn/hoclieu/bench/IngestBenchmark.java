@@ -288,6 +288,7 @@ public final class IngestBenchmark {
             TikaExtractor.extract                           parse on a thread of the application (isolation off)
             Thumbnailer.render                              thumbnail (rendered in the app JVM)
             ReferenceManager.maybeRefreshBlocking           index: near-real-time reopen
+            LuceneIndex.awaitSearchable                     index: wait until searchable
             LuceneIndex.upsert                              index: analyse and add document
             CatalogService.snapshot                         index: read the resource and its text
             NearDuplicates.closest                          near-duplicate scan

@@ -74,7 +74,8 @@ final class ExtractorPool implements AutoCloseable {
                     ? Reason.of("reason.timedOut.total", properties.maxTime().toMinutes())
                     : Reason.of("reason.timedOut", properties.timeout().toSeconds()), declaredType);
         } catch (IOException | ExecutionException e) {
-            int exit = running.kill();
+            // its output ended: it is dying (out of memory, a crash); let it finish saying why
+            int exit = running.ended();
             String why = exit == 3 ? Reason.of("reason.outOfMemory", properties.extractorHeap())
                     : Reason.of("reason.extractorStopped", exit);
             return Extraction.failed(ExtractionStatus.FAILED, why, declaredType);
@@ -224,6 +225,19 @@ final class ExtractorPool implements AutoCloseable {
                     return result;
                 }
             }
+        }
+
+        /** Waits a little for a dying process to exit by itself, else kills it; returns its exit code. */
+        int ended() {
+            try {
+                if (process.waitFor(5, TimeUnit.SECONDS)) {
+                    reader.shutdownNow();
+                    return process.exitValue();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return kill();
         }
 
         /** Kills the process at once; returns its exit code. */

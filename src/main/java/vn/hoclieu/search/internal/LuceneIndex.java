@@ -15,6 +15,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -27,10 +28,12 @@ import vn.hoclieu.search.SearchProperties;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
- * The one {@link IndexWriter} of the instance and near-real-time searchers over it. Changes are
- * visible to searches as soon as they are written; they are committed to disk every couple of
- * seconds (the index is a projection of the database, so a crash loses nothing that a
- * reconciliation at start cannot restore).
+ * The one {@link IndexWriter} of the instance and near-real-time searchers over it. One thread
+ * reopens the searcher for everyone: within {@value #MIN_STALE_SECONDS} s when somebody waits to
+ * see a change (a worker finishing a job), at most {@value #MAX_STALE_SECONDS} s after a change
+ * otherwise — so a bulk import shares one reopen among many documents instead of paying one per
+ * document. Changes are committed to disk every couple of seconds (the index is a projection of
+ * the database, so a crash loses nothing that a reconciliation at start cannot restore).
  */
 @Component
 class LuceneIndex implements AutoCloseable {
@@ -40,7 +43,11 @@ class LuceneIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private final Analyzer analyzer;
+
+    static final double MIN_STALE_SECONDS = 0.02;
+    static final double MAX_STALE_SECONDS = 1.0;
     private final FacetsConfig facets = new FacetsConfig();
     private volatile FacetState facetState;
 
@@ -51,8 +58,14 @@ class LuceneIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
+        // a reopen must not wait for merges of the small segments it flushed; they run in the background
+        config.setMaxFullFlushMergeWaitMillis(0);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+        reopener.setName("index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
         for (String dim : Fields.MULTI_VALUED_FACETS) {
             facets.setMultiValued(dim, true);
         }
@@ -82,14 +95,29 @@ class LuceneIndex implements AutoCloseable {
         return facets;
     }
 
-    void upsert(String id, Document doc) throws IOException {
-        writer.updateDocument(new Term(Fields.ID, id), facets.build(doc));
-        searchers.maybeRefreshBlocking();
+    /** Adds or replaces a document; searches see it within a second, or {@link #awaitSearchable} for it. */
+    long upsert(String id, Document doc) throws IOException {
+        return writer.updateDocument(new Term(Fields.ID, id), facets.build(doc));
     }
 
-    void delete(String id) throws IOException {
-        writer.deleteDocuments(new Term(Fields.ID, id));
-        searchers.maybeRefreshBlocking();
+    /** Removes a document; searches stop seeing it within a second, or {@link #awaitSearchable} for it. */
+    long delete(String id) throws IOException {
+        return writer.deleteDocuments(new Term(Fields.ID, id));
+    }
+
+    /** Returns once searches see the change numbered {@code generation} (within a few tens of milliseconds). */
+    void awaitSearchable(long generation) throws IOException {
+        try {
+            while (!reopener.waitForGeneration(generation, 1_000)) {
+                if (!reopener.isAlive()) {
+                    // closing, or the reopen thread died of an I/O error: reopen here, as a last resort
+                    searchers.maybeRefreshBlocking();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the change is written: the next reopen shows it
+        }
     }
 
     /** Work with the current near-real-time searcher; it is released whatever happens. */
@@ -134,6 +162,7 @@ class LuceneIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        reopener.close();
         commit();
         searchers.close();
         writer.close();

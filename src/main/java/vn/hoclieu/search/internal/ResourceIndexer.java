@@ -26,7 +26,8 @@ import vn.hoclieu.catalog.ResourceSnapshot;
 /**
  * Keeps the index a faithful projection of the catalogue: indexes a resource when it changes or
  * its text is extracted (after the commit, so only committed facts are indexed), and at start-up
- * catches up with anything a crash left out.
+ * catches up with anything a crash left out. A change is searchable within a second; the worker
+ * that extracted a file waits until it is, so a finished job means a searchable file.
  */
 @Component
 public class ResourceIndexer {
@@ -47,12 +48,12 @@ public class ResourceIndexer {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ResourceChanged event) {
-        safely(event.resourceId());
+        safely(event.resourceId(), false);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ContentExtracted event) {
-        safely(event.resourceId());
+        safely(event.resourceId(), true);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,12 +64,18 @@ public class ResourceIndexer {
         }
     }
 
-    private void safely(long resourceId) {
+    /** @return the index generation of the change, or -1 if it failed */
+    private long safely(long resourceId, boolean awaitSearchable) {
         try {
-            index(resourceId);
+            long generation = write(resourceId);
+            if (awaitSearchable) {
+                index.awaitSearchable(generation);
+            }
+            return generation;
         } catch (RuntimeException | IOException e) {
             // The database holds the truth; the next start-up reconciliation repairs the index.
             log.warn("could not index resource {}: {}", resourceId, e.toString());
+            return -1;
         }
     }
 
@@ -78,15 +85,16 @@ public class ResourceIndexer {
      * later write: a stale snapshot can never overwrite a fresher one.
      */
     public void index(long resourceId) throws IOException {
+        index.awaitSearchable(write(resourceId));
+    }
+
+    private long write(long resourceId) throws IOException {
         ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
         lock.lock();
         try {
             Optional<ResourceSnapshot> snapshot = catalog.snapshot(resourceId);
-            if (snapshot.isEmpty()) {
-                index.delete(Long.toString(resourceId));
-            } else {
-                index.upsert(Long.toString(resourceId), ResourceDocuments.of(snapshot.get()));
-            }
+            return snapshot.isEmpty() ? index.delete(Long.toString(resourceId))
+                    : index.upsert(Long.toString(resourceId), ResourceDocuments.of(snapshot.get()));
         } finally {
             lock.unlock();
         }
@@ -96,16 +104,24 @@ public class ResourceIndexer {
     public int reconcile() {
         Map<Long, Long> indexed = indexedVersions();
         int changed = 0;
+        long last = -1;
         for (Map.Entry<Long, java.time.Instant> entry : catalog.versions().entrySet()) {
             Long version = indexed.remove(entry.getKey());
             if (version == null || version != entry.getValue().toEpochMilli()) {
-                safely(entry.getKey());
+                last = Math.max(last, safely(entry.getKey(), false));
                 changed++;
             }
         }
         for (Long gone : indexed.keySet()) {
-            safely(gone);
+            last = Math.max(last, safely(gone, false));
             changed++;
+        }
+        if (last >= 0) {
+            try {
+                index.awaitSearchable(last);
+            } catch (IOException e) {
+                log.warn("index reopen after reconciliation failed: {}", e.toString());
+            }
         }
         return changed;
     }
