@@ -87,7 +87,10 @@ public class BulkImports {
 
     /** The folders that can be imported: those directly inside the inbox, by name. */
     public List<String> importableFolders() {
-        if (!Files.isDirectory(inbox)) {
+        try {
+            Files.createDirectories(inbox); // so that the folder the page names exists
+        } catch (IOException e) {
+            log.warn("could not create the import inbox {}: {}", inbox, e.toString());
             return List.of();
         }
         try (Stream<Path> children = Files.list(inbox)) {

@@ -44,8 +44,13 @@ record Extraction(ExtractionStatus status, String reason, String text, String ti
 
     /** The same file read as subtitles: its text is the cues', one per segment. */
     Extraction withCues(List<SubtitleText.Cue> cues) {
-        return new Extraction(status, reason, String.join("\f", cues.stream().map(SubtitleText.Cue::text).toList()),
-                title, author, language, pages, durationSeconds, ocr, mediaType, launchPath, legacyEncoding, thumbnail,
+        return new Extraction(status, reason, SubtitleText.text(cues), title, author, language, pages,
+                durationSeconds, ocr, mediaType, launchPath, legacyEncoding, thumbnail,
                 cues.stream().map(SubtitleText.Cue::start).toList());
+    }
+
+    Extraction withLanguage(String detected) {
+        return new Extraction(status, reason, text, title, author, detected, pages, durationSeconds, ocr, mediaType,
+                launchPath, legacyEncoding, thumbnail, cueStarts);
     }
 }

@@ -70,7 +70,7 @@ final class ExtractorPool implements AutoCloseable {
             return result;
         } catch (TimeoutException e) {
             running.kill();
-            return Extraction.failed(ExtractionStatus.TIMED_OUT, e.getMessage().equals(TOO_LONG)
+            return Extraction.failed(ExtractionStatus.TIMED_OUT, TOO_LONG.equals(e.getMessage())
                     ? Reason.of("reason.timedOut.total", properties.maxTime().toMinutes())
                     : Reason.of("reason.timedOut", properties.timeout().toSeconds()), declaredType);
         } catch (IOException | ExecutionException e) {

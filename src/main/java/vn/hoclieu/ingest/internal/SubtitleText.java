@@ -67,7 +67,12 @@ final class SubtitleText {
 
     /** The text of the cues, one cue per segment, separated by form feeds as pages are. */
     static String of(String subtitles) {
-        return String.join("\f", cues(subtitles).stream().map(Cue::text).toList());
+        return text(cues(subtitles));
+    }
+
+    /** The text of these cues, one per segment (form feeds between them). */
+    static String text(List<Cue> cues) {
+        return String.join("\f", cues.stream().map(Cue::text).toList());
     }
 
     private static void add(List<Cue> cues, Double start, StringBuilder text) {

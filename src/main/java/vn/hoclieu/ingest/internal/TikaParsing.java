@@ -88,13 +88,10 @@ final class TikaParsing {
         if (read.mediaType() != null && read.mediaType().startsWith("video/")) {
             List<SubtitleText.Cue> embedded = EmbeddedSubtitles.read(file);
             if (!embedded.isEmpty()) {
-                List<SubtitleText.Cue> cues = repaired(embedded);
-                read = read.withCues(cues);
-                String spoken = read.text();
-                read = new Extraction(read.status(), read.reason(), read.text(), read.title(), read.author(),
-                        read.language() != null ? read.language() : detectLanguage(spoken, new Metadata()),
-                        read.pages(), read.durationSeconds(), read.ocr(), read.mediaType(), read.launchPath(),
-                        read.legacyEncoding(), read.thumbnail(), read.cueStarts());
+                read = read.withCues(repaired(embedded));
+                if (read.language() == null) {
+                    read = read.withLanguage(detectLanguage(read.text(), new Metadata()));
+                }
             }
         }
         return thumbnails.render(file, read.mediaType() != null ? read.mediaType() : declaredType)
@@ -225,10 +222,9 @@ final class TikaParsing {
 
     private Extraction subtitles(Path file, String mediaType) {
         try {
-            List<SubtitleText.Cue> cues = repaired(SubtitleText.cues(decode(Files.readAllBytes(file))));
-            String content = String.join("\f", cues.stream().map(SubtitleText.Cue::text).toList());
-            return new Extraction(ExtractionStatus.OK, null, "", null, null, detectLanguage(content, new Metadata()),
-                    null, null, false, mediaType).withCues(cues);
+            Extraction read = new Extraction(ExtractionStatus.OK, null, "", null, null, null, null, null, false,
+                    mediaType).withCues(repaired(SubtitleText.cues(decode(Files.readAllBytes(file)))));
+            return read.withLanguage(detectLanguage(read.text(), new Metadata()));
         } catch (IOException e) {
             return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.subtitlesUnreadable", e.getMessage()), mediaType);
         }
@@ -262,7 +258,7 @@ final class TikaParsing {
 
     /** Cues typed with a pre-Unicode Vietnamese font are converted together (one decision per file), NFC. */
     private static List<SubtitleText.Cue> repaired(List<SubtitleText.Cue> cues) {
-        String joined = String.join("\f", cues.stream().map(SubtitleText.Cue::text).toList());
+        String joined = SubtitleText.text(cues);
         LegacyVietnamese.Repair repair = LegacyVietnamese.repair(joined);
         String[] texts = (repair.encoding() == null ? joined : repair.text()).split("\f", -1);
         List<SubtitleText.Cue> out = new java.util.ArrayList<>(cues.size());
