@@ -263,7 +263,8 @@ public class CatalogService {
                     lib == null ? null : lib.getCode(), lib == null ? null : lib.getName(),
                     lib == null ? null : lib.getType().name(), r.getCreatedAt(), r.getUpdatedAt(),
                     r.getFiles().stream().map(ResourceFile::getMediaType).distinct().toList(), texts,
-                    r.getCreatedBy(), r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null));
+                    r.getCreatedBy(), r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null),
+                    resources.popularity(r.getId()));
         }));
     }
 

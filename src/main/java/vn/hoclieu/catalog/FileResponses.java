@@ -24,6 +24,11 @@ final class FileResponses {
     private FileResponses() {
     }
 
+    /** Whether serving the file is a download (the person takes it away) rather than a preview in the page. */
+    static boolean isDownload(ResourceView.FileView file, boolean download) {
+        return download || !INLINE.contains(file.mediaType().toLowerCase(Locale.ROOT));
+    }
+
     static ResponseEntity<org.springframework.core.io.Resource> serve(ResourceView.FileView file,
             org.springframework.core.io.Resource content, boolean download, WebRequest request) {
         String etag = "\"" + file.sha256() + "\"";

@@ -28,11 +28,13 @@ class ResourceApiController {
     private final CatalogService catalog;
     private final AccountService accounts;
     private final JsonMapper json;
+    private final UsageService usage;
 
-    ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json) {
+    ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.json = json;
+        this.usage = usage;
     }
 
     @PostMapping(path = "/resources", consumes = "multipart/form-data")
@@ -59,7 +61,15 @@ class ResourceApiController {
             @RequestParam(defaultValue = "false") boolean download, WebRequest request) {
         ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer())
                 .orElseThrow(() -> notFound(id));
+        if (FileResponses.isDownload(file, download) && startsAtZero(request.getHeader("Range"))) {
+            usage.downloaded(id, Visitors.of(request), request.getHeader("User-Agent"));
+        }
         return FileResponses.serve(file, catalog.content(file), download, request);
+    }
+
+    /** A player fetching a file in pieces asks for the first piece once: only that counts. */
+    private static boolean startsAtZero(String range) {
+        return range == null || range.replace(" ", "").startsWith("bytes=0-");
     }
 
     @GetMapping("/resources/{id}/thumbnail")

@@ -21,19 +21,27 @@ class ResourceController {
     private final CatalogService catalog;
     private final AccountService accounts;
     private final JsonMapper json;
+    private final UsageService usage;
+    private final java.util.List<ResourcePageExtras> extras;
 
-    ResourceController(CatalogService catalog, AccountService accounts, JsonMapper json) {
+    ResourceController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
+                       java.util.List<ResourcePageExtras> extras) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.json = json;
+        this.usage = usage;
+        this.extras = extras;
     }
 
     @GetMapping("/resources/{id}")
     String show(@PathVariable long id, @RequestParam(name = "page", required = false) String page,
-                @RequestParam(name = "t", required = false) String moment, Model model) {
+                @RequestParam(name = "t", required = false) String moment,
+                @RequestParam(name = "within", required = false) String within, Model model,
+                org.springframework.web.context.request.WebRequest request) {
         var viewer = accounts.currentViewer();
         ResourceView resource = catalog.find(id, viewer)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id)));
+        usage.viewed(id, Visitors.of(request), request.getHeader("User-Agent"));
         model.addAttribute("resource", resource);
         model.addAttribute("main", resource.mainFile());
         model.addAttribute("subtitles", resource.files().stream().filter(ResourceView.FileView::isSubtitle).toList());
@@ -43,6 +51,8 @@ class ResourceController {
             model.addAttribute("excerpt", cut ? clean.substring(0, EXCERPT_CHARS) + " …" : clean);
         });
         model.addAttribute("jsonLd", jsonLd(resource));
+        Map<String, String> params = within == null ? Map.of() : Map.of("within", within);
+        extras.forEach(e -> model.addAllAttributes(e.extras(id, viewer, params)));
         // a search hit's place: the PDF opens at that page, the player at that moment (media fragments, no script)
         model.addAttribute("fragment", fragment(page, moment));
         return VIEW;

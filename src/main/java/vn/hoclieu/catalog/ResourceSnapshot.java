@@ -6,14 +6,27 @@ import java.util.List;
 /**
  * Everything the search index needs about one resource, read in one transaction.
  *
- * @param texts extracted text per file, only for files whose extraction has text
+ * @param texts      extracted text per file, only for files whose extraction has text
+ * @param popularity views + 2 × downloads, over all time (see {@link UsageService})
  */
 public record ResourceSnapshot(long id, String title, List<String> creators, String description, String language,
                                List<String> subjects, List<String> audience, MaterialType materialType,
                                String licence, Visibility visibility, ResourceStatus status, Long libraryId,
                                String libraryCode, String libraryName, String libraryType, Instant createdAt,
                                Instant updatedAt, List<String> mediaTypes, List<FileText> texts,
-                               String createdBy, boolean hasThumbnail) {
+                               String createdBy, boolean hasThumbnail, long popularity) {
+
+    /** A resource nobody has used yet. */
+    public ResourceSnapshot(long id, String title, List<String> creators, String description, String language,
+                            List<String> subjects, List<String> audience, MaterialType materialType,
+                            String licence, Visibility visibility, ResourceStatus status, Long libraryId,
+                            String libraryCode, String libraryName, String libraryType, Instant createdAt,
+                            Instant updatedAt, List<String> mediaTypes, List<FileText> texts,
+                            String createdBy, boolean hasThumbnail) {
+        this(id, title, creators, description, language, subjects, audience, materialType, licence, visibility,
+                status, libraryId, libraryCode, libraryName, libraryType, createdAt, updatedAt, mediaTypes, texts,
+                createdBy, hasThumbnail, 0);
+    }
 
     /**
      * @param text      pages, slides or subtitle cues separated by form feeds

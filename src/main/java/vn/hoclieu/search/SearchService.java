@@ -3,6 +3,8 @@ package vn.hoclieu.search;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.search.internal.DocumentSearch;
+import vn.hoclieu.search.internal.RelatedMaterials;
 import vn.hoclieu.search.internal.ResourceIndexer;
 import vn.hoclieu.search.internal.Searcher;
 
@@ -12,10 +14,14 @@ public class SearchService {
 
     private final Searcher searcher;
     private final ResourceIndexer indexer;
+    private final RelatedMaterials related;
+    private final DocumentSearch documents;
 
-    SearchService(Searcher searcher, ResourceIndexer indexer) {
+    SearchService(Searcher searcher, ResourceIndexer indexer, RelatedMaterials related, DocumentSearch documents) {
         this.searcher = searcher;
         this.indexer = indexer;
+        this.related = related;
+        this.documents = documents;
     }
 
     /**
@@ -27,6 +33,20 @@ public class SearchService {
 
     public List<Suggestion> suggest(String prefix, Viewer viewer) {
         return searcher.suggest(prefix, viewer, 10);
+    }
+
+    /** Resources like this one that the viewer may see, most alike first ("more like this"). */
+    public List<SearchHit> related(long resourceId, Viewer viewer, int size) {
+        return related.of(resourceId, viewer, size);
+    }
+
+    /**
+     * Where the words occur inside one resource, in reading order, with pages and moments.
+     *
+     * @throws SearchException (400) for words too long to be a search
+     */
+    public DocumentMatches within(long resourceId, String q, Viewer viewer) {
+        return documents.within(resourceId, q, viewer);
     }
 
     /** Brings the index in line with the catalogue; returns how many resources changed. */

@@ -12,4 +12,9 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
 
     @Query("select r.id, r.updatedAt from Resource r")
     List<Object[]> versions();
+
+    /** Views + 2 × downloads over all time, as {@code UsageService} counts them. */
+    @Query(value = "select coalesce(sum(views) + 2 * sum(downloads), 0) from resource_usage where resource_id = ?1",
+            nativeQuery = true)
+    long popularity(long resourceId);
 }

@@ -30,6 +30,53 @@ final class LocatingHighlighter extends UnifiedHighlighter {
         return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
     }
 
+    /** The snippet {@code html}, placed at {@code offset} of the highlighted {@code content}: which value, which segment. */
+    static Located place(String html, String content, int offset) {
+        int start = Math.min(offset, content.length());
+        int value = 0;
+        int segment = 0;
+        for (int i = 0; i < start; i++) {
+            char c = content.charAt(i);
+            if (c == MULTIVAL_SEP_CHAR) {
+                value++;
+                segment = 0;
+            } else if (c == '\f') {
+                segment++;
+            }
+        }
+        return new Located(html, value, segment);
+    }
+
+    /**
+     * Every passage on its own, in reading order, each placed where its first match is: for a
+     * search within one document, where a person wants each place the words occur.
+     */
+    static final class EachPassage extends PassageFormatter {
+
+        private final DefaultPassageFormatter html = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+        private final int minDistinctTerms;
+
+        /** @param minDistinctTerms how many of the query's words a passage must hold ("nang" alone is not "ky nang") */
+        EachPassage(int minDistinctTerms) {
+            this.minDistinctTerms = minDistinctTerms;
+        }
+
+        @Override
+        public Object format(Passage[] passages, String content) {
+            java.util.List<Located> out = new java.util.ArrayList<>();
+            for (Passage p : passages) {
+                java.util.Set<org.apache.lucene.util.BytesRef> terms = new java.util.HashSet<>();
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    terms.add(p.getMatchTerms()[i]);
+                }
+                if (p.getNumMatches() > 0 && terms.size() >= minDistinctTerms) {
+                    out.add(place((String) html.format(new Passage[] {p}, content), content, p.getMatchStarts()[0]));
+                }
+            }
+            return out;
+        }
+    }
+
     /** The HTML of {@link DefaultPassageFormatter}, plus the place of the best-scoring passage's first match. */
     static final class Formatter extends PassageFormatter {
 
@@ -53,19 +100,7 @@ final class LocatingHighlighter extends UnifiedHighlighter {
                 return new Located(snippet, -1, -1);
             }
             // the passage may reach back across a page break; its first matched word says where it is
-            int start = Math.min(best.getMatchStarts()[0], content.length());
-            int value = 0;
-            int segment = 0;
-            for (int i = 0; i < start; i++) {
-                char c = content.charAt(i);
-                if (c == MULTIVAL_SEP_CHAR) {
-                    value++;
-                    segment = 0;
-                } else if (c == '\f') {
-                    segment++;
-                }
-            }
-            return new Located(snippet, value, segment);
+            return place(snippet, content, best.getMatchStarts()[0]);
         }
     }
 }

@@ -105,6 +105,11 @@ class LuceneIndex implements AutoCloseable {
         return writer.deleteDocuments(new Term(Fields.ID, id));
     }
 
+    /** Sets a resource's popularity in place, without re-analysing its text; a no-op if it is not indexed. */
+    long updatePopularity(String id, long popularity) throws IOException {
+        return writer.updateNumericDocValue(new Term(Fields.ID, id), Fields.POPULARITY, popularity);
+    }
+
     /** Returns once searches see the change numbered {@code generation} (within a few tens of milliseconds). */
     void awaitSearchable(long generation) throws IOException {
         try {

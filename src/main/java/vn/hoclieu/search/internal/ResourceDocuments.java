@@ -70,7 +70,7 @@ final class ResourceDocuments {
 
         doc.add(new NumericDocValuesField(Fields.CREATED, r.createdAt().toEpochMilli()));
         doc.add(new SortedDocValuesField(Fields.TITLE_SORT, new BytesRef(sortKey(r.title()))));
-        doc.add(new NumericDocValuesField(Fields.POPULARITY, 0));
+        doc.add(new NumericDocValuesField(Fields.POPULARITY, r.popularity()));
 
         doc.add(new StringField(Fields.VISIBILITY, r.visibility().name(), Field.Store.NO));
         doc.add(new StringField(Fields.STATUS, r.status().name(), Field.Store.NO));

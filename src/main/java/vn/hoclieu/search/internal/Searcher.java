@@ -221,7 +221,7 @@ public class Searcher {
         return i < values.length ? values[i] : null;
     }
 
-    private static String plainStart(String description, String text) {
+    static String plainStart(String description, String text) {
         String source = description != null && !description.isBlank() ? description : text;
         if (source == null) {
             return "";
