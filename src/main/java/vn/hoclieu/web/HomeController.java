@@ -8,7 +8,7 @@ import vn.hoclieu.account.AccountService;
 import vn.hoclieu.search.SearchRequest;
 import vn.hoclieu.search.SearchService;
 
-/** The home page: a search box, the newest materials, and browsing by type, subject and library. */
+/** The home page: a search box, the newest and the most used materials, and browsing by type, subject and library. */
 @Controller
 class HomeController {
 
@@ -24,8 +24,16 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("newest", search.search(new SearchRequest("", 0, 8, "newest", Map.of()),
-                accounts.currentViewer()));
+        var viewer = accounts.currentViewer();
+        var newest = search.search(new SearchRequest("", 0, 8, "newest", Map.of()), viewer);
+        var popular = search.search(new SearchRequest("", 0, 8, "popular", Map.of()), viewer);
+        model.addAttribute("newest", newest);
+        // until materials are used, "most used" would only repeat the newest
+        model.addAttribute("popular", ids(popular).equals(ids(newest)) ? java.util.List.of() : popular.hits());
         return VIEW;
+    }
+
+    private static java.util.List<Long> ids(vn.hoclieu.search.SearchPage page) {
+        return page.hits().stream().map(vn.hoclieu.search.SearchHit::id).toList();
     }
 }

@@ -52,5 +52,9 @@ class UsageTest extends IntegrationTest {
         await(() -> Http.get(url("/api/v1/search?q=&sort=popular&size=1")).json()
                         .get("hits").get(0).get("id").asLong() == target,
                 Duration.ofSeconds(5), "the most used resource is not first in sort=popular");
+        String home = Http.get(url("/")).body();
+        String mostUsed = home.substring(home.indexOf("Được dùng nhiều nhất"));
+        assertThat(mostUsed).contains("href=\"/resources/" + target + "\"");
+        assertThat(mostUsed.indexOf("/resources/" + target + "\"")).isLessThan(mostUsed.indexOf("</li>"));
     }
 }
