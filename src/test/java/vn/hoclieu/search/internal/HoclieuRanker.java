@@ -1,0 +1,90 @@
+package vn.hoclieu.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.MaterialType;
+import vn.hoclieu.catalog.ResourceSnapshot;
+import vn.hoclieu.catalog.ResourceStatus;
+import vn.hoclieu.catalog.Visibility;
+import vn.hoclieu.search.SearchProperties;
+import vn.hoclieu.search.SearchRequest;
+import vn.hoclieu.search.relevance.Ranker;
+import vn.hoclieu.search.relevance.RelevanceCollection.Material;
+
+/**
+ * Hoclieu's own search over the relevance collection, through the application's real path: each
+ * material becomes a catalogue snapshot (public, published, one text file), {@link ResourceDocuments}
+ * turns it into the Lucene document, {@link LuceneIndex} writes it to an index on disk, and
+ * {@link Searcher} answers as it answers {@code GET /api/v1/search} for an anonymous visitor.
+ * No Spring context: the search module's classes need none, and the suite stays fast.
+ */
+public final class HoclieuRanker implements Ranker {
+
+    private final Path directory;
+    private final LuceneIndex index;
+    private final Searcher searcher;
+    private final Map<Long, String> ids = new HashMap<>();
+
+    public HoclieuRanker(List<Material> materials) {
+        try {
+            directory = Files.createTempDirectory("hoclieu-relevance");
+            index = new LuceneIndex(new SearchProperties(directory));
+            long generation = -1;
+            long id = 1;
+            for (Material m : materials) {
+                ids.put(id, m.id());
+                generation = index.upsert(Long.toString(id), ResourceDocuments.of(snapshot(id, m)));
+                id++;
+            }
+            index.awaitSearchable(generation);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        searcher = new Searcher(index);
+    }
+
+    private static ResourceSnapshot snapshot(long id, Material m) {
+        Instant when = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(id);
+        ResourceSnapshot.FileText file = new ResourceSnapshot.FileText(id, m.id() + ".txt", "text/plain", m.text(),
+                List.of());
+        return new ResourceSnapshot(id, m.title(), List.of(), m.description(), m.language(), m.subjects(), List.of(),
+                MaterialType.OTHER, "CC-BY-4.0", Visibility.PUBLIC, ResourceStatus.PUBLISHED, null, null, null,
+                null, when, when, List.of("text/plain"), List.of(file), null, false);
+    }
+
+    @Override
+    public String name() {
+        return "Hoclieu";
+    }
+
+    /** At most one page of the API ({@value SearchRequest#MAX_SIZE} hits), as a person or a script gets. */
+    @Override
+    public List<String> search(String query, int limit) {
+        int size = Math.min(limit, SearchRequest.MAX_SIZE);
+        return searcher.search(new SearchRequest(query, 0, size, "relevance", Map.of()), Viewer.ANONYMOUS)
+                .hits().stream().map(hit -> ids.get(hit.id())).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
