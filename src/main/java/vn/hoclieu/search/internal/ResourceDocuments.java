@@ -13,23 +13,23 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import vn.hoclieu.catalog.ResourceSnapshot;
+import vn.hoclieu.search.internal.analysis.FourForms;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /** Turns a catalogue snapshot into the Lucene document of a resource. */
 final class ResourceDocuments {
 
-    /** Folded text: positions for phrases, offsets so highlighting needs no re-analysis, stored for snippets. */
-    private static final FieldType FOLDED_STORED = new FieldType();
+    /** Folded text: positions for phrases, offsets so highlighting needs no re-analysis (stored beside it for snippets). */
+    private static final FieldType FOLDED_INDEXED = new FieldType();
     /** Exact unigrams: positions for accented phrases. */
     private static final FieldType WITH_POSITIONS = new FieldType();
     /** Bigram fields are only ever matched as terms: frequencies suffice. */
     private static final FieldType TERMS_ONLY = new FieldType();
 
     static {
-        FOLDED_STORED.setTokenized(true);
-        FOLDED_STORED.setStored(true);
-        FOLDED_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        FOLDED_STORED.freeze();
+        FOLDED_INDEXED.setTokenized(true);
+        FOLDED_INDEXED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        FOLDED_INDEXED.freeze();
         WITH_POSITIONS.setTokenized(true);
         WITH_POSITIONS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         WITH_POSITIONS.freeze();
@@ -92,15 +92,22 @@ final class ResourceDocuments {
         return doc;
     }
 
-    /** @return whether the value was added (blank ones are not) */
+    /**
+     * Adds the value's four indexed forms, analysed in one pass ({@link FourForms}: the fields must
+     * stay in this order, each replays what the one before it read), and the value itself, stored.
+     *
+     * @return whether the value was added (blank ones are not)
+     */
     private static boolean text(Document doc, String field, String value) {
         if (value == null || value.isBlank()) {
             return false;
         }
-        doc.add(new Field(field + Fields.FOLDED, value, FOLDED_STORED));
-        doc.add(new Field(field + Fields.EXACT, value, WITH_POSITIONS));
-        doc.add(new Field(field + Fields.FOLDED_BIGRAMS, value, TERMS_ONLY));
-        doc.add(new Field(field + Fields.EXACT_BIGRAMS, value, TERMS_ONLY));
+        FourForms.Streams forms = FourForms.of(value);
+        doc.add(new Field(field + Fields.EXACT, forms.exact(), WITH_POSITIONS));
+        doc.add(new Field(field + Fields.EXACT_BIGRAMS, forms.exactBigrams(), TERMS_ONLY));
+        doc.add(new Field(field + Fields.FOLDED, forms.folded(), FOLDED_INDEXED));
+        doc.add(new StoredField(field + Fields.FOLDED, value));
+        doc.add(new Field(field + Fields.FOLDED_BIGRAMS, forms.foldedBigrams(), TERMS_ONLY));
         return true;
     }
 

@@ -49,14 +49,9 @@ final class VietnameseAnalyzer extends Analyzer {
         ICUTokenizer tokenizer = new ICUTokenizer();
         TextWindow window = bigrams ? new TextWindow() : null;
         TokenStream stream = window == null ? tokenizer : new SentenceBreakFilter(tokenizer, window);
-        stream = syllableChain(stream);
+        stream = syllableChain(form, stream);
         if (bigrams) {
-            ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
-            shingles.setOutputUnigrams(false);
-            shingles.setOutputUnigramsIfNoShingles(true);
-            shingles.setTokenSeparator(String.valueOf(FillerShingleFilter.SEPARATOR));
-            shingles.setFillerToken("");
-            stream = new FillerShingleFilter(shingles);
+            stream = bigrams(stream);
         }
         Consumer<Reader> source = window == null
                 ? reader -> tokenizer.setReader(front(reader))
@@ -72,15 +67,25 @@ final class VietnameseAnalyzer extends Analyzer {
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return syllableChain(in);
+        return syllableChain(form, in);
     }
 
-    private static Reader front(Reader original) {
+    /** Adjacent pairs only (a lone syllable stays); pairs across a position gap (a sentence break) are dropped. */
+    static TokenStream bigrams(TokenStream syllables) {
+        ShingleFilter shingles = new ShingleFilter(syllables, 2, 2);
+        shingles.setOutputUnigrams(false);
+        shingles.setOutputUnigramsIfNoShingles(true);
+        shingles.setTokenSeparator(String.valueOf(FillerShingleFilter.SEPARATOR));
+        shingles.setFillerToken("");
+        return new FillerShingleFilter(shingles);
+    }
+
+    static Reader front(Reader original) {
         return new ICUNormalizer2CharFilter(
                 new MappingCharFilter(ETH_TO_DYET, original), Normalizer2.getNFCInstance());
     }
 
-    private TokenStream syllableChain(TokenStream in) {
+    static TokenStream syllableChain(Form form, TokenStream in) {
         return switch (form) {
             case EXACT -> new CanonicalToneFilter(
                     new ICUNormalizer2Filter(in, Normalizer2.getNFKCCasefoldInstance()));
