@@ -1,14 +1,9 @@
 package vn.hoclieu.search.internal.analysis;
 
-import java.io.IOException;
 import java.io.StringReader;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
-import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The four indexed forms of one text value — exact, exact bigrams, folded, folded bigrams — from
@@ -28,9 +23,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 public final class FourForms {
 
-    /** Set on a token that follows sentence punctuation or a line break in the original text. */
-    static final int SENTENCE_BREAK_FLAG = 1 << 20;
-
     private FourForms() {
     }
 
@@ -42,7 +34,7 @@ public final class FourForms {
         TextWindow window = new TextWindow();
         ICUTokenizer tokenizer = new ICUTokenizer();
         tokenizer.setReader(VietnameseAnalyzer.front(window.record(new StringReader(text))));
-        TeeSinkTokenFilter syllables = new TeeSinkTokenFilter(new BreakFlagFilter(tokenizer, window));
+        TeeSinkTokenFilter syllables = new TeeSinkTokenFilter(new SentenceBreakFilter(tokenizer, window));
         TokenStream syllablesAgain = syllables.newSinkTokenStream();
 
         TeeSinkTokenFilter exact = new TeeSinkTokenFilter(VietnameseAnalyzer.syllableChain(
@@ -51,63 +43,7 @@ public final class FourForms {
         TeeSinkTokenFilter folded = new TeeSinkTokenFilter(VietnameseAnalyzer.syllableChain(
                 VietnameseAnalyzer.Form.FOLDED, syllablesAgain));
         TokenStream foldedAgain = folded.newSinkTokenStream();
-        return new Streams(exact, VietnameseAnalyzer.bigrams(new BreakGapFilter(exactAgain)),
-                folded, VietnameseAnalyzer.bigrams(new BreakGapFilter(foldedAgain)));
-    }
-
-    /** Marks each token that follows a break, as {@link SentenceBreakFilter} would open a gap before it. */
-    private static final class BreakFlagFilter extends TokenFilter {
-
-        private final OffsetAttribute offsets = addAttribute(OffsetAttribute.class);
-        private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
-        private final TextWindow text;
-        private int previousEnd = -1;
-
-        BreakFlagFilter(TokenStream input, TextWindow text) {
-            super(input);
-            this.text = text;
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
-                return false;
-            }
-            int start = offsets.startOffset();
-            if (previousEnd >= 0 && text.hasBreak(previousEnd, start)) {
-                flags.setFlags(flags.getFlags() | SENTENCE_BREAK_FLAG);
-            }
-            previousEnd = Math.max(previousEnd, offsets.endOffset());
-            text.release(previousEnd);
-            return true;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            previousEnd = -1;
-        }
-    }
-
-    /** Turns the break flag into the position gap that keeps bigrams inside a sentence. */
-    private static final class BreakGapFilter extends TokenFilter {
-
-        private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
-        private final PositionIncrementAttribute positions = addAttribute(PositionIncrementAttribute.class);
-
-        BreakGapFilter(TokenStream input) {
-            super(input);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
-                return false;
-            }
-            if ((flags.getFlags() & SENTENCE_BREAK_FLAG) != 0) {
-                positions.setPositionIncrement(positions.getPositionIncrement() + 1);
-            }
-            return true;
-        }
+        return new Streams(exact, VietnameseAnalyzer.bigrams(new SentenceGapFilter(exactAgain)),
+                folded, VietnameseAnalyzer.bigrams(new SentenceGapFilter(foldedAgain)));
     }
 }

@@ -51,7 +51,7 @@ final class VietnameseAnalyzer extends Analyzer {
         TokenStream stream = window == null ? tokenizer : new SentenceBreakFilter(tokenizer, window);
         stream = syllableChain(form, stream);
         if (bigrams) {
-            stream = bigrams(stream);
+            stream = bigrams(new SentenceGapFilter(stream));
         }
         Consumer<Reader> source = window == null
                 ? reader -> tokenizer.setReader(front(reader))
