@@ -151,7 +151,12 @@ final class QueryBuilder {
         return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
     }
 
-    /** A phrase on the folded fields (what must match) or, as a bonus for a fully accented phrase, the exact ones. */
+    /**
+     * A phrase on the folded fields (what must match) or, as a bonus for a fully accented phrase,
+     * the exact ones. Typed with marks, a phrase also requires, in the same field, the exact form of
+     * each syllable that carries them: "Đà Nẵng" in quotes matches Đà Nẵng and never "đã nặng" or
+     * "đa năng"; a phrase accented only in part ("hoc tập") still finds the fully accented text.
+     */
     private Query phrase(List<Token> tokens, boolean accented) {
         List<Query> alternatives = new ArrayList<>();
         for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
@@ -160,7 +165,14 @@ final class QueryBuilder {
             for (Token t : tokens) {
                 phrase.add(new Term(field, accented ? t.exact() : t.folded()), t.position());
             }
-            alternatives.add(boost(phrase.build(), f.getValue()));
+            Query q = phrase.build();
+            if (!accented && tokens.stream().anyMatch(Token::accented)) {
+                BooleanQuery.Builder marked = new BooleanQuery.Builder().add(q, Occur.MUST);
+                tokens.stream().filter(Token::accented).map(Token::exact).distinct().forEach(exact -> marked.add(
+                        new TermQuery(new Term(f.getKey() + Fields.EXACT, exact)), Occur.FILTER));
+                q = marked.build();
+            }
+            alternatives.add(boost(q, f.getValue()));
         }
         return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
     }
