@@ -20,14 +20,16 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.poi.xslf.usermodel.XMLSlideShow;
-import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.sl.usermodel.SlideShow;
+import org.apache.poi.sl.usermodel.SlideShowFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Small previews for result lists and players: the first page of a PDF, the first slide of a
- * presentation, a scaled image, a frame of a video when {@code ffmpeg} is installed. Anything else
+ * presentation (PowerPoint old and new), the preview an OpenDocument or Office file carries inside
+ * it (LibreOffice saves one in every ODF file), a scaled image, a frame of a video when
+ * {@code ffmpeg} is installed. Anything else
  * (or anything that fails) has none, and the pages show a type icon instead. Inputs are untrusted:
  * image dimensions are read from the header before any pixel is decoded, and rendering runs where
  * parsing does — in the extractor process, under its heap and time limits — so a hostile PDF costs
@@ -50,6 +52,7 @@ final class Thumbnailer {
             BufferedImage image = switch (kind(mediaType)) {
                 case PDF -> pdf(file);
                 case SLIDES -> slides(file);
+                case PACKAGE -> embedded(file);
                 case IMAGE -> image(file);
                 case VIDEO -> video(file);
                 case NONE -> null;
@@ -61,7 +64,16 @@ final class Thumbnailer {
         }
     }
 
-    private enum Kind { PDF, SLIDES, IMAGE, VIDEO, NONE }
+    private enum Kind { PDF, SLIDES, PACKAGE, IMAGE, VIDEO, NONE }
+
+    private static final java.util.Set<String> SLIDE_TYPES = java.util.Set.of(
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "application/vnd.ms-powerpoint");
+
+    /** Where ODF (LibreOffice, always) and OOXML (Office, when "save preview" is on) keep a preview picture. */
+    private static final java.util.List<String> EMBEDDED_PREVIEWS = java.util.List.of(
+            "Thumbnails/thumbnail.png", "docProps/thumbnail.jpeg", "docProps/thumbnail.png");
+    private static final long MAX_EMBEDDED_PREVIEW_BYTES = 4_000_000;
 
     private static Kind kind(String mediaType) {
         if (mediaType == null) {
@@ -70,8 +82,12 @@ final class Thumbnailer {
         if (mediaType.equals("application/pdf")) {
             return Kind.PDF;
         }
-        if (mediaType.equals("application/vnd.openxmlformats-officedocument.presentationml.presentation")) {
+        if (SLIDE_TYPES.contains(mediaType)) {
             return Kind.SLIDES;
+        }
+        if (mediaType.startsWith("application/vnd.oasis.opendocument.")
+                || mediaType.startsWith("application/vnd.openxmlformats-officedocument.")) {
+            return Kind.PACKAGE;
         }
         if (mediaType.startsWith("image/") && !mediaType.contains("svg")) {
             return Kind.IMAGE;
@@ -91,7 +107,7 @@ final class Thumbnailer {
     }
 
     private static BufferedImage slides(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); XMLSlideShow show = new XMLSlideShow(in)) {
+        try (SlideShow<?, ?> show = SlideShowFactory.create(file.toFile(), null, true)) {
             if (show.getSlides().isEmpty()) {
                 return null;
             }
@@ -105,12 +121,41 @@ final class Thumbnailer {
                 g.setColor(Color.WHITE);
                 g.fillRect(0, 0, image.getWidth(), image.getHeight());
                 g.scale(zoom, zoom);
-                XSLFSlide first = show.getSlides().get(0);
-                first.draw(g);
+                show.getSlides().get(0).draw(g);
             } finally {
                 g.dispose();
             }
             return image;
+        }
+    }
+
+    /** The preview picture stored inside a ZIP-based document, read with the same care as any image. */
+    private static BufferedImage embedded(Path file) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (String name : EMBEDDED_PREVIEWS) {
+                java.util.zip.ZipEntry entry = zip.getEntry(name);
+                if (entry == null || entry.getSize() > MAX_EMBEDDED_PREVIEW_BYTES) {
+                    continue;
+                }
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = in.readNBytes((int) MAX_EMBEDDED_PREVIEW_BYTES + 1);
+                }
+                if (bytes.length > MAX_EMBEDDED_PREVIEW_BYTES) {
+                    continue;
+                }
+                Path picture = Files.createTempFile("hoclieu-preview-", ".img");
+                try {
+                    Files.write(picture, bytes);
+                    BufferedImage image = image(picture);
+                    if (image != null) {
+                        return image;
+                    }
+                } finally {
+                    Files.deleteIfExists(picture);
+                }
+            }
+            return null;
         }
     }
 

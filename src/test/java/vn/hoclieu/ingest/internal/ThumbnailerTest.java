@@ -26,6 +26,7 @@ class ThumbnailerTest {
             "tim-kiem-thong-tin-hieu-qua.pptx, application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "doc-sach-hieu-qua-poster.png, image/png",
             "video-tim-kiem-an-toan.mp4, video/mp4",
+            "doc-hieu-tho-tru-tinh-lop-10.odt, application/vnd.oasis.opendocument.text",
     })
     void rendersASmallJpegOfTheFirstPageSlideImageOrFrame(String file, String mediaType) throws Exception {
         byte[] jpeg = thumbnails.render(Path.of("sample-resources", file), mediaType).orElseThrow();
@@ -33,6 +34,42 @@ class ThumbnailerTest {
         assertThat(image.getWidth()).isBetween(1, Thumbnailer.WIDTH);
         assertThat(image.getHeight()).isBetween(1, Thumbnailer.WIDTH * 2);
         assertThat(jpeg.length).isLessThan(100_000);
+    }
+
+    @Test
+    void anOldBinaryPowerPointShowsItsFirstSlide() throws Exception {
+        Path ppt = dir.resolve("bai-giang.ppt");
+        try (org.apache.poi.hslf.usermodel.HSLFSlideShow show = new org.apache.poi.hslf.usermodel.HSLFSlideShow();
+             var out = Files.newOutputStream(ppt)) {
+            show.createSlide().addTitle().setText("Bài giảng: Hàm số bậc nhất");
+            show.createSlide().addTitle().setText("Trang hai");
+            show.write(out);
+        }
+        byte[] jpeg = thumbnails.render(ppt, "application/vnd.ms-powerpoint").orElseThrow();
+        var image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        assertThat(image.getWidth()).isEqualTo(Thumbnailer.WIDTH);
+        // the title's text is drawn: not every pixel is the white background
+        boolean drawn = false;
+        for (int x = 0; x < image.getWidth() && !drawn; x++) {
+            for (int y = 0; y < image.getHeight() && !drawn; y++) {
+                drawn = (image.getRGB(x, y) & 0xFFFFFF) < 0xE0E0E0;
+            }
+        }
+        assertThat(drawn).isTrue();
+    }
+
+    @Test
+    void aPackageWithoutAPreviewOrWithAHostileOneHasNone() throws Exception {
+        Path odp = dir.resolve("slides.odp");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(odp))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write("application/vnd.oasis.opendocument.presentation".getBytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("Thumbnails/thumbnail.png"));
+            zip.write("not a picture at all".getBytes());
+        }
+        assertThat(thumbnails.render(odp, "application/vnd.oasis.opendocument.presentation")).isEmpty();
+        assertThat(thumbnails.render(Path.of("sample-resources/tu-hoc-thoi-dai-so.docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).isEmpty();
     }
 
     @Test
