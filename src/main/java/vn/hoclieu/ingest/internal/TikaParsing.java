@@ -154,6 +154,8 @@ final class TikaParsing {
         pdf.setExtractInlineImages(false);
         context.set(PDFParserConfig.class, pdf);
 
+        // the type is known: the parser need not detect it again (a second read of container files)
+        metadata.set(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE, detected.toString());
         ExtractionStatus status = ExtractionStatus.OK;
         String reason = null;
         try (InputStream in = TikaInputStream.get(file)) {
