@@ -1,9 +1,12 @@
 package vn.hoclieu.search;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.internal.DidYouMean;
+import vn.hoclieu.search.internal.QueryLog;
+import vn.hoclieu.search.internal.QuerySuggestions;
 import vn.hoclieu.search.internal.ResourceIndexer;
 import vn.hoclieu.search.internal.Searcher;
 
@@ -14,22 +17,40 @@ public class SearchService {
     private final Searcher searcher;
     private final ResourceIndexer indexer;
     private final DidYouMean didYouMean;
+    private final QueryLog queryLog;
+    private final QuerySuggestions querySuggestions;
 
-    SearchService(Searcher searcher, ResourceIndexer indexer, DidYouMean didYouMean) {
+    SearchService(Searcher searcher, ResourceIndexer indexer, DidYouMean didYouMean, QueryLog queryLog,
+                  QuerySuggestions querySuggestions) {
         this.searcher = searcher;
         this.indexer = indexer;
         this.didYouMean = didYouMean;
+        this.queryLog = queryLog;
+        this.querySuggestions = querySuggestions;
     }
 
     /**
      * @throws SearchException (400) for a query that cannot be answered as asked
      */
     public SearchPage search(SearchRequest request, Viewer viewer) {
-        return didYouMean.offer(request, viewer, searcher.search(request, viewer));
+        SearchPage page = didYouMean.offer(request, viewer, searcher.search(request, viewer));
+        queryLog.record(request, page);
+        return page;
     }
 
+    /** Titles and frequent successful queries that complete what is being typed. */
     public List<Suggestion> suggest(String prefix, Viewer viewer) {
-        return searcher.suggest(prefix, viewer, 10);
+        return querySuggestions.merge(prefix, viewer, searcher.suggest(prefix, viewer, 10), 10);
+    }
+
+    /** The queries asked most often in [from, to) — for librarians' statistics, not for the public. */
+    public List<QueryCount> topQueries(Instant from, Instant to, int limit) {
+        return queryLog.topQueries(from, to, limit);
+    }
+
+    /** The queries that most often found nothing in [from, to) — for librarians' statistics. */
+    public List<QueryCount> zeroResultQueries(Instant from, Instant to, int limit) {
+        return queryLog.zeroResultQueries(from, to, limit);
     }
 
     /** Brings the index in line with the catalogue; returns how many resources changed. */
