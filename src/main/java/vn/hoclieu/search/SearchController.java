@@ -73,6 +73,11 @@ class SearchController {
             return base("page").queryParam("page", page).build().encode().toUriString().replace("+", "%2B");
         }
 
+        /** The same search (filters, sort) for other words: the "did you mean" link. */
+        public String query(String q) {
+            return base("page", "q").queryParam("q", q).build().encode().toUriString().replace("+", "%2B");
+        }
+
         public String sort(String sort) {
             return base("page", "sort").queryParam("sort", sort).build().encode().toUriString().replace("+", "%2B");
         }

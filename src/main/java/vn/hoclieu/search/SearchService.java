@@ -1,9 +1,13 @@
 package vn.hoclieu.search;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.search.internal.DidYouMean;
 import vn.hoclieu.search.internal.DocumentSearch;
+import vn.hoclieu.search.internal.QueryLog;
+import vn.hoclieu.search.internal.QuerySuggestions;
 import vn.hoclieu.search.internal.RelatedMaterials;
 import vn.hoclieu.search.internal.ResourceIndexer;
 import vn.hoclieu.search.internal.Searcher;
@@ -16,23 +20,43 @@ public class SearchService {
     private final ResourceIndexer indexer;
     private final RelatedMaterials related;
     private final DocumentSearch documents;
+    private final DidYouMean didYouMean;
+    private final QueryLog queryLog;
+    private final QuerySuggestions querySuggestions;
 
-    SearchService(Searcher searcher, ResourceIndexer indexer, RelatedMaterials related, DocumentSearch documents) {
+    SearchService(Searcher searcher, ResourceIndexer indexer, RelatedMaterials related, DocumentSearch documents,
+                  DidYouMean didYouMean, QueryLog queryLog, QuerySuggestions querySuggestions) {
         this.searcher = searcher;
         this.indexer = indexer;
         this.related = related;
         this.documents = documents;
+        this.didYouMean = didYouMean;
+        this.queryLog = queryLog;
+        this.querySuggestions = querySuggestions;
     }
 
     /**
      * @throws SearchException (400) for a query that cannot be answered as asked
      */
     public SearchPage search(SearchRequest request, Viewer viewer) {
-        return searcher.search(request, viewer);
+        SearchPage page = didYouMean.offer(request, viewer, searcher.search(request, viewer));
+        queryLog.record(request, page);
+        return page;
     }
 
+    /** Titles and frequent successful queries that complete what is being typed. */
     public List<Suggestion> suggest(String prefix, Viewer viewer) {
-        return searcher.suggest(prefix, viewer, 10);
+        return querySuggestions.merge(prefix, viewer, searcher.suggest(prefix, viewer, 10), 10);
+    }
+
+    /** The queries asked most often in [from, to) — for librarians' statistics, not for the public. */
+    public List<QueryCount> topQueries(Instant from, Instant to, int limit) {
+        return queryLog.topQueries(from, to, limit);
+    }
+
+    /** The queries that most often found nothing in [from, to) — for librarians' statistics. */
+    public List<QueryCount> zeroResultQueries(Instant from, Instant to, int limit) {
+        return queryLog.zeroResultQueries(from, to, limit);
     }
 
     /** Resources like this one that the viewer may see, most alike first ("more like this"). */

@@ -1,14 +1,9 @@
 package vn.hoclieu.search.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -204,21 +199,8 @@ final class QueryBuilder {
     /** Terms with the original text they came from. */
     private static List<String[]> analyze(Analyzer analyzer, String text, int limit) {
         List<String[]> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("q", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                int start = Math.min(offset.startOffset(), text.length());
-                int end = Math.min(Math.max(offset.endOffset(), start), text.length());
-                out.add(new String[] {term.toString(), text.substring(start, end)});
-                if (out.size() >= limit) {
-                    break;
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (TypedWords.Term t : TypedWords.terms(analyzer, text, limit)) {
+            out.add(new String[] {t.text(), text.substring(t.start(), t.end())});
         }
         return out;
     }

@@ -1,0 +1,80 @@
+package vn.hoclieu.search.internal;
+
+import java.text.Normalizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.search.SearchPage;
+import vn.hoclieu.search.SearchRequest;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
+
+/**
+ * "Did you mean": for a query that found fewer than {@value #FEW_HITS} results or has words typed
+ * without diacritics, the words no visible material holds are corrected ({@link Spelling}) and the
+ * diacritics restored; otherwise, for words typed without diacritics, just the diacritics the
+ * catalogue uses ({@link Restoration}). It runs only then, on at most {@value #MAX_WORDS} words, so
+ * an accented query that finds enough costs nothing; every count it uses is of documents the viewer
+ * may see within the chosen filters. A failure here is logged and the results are shown without it.
+ */
+@Component
+public class DidYouMean {
+
+    private static final Logger log = LoggerFactory.getLogger(DidYouMean.class);
+
+    /** Below this many hits the spelling is checked. */
+    static final int FEW_HITS = 3;
+    /** Longer queries are pasted text, not typed words: no suggestion. */
+    static final int MAX_WORDS = 8;
+
+    private final LuceneIndex index;
+    private final QueryBuilder queries = new QueryBuilder(VietnameseAnalysis.folded(), VietnameseAnalysis.exact());
+
+    DidYouMean(LuceneIndex index) {
+        this.index = index;
+    }
+
+    /** The page with a suggestion if one leads to better results (its cost added to {@code tookMs}). */
+    public SearchPage offer(SearchRequest request, Viewer viewer, SearchPage page) {
+        long started = System.nanoTime();
+        try {
+            String suggestion = suggest(request, viewer, page.total());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return page.withDidYouMean(suggestion, page.tookMs() + millis);
+        } catch (RuntimeException e) {
+            log.warn("no did-you-mean for a query of {} characters: {}", request.q().length(), e.toString());
+            return page;
+        }
+    }
+
+    String suggest(SearchRequest request, Viewer viewer, long hits) {
+        String q = Normalizer.normalize(request.q(), Normalizer.Form.NFC);
+        TypedWords typed = TypedWords.of(q, MAX_WORDS);
+        if (typed == null || typed.words().isEmpty()) {
+            return null;
+        }
+        boolean restore = unaccentedWords(typed);
+        // an unaccented query is looked at anyway, and a long one can find something around a typo
+        boolean respell = hits < FEW_HITS || restore;
+        if (!respell) {
+            return null;
+        }
+        String suggestion = index.withSearcher(searcher -> {
+            VisibleScope scope = VisibleScope.of(searcher, index.facetsConfig(), viewer, request.filters());
+            String corrected = respell ? Spelling.correct(typed, scope, queries, hits) : null;
+            if (corrected != null) {
+                TypedWords again = TypedWords.of(corrected, MAX_WORDS);
+                String[] accents = again != null && unaccentedWords(again) ? Restoration.restore(again, scope) : null;
+                return accents == null ? corrected : again.with(accents);
+            }
+            // accents do not change what is found (folded fields match either way): nothing found, nothing to restore
+            String[] restored = restore && hits > 0 ? Restoration.restore(typed, scope) : null;
+            return restored == null ? null : typed.with(restored);
+        });
+        return suggestion == null || suggestion.equalsIgnoreCase(q) ? null : suggestion;
+    }
+
+    private static boolean unaccentedWords(TypedWords typed) {
+        return typed.words().stream().anyMatch(w -> !w.accented() && Restoration.restorable(w.folded()));
+    }
+}

@@ -1,0 +1,127 @@
+package vn.hoclieu.search.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.search.QueryCount;
+import vn.hoclieu.search.SearchLogProperties;
+import vn.hoclieu.search.Suggestion;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
+
+/**
+ * Completions from frequent successful queries ("hoc t" → "học tập suốt đời"), merged with title
+ * completions. The frequent queries are read from the {@link QueryLog} every few minutes into memory
+ * (so a keystroke costs no database query), keyed by folded form for accent-insensitive prefixes.
+ *
+ * <p>Privacy: a query is only a candidate once it found results {@code suggestMinAsks} (≥ 2) times,
+ * so what one person typed once — a name, a private phrase — is never shown to anybody; and it is
+ * shown to a viewer only if every one of its words occurs in one document that viewer may see, so a
+ * query that only finds restricted material is never suggested outside the libraries that hold it.
+ */
+@Component
+public class QuerySuggestions {
+
+    private static final Logger log = LoggerFactory.getLogger(QuerySuggestions.class);
+
+    /** Frequent queries kept in memory; the long tail is not worth suggesting. */
+    static final int KEPT = 20_000;
+
+    private final QueryLog queryLog;
+    private final LuceneIndex index;
+    private final SearchLogProperties properties;
+    private volatile NavigableMap<String, QueryCount> frequent = new TreeMap<>();
+
+    QuerySuggestions(QueryLog queryLog, LuceneIndex index, SearchLogProperties properties) {
+        this.queryLog = queryLog;
+        this.index = index;
+        this.properties = properties;
+    }
+
+    /** Reads the frequent successful queries again (every few minutes, and from tests). */
+    @Scheduled(fixedDelayString = "${hoclieu.search.log.suggest-refresh:5m}")
+    public void refresh() {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            NavigableMap<String, QueryCount> fresh = new TreeMap<>();
+            for (QueryCount q : queryLog.successful(Instant.now().minus(properties.suggestWindow()),
+                    properties.suggestMinAsks(), KEPT)) {
+                fresh.putIfAbsent(VietnameseAnalysis.fold(q.query()), q);
+            }
+            frequent = fresh;
+        } catch (RuntimeException e) {
+            log.warn("frequent queries not read again: {}", e.toString());
+        }
+    }
+
+    /**
+     * Up to {@code limit} completions of {@code prefix}: frequent queries first (at most half),
+     * then the titles, then more queries; one per folded text (a title wins over the same query).
+     */
+    public List<Suggestion> merge(String prefix, Viewer viewer, List<Suggestion> titles, int limit) {
+        if (prefix == null || prefix.isBlank() || frequent.isEmpty()) {
+            return titles;
+        }
+        String folded = VietnameseAnalysis.fold(prefix);
+        if (folded.isEmpty()) {
+            return titles;
+        }
+        if (Character.isWhitespace(prefix.charAt(prefix.length() - 1))) {
+            folded += " ";
+        }
+        Set<String> seen = new HashSet<>();
+        titles.forEach(t -> seen.add(VietnameseAnalysis.fold(t.text())));
+        List<QueryCount> candidates = frequent.subMap(folded, true, folded + Character.MAX_VALUE, true).entrySet()
+                .stream()
+                .filter(e -> !seen.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparingLong(QueryCount::asks).reversed())
+                .limit(3L * limit)
+                .toList();
+        List<Suggestion> queries = visible(candidates, viewer, limit);
+        List<Suggestion> out = new ArrayList<>(limit);
+        int first = Math.min(queries.size(), limit / 2);
+        out.addAll(queries.subList(0, first));
+        titles.stream().limit(limit - first).forEach(out::add);
+        queries.stream().skip(first).limit(limit - out.size()).forEach(out::add);
+        return out;
+    }
+
+    /** The candidates whose words all occur together in a document the viewer may see. */
+    private List<Suggestion> visible(List<QueryCount> candidates, Viewer viewer, int limit) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return index.withSearcher(searcher -> {
+            VisibleScope scope = VisibleScope.of(searcher, index.facetsConfig(), viewer, Map.of());
+            List<Suggestion> out = new ArrayList<>();
+            for (QueryCount q : candidates) {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                for (String word : VietnameseAnalysis.fold(q.query()).split(" ")) {
+                    all.add(VisibleScope.inAny(Fields.TEXT_FIELDS, Fields.FOLDED, word), Occur.MUST);
+                }
+                if (scope.any(all.build())) {
+                    out.add(new Suggestion(q.query(), null));
+                    if (out.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

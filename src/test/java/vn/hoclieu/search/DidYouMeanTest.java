@@ -1,0 +1,126 @@
+package vn.hoclieu.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.hoclieu.Http;
+import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.account.Role;
+
+/** "Did you mean" over the sample library and a few uploads: accents restored, spelling corrected, nothing leaked. */
+class DidYouMeanTest extends IntegrationTest {
+
+    private String teacher;
+    private String colleague;
+
+    @BeforeEach
+    void material() {
+        teacher = Http.basic(account("teacher-dym", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+        colleague = Http.basic(account("librarian-dym", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
+        synchronized (DidYouMeanTest.class) {
+            if (!uploaded) {
+                Made.upload(url(""), teacher, "Du lịch miền Trung", "Thành phố Đà Nẵng bên bờ biển, cầu Rồng.", "PUBLIC");
+                Made.upload(url(""), teacher, "Ẩm thực Đà Nẵng", "Mì Quảng ở thành phố Đà Nẵng.", "PUBLIC");
+                Made.upload(url(""), teacher, "Thiết bị văn phòng", "Máy in đa năng cho trường học.", "PUBLIC");
+                uploaded = true;
+            }
+        }
+        awaitIngestIdle();
+    }
+
+    private static boolean uploaded;
+
+    private JsonNode search(String q, String... headers) {
+        Http.Response r = Http.get(url("/api/v1/search?q=" + Http.q(q)), headers);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private String didYouMean(String q, String... headers) {
+        JsonNode value = search(q, headers).get("didYouMean");
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    @Test
+    void unaccentedQueryIsOfferedTheAccentsTheCatalogueUsesMostForThePair() {
+        assertThat(didYouMean("da nang")).isEqualTo("đà nẵng");
+        assertThat(didYouMean("Da Nang")).isEqualTo("Đà Nẵng");
+    }
+
+    @Test
+    void restorationChainsThePairsAcrossTheWholeQuery() {
+        assertThat(didYouMean("thanh pho da nang")).isEqualTo("thành phố đà nẵng");
+        assertThat(didYouMean("hoc tap suot doi")).isEqualTo("học tập suốt đời");
+        // a half-accented query keeps the marks typed on real words and completes the rest
+        assertThat(didYouMean("hoc tap suot đoi")).isEqualTo("học tập suốt đời");
+    }
+
+    @Test
+    void aMisspelledQueryThatFindsNothingIsCorrectedAndItsAccentsRestored() {
+        assertThat(search("thu vienn").get("total").asLong()).isZero();
+        assertThat(didYouMean("thu vienn")).isEqualTo("thư viện");
+        assertThat(didYouMean("thư việnn")).isEqualTo("thư viện");
+        assertThat(didYouMean("hoc tapp suot doi")).isEqualTo("học tập suốt đời");
+    }
+
+    @Test
+    void noSuggestionWhenTheQueryIsAlreadyGood() {
+        assertThat(didYouMean("học tập suốt đời")).isNull();
+        assertThat(didYouMean("Thành phố Đà Nẵng")).isNull();
+        assertThat(didYouMean("reading challenge")).isNull();
+        assertThat(didYouMean("present perfect")).isNull();
+        // nothing similar anywhere: no suggestion rather than a wild one
+        assertThat(didYouMean(Made.word())).isNull();
+    }
+
+    @Test
+    void accentsOnlyInRestrictedMaterialAreNeverSuggestedToOthers() {
+        String a = Made.accentedSyllable();
+        String b = Made.accentedSyllable();
+        String folded = fold(a) + " " + fold(b);
+        for (int i = 0; i < 3; i++) {
+            // visible to all: both words, never side by side, never with marks
+            Made.upload(url(""), teacher, "Ghi chép " + i, "Ghi chép số " + i + ": " + fold(a) + " là gì? Còn " + fold(b) + " là gì?", "PUBLIC");
+        }
+        Made.upload(url(""), teacher, "Nội bộ", "Kế hoạch " + a + " " + b + " của thư viện.", "LIBRARY");
+        awaitIngestIdle();
+
+        assertThat(search(folded).get("total").asLong()).isEqualTo(3);
+        assertThat(didYouMean(folded)).isNull();
+        String outsider = Http.basic(account("teacher-dym-far", Role.TEACHER, "HN-TVHN"), PASSWORD);
+        assertThat(didYouMean(folded, "Authorization", outsider)).isNull();
+        assertThat(didYouMean(folded, "Authorization", colleague)).isEqualTo(a + " " + b);
+    }
+
+    @Test
+    void spellingIsNeverCorrectedToAWordOnlyInRestrictedMaterial() {
+        String secret = Made.word();
+        Made.upload(url(""), teacher, "Nội bộ", "Mật khẩu phòng máy: " + secret, "LIBRARY");
+        awaitIngestIdle();
+        String typo = secret.substring(0, secret.length() - 1) + (secret.endsWith("z") ? "y" : "z");
+
+        assertThat(didYouMean(typo)).isNull();
+        assertThat(didYouMean(typo, "Authorization", colleague)).isEqualTo(secret);
+    }
+
+    @Test
+    void theResultsPageOffersTheSuggestionAsALinkThatKeepsTheFilters() {
+        String page = Http.get(url("/search?q=da+nang&language=vi&sort=newest")).body();
+        Matcher offer = Pattern.compile("(?s)<p class=\"did-you-mean\">(.*?)</p>").matcher(page);
+        assertThat(offer.find()).as(page).isTrue();
+        assertThat(offer.group(1)).contains("Có phải bạn muốn tìm:").contains(">đà nẵng</a>")
+                .contains("language=vi").contains("sort=newest")
+                .contains("q=%C4%91%C3%A0%20n%E1%BA%B5ng");
+        String english = Http.get(url("/search?q=da+nang"), "Cookie", "hoclieu-lang=en").body();
+        assertThat(english).contains("Did you mean:");
+        assertThat(Http.get(url("/search?q=" + Http.q("học tập suốt đời"))).body()).doesNotContain("did-you-mean");
+    }
+
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+}
