@@ -41,6 +41,9 @@ public abstract class IntegrationTest {
         registry.add("hoclieu.data-dir", DATA::toString);
         registry.add("hoclieu.admin-password", () -> PASSWORD);
         registry.add("hoclieu.ingest.timeout", () -> "60s");
+        // small OAI-PMH pages, so that the sample library alone takes several resumption tokens
+        // (set here, not in the OAI test, so that every test class shares one application context)
+        registry.add("hoclieu.oai.page-size", () -> "4");
     }
 
     private static Path createDataDir() {

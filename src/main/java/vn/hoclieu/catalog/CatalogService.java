@@ -170,6 +170,54 @@ public class CatalogService {
         return toView(resource);
     }
 
+    /**
+     * Changes who may see a resource. Sharing and withdrawing are decisions of the owning library's
+     * librarians or an administrator, not of the uploader.
+     *
+     * @throws CatalogException 404 if the resource does not exist or is hidden from {@code by}, 403 if they may not change it
+     */
+    public ResourceView updateVisibility(long id, Visibility visibility, Viewer by) {
+        return change(id, by, r -> r.changeVisibility(visibility));
+    }
+
+    /** Takes a resource out of circulation: it stays in the catalogue, visible only to its library's staff. */
+    public ResourceView withdraw(long id, Viewer by) {
+        return change(id, by, r -> r.changeStatus(ResourceStatus.WITHDRAWN));
+    }
+
+    /**
+     * Applies a librarian's change in a transaction of its own. The resource may be changing at the
+     * same moment (a worker recording what it read from a file): then the change is applied again
+     * to the fresh row rather than failing, a few times at most.
+     */
+    private ResourceView change(long id, Viewer by, java.util.function.Consumer<Resource> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return changeOnce(id, by, change);
+            } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+                if (attempt >= 5) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private ResourceView changeOnce(long id, Viewer by, java.util.function.Consumer<Resource> change) {
+        return tx.execute(status -> {
+            Resource r = resources.findById(id).filter(found -> Access.canView(by, found))
+                    .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", id));
+            boolean ownLibrarian = by.has(Role.LIBRARIAN) && r.getLibraryId() != null
+                    && r.getLibraryId().equals(by.libraryId());
+            if (!by.has(Role.ADMIN) && !ownLibrarian) {
+                throw new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden");
+            }
+            change.accept(r);
+            resources.saveAndFlush(r);
+            events.publishEvent(new ResourceChanged(r.getId(), true));
+            return toView(r);
+        });
+    }
+
     /** The resource if it exists and the viewer may see it. */
     public Optional<ResourceView> find(long id, Viewer viewer) {
         return readTx.execute(status -> resources.findById(id).filter(r -> Access.canView(viewer, r))

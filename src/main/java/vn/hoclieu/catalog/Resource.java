@@ -111,6 +111,16 @@ public class Resource {
         this.updatedAt = Instant.now();
     }
 
+    void changeVisibility(Visibility visibility) {
+        this.visibility = visibility;
+        touch();
+    }
+
+    void changeStatus(ResourceStatus status) {
+        this.status = status;
+        touch();
+    }
+
     public Long getId() { return id; }
     public String getTitle() { return title; }
     public List<String> getCreators() { return creators; }

@@ -22,8 +22,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * Two filter chains: the stateless REST API (HTTP Basic, problem+json errors, no CSRF because no
- * cookies are used) and the web pages (form sign-in, CSRF on every form).
+ * Filter chains: the stateless REST API (HTTP Basic, problem+json errors, no CSRF because no
+ * cookies are used), the public OAI-PMH provider, and the web pages (form sign-in, CSRF on every form).
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -86,6 +86,20 @@ class SecurityConfig {
         http.securityMatcher("/resources/*/files/*/package/**")
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * OAI-PMH is public and read-only, and harvesters may POST its requests as forms without a
+     * session: no CSRF token to ask for, no session to create, nobody to authenticate.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain oai(HttpSecurity http) throws Exception {
+        http.securityMatcher("/oai")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }

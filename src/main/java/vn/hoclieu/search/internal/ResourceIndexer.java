@@ -48,7 +48,7 @@ public class ResourceIndexer {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ResourceChanged event) {
-        safely(event.resourceId(), false);
+        safely(event.resourceId(), event.awaitSearchable());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

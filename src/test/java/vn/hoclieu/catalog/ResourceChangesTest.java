@@ -1,0 +1,88 @@
+package vn.hoclieu.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import vn.hoclieu.Http;
+import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
+
+/**
+ * Changing who may see a resource, and withdrawing it, are decisions of its library's librarians
+ * and of administrators; they take effect everywhere at once (API and search).
+ */
+class ResourceChangesTest extends IntegrationTest {
+
+    @Autowired
+    CatalogService catalog;
+
+    @Test
+    void theOwningLibrarianChangesVisibilityAndTheResourceDisappearsFromPublicReads() {
+        long id = upload("Phạm vi chia sẻ thay đổi", "PUBLIC");
+        Viewer librarian = viewer("changes-librarian", Role.LIBRARIAN, "HN-TVHN");
+        ResourceView before = catalog.find(id, librarian).orElseThrow();
+
+        ResourceView after = catalog.updateVisibility(id, Visibility.LIBRARY, librarian);
+
+        assertThat(after.visibility()).isEqualTo(Visibility.LIBRARY);
+        assertThat(after.updatedAt()).isAfter(before.updatedAt());
+        assertThat(Http.get(url("/api/v1/resources/" + id)).status()).isEqualTo(404);
+        assertThat(catalog.find(id, librarian)).isPresent();
+        assertThat(Http.get(url("/api/v1/search?q=" + Http.q("\"Phạm vi chia sẻ thay đổi\""))).json()
+                .get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aWithdrawnResourceStaysForItsLibraryOnly() {
+        long id = upload("Tài liệu rút khỏi lưu hành", "PUBLIC");
+
+        ResourceView withdrawn = catalog.withdraw(id, new Viewer(0L, "changes-admin", Role.ADMIN, null));
+
+        assertThat(withdrawn.status()).isEqualTo(ResourceStatus.WITHDRAWN);
+        assertThat(catalog.find(id, Viewer.ANONYMOUS)).isEmpty();
+        assertThat(catalog.find(id, viewer("changes-librarian", Role.LIBRARIAN, "HN-TVHN")))
+                .map(ResourceView::status).contains(ResourceStatus.WITHDRAWN);
+    }
+
+    @Test
+    void othersMayNotChangeAResource() {
+        long id = upload("Tài liệu không ai khác được đổi", "PUBLIC");
+        Viewer otherLibrarian = viewer("changes-other-librarian", Role.LIBRARIAN, "HN-THPT-BDM");
+        Viewer teacher = viewer("changes-teacher", Role.TEACHER, "HN-TVHN");
+
+        assertStatus(() -> catalog.updateVisibility(id, Visibility.LIBRARY, otherLibrarian), HttpStatus.FORBIDDEN);
+        assertStatus(() -> catalog.withdraw(id, teacher), HttpStatus.FORBIDDEN);
+        assertStatus(() -> catalog.withdraw(id, Viewer.ANONYMOUS), HttpStatus.FORBIDDEN);
+        assertStatus(() -> catalog.withdraw(999_999_999L, otherLibrarian), HttpStatus.NOT_FOUND);
+        assertThat(catalog.find(id, Viewer.ANONYMOUS)).map(ResourceView::visibility).contains(Visibility.PUBLIC);
+
+        long hidden = upload("Tài liệu nội bộ không lộ", "LIBRARY");
+        // someone who may not see it learns nothing, not even that it exists
+        assertStatus(() -> catalog.withdraw(hidden, otherLibrarian), HttpStatus.NOT_FOUND);
+    }
+
+    private static void assertStatus(Runnable call, HttpStatus status) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(CatalogException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(status));
+    }
+
+    private Viewer viewer(String username, Role role, String library) {
+        account(username, role, library);
+        return accounts.byUsername(username).orElseThrow().asViewer();
+    }
+
+    private long upload(String title, String visibility) {
+        String librarian = account("changes-librarian", Role.LIBRARIAN, "HN-TVHN");
+        Http.Response r = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
+                Map.of("thay-doi.txt", (title + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)),
+                "{\"title\":\"" + title + "\",\"visibility\":\"" + visibility + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+}
