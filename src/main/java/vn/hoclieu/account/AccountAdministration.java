@@ -29,6 +29,7 @@ class AccountAdministration {
     /** No 0/O, 1/l/I: a temporary password is read aloud or copied from a screen. */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountAdministration.class);
 
     /** An account and the temporary password it was given, to show once. */
     record WithPassword(AccountView account, String temporaryPassword) {
@@ -74,7 +75,9 @@ class AccountAdministration {
         Account account = new Account(username.strip(), passwords.encode(temporary), displayName.strip(), role,
                 libraryId);
         account.changePassword(account.getPasswordHash(), true);
-        return new WithPassword(view(accounts.save(account)), temporary);
+        Account saved = accounts.save(account);
+        log.info("{} created account {} ({})", service.currentViewer().username(), saved.getUsername(), role);
+        return new WithPassword(view(saved), temporary);
     }
 
     /**
@@ -103,6 +106,8 @@ class AccountAdministration {
         account.setEnabled(newEnabled);
         if (changed) {
             sessions.end(account.getId(), null);
+            log.info("{} changed account {}: {}, library {}, {}", service.currentViewer().username(),
+                    account.getUsername(), newRole, libraryId, newEnabled ? "enabled" : "disabled");
         }
         return view(account);
     }
@@ -114,6 +119,7 @@ class AccountAdministration {
         String temporary = temporaryPassword();
         account.changePassword(passwords.encode(temporary), true);
         sessions.end(account.getId(), null);
+        log.info("{} reset the password of account {}", service.currentViewer().username(), account.getUsername());
         return new WithPassword(view(account), temporary);
     }
 

@@ -28,6 +28,7 @@ import vn.hoclieu.account.AccountProperties;
 public class SignInThrottle {
 
     static final int MAX_ENTRIES = 10_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInThrottle.class);
 
     /** Failures since {@code since}; refused until {@code lockedUntil} (null: not refused). */
     private record Count(Instant since, int failures, Instant lockedUntil) {
@@ -103,6 +104,9 @@ public class SignInThrottle {
             c = new Count(now, 0, null);
         }
         int failures = c.failures() + 1;
+        if (failures == max) {
+            log.warn("Sign-ins for {} refused for {} after {} failures", key, lockout, failures);
+        }
         counts.put(key, new Count(c.since(), failures, failures >= max ? now.plus(lockout) : c.lockedUntil()));
     }
 
