@@ -65,6 +65,9 @@ class AccountController {
     @PostMapping("/account/tokens")
     String createToken(@ModelAttribute("tokenForm") TokenForm form, BindingResult errors, Model model,
                        RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return page(model, new PasswordForm(), form); // a validity that is not a number
+        }
         try {
             redirect.addFlashAttribute("newToken", tokens.create(me().accountId(), form.getName(), form.getExpiresInDays()));
             return "redirect:/account#tokens";

@@ -116,6 +116,9 @@ class AccountTokensTest extends IntegrationTest {
         HttpResponse<String> refused = browser.postForm("/account/tokens", Browser.csrf(page.body()), "name", " ",
                 "expiresInDays", "");
         assertThat(refused.body()).contains("Hãy đặt tên cho mã truy cập");
+        HttpResponse<String> notANumber = browser.postForm("/account/tokens", Browser.csrf(page.body()), "name", "x",
+                "expiresInDays", "mãi mãi");
+        assertThat(notANumber.body()).contains("Giá trị này không hợp lệ").doesNotContain("class=\"secret\"");
 
         HttpResponse<String> created = browser.postForm("/account/tokens", Browser.csrf(page.body()),
                 "name", "script của tôi", "expiresInDays", "90");
