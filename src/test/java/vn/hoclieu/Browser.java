@@ -27,7 +27,8 @@ public final class Browser {
     }
 
     public HttpResponse<String> signIn(String user, String password) throws Exception {
-        String form = "username=" + user + "&password=" + password + "&_csrf=" + csrf(get("/signin").body());
+        String form = "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf(get("/signin").body());
         return client.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),

@@ -94,6 +94,23 @@ public final class Http {
         return send(b.build());
     }
 
+    /** A request with a JSON body (or none, when {@code json} is null): POST, PATCH, PUT, DELETE. */
+    public static Response json(String method, String url, String authorization, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

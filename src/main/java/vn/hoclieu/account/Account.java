@@ -38,6 +38,11 @@ public class Account {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** Set when an administrator chose the password (a new account, a reset): the person must choose their own. */
+    private boolean mustChangePassword;
+
+    private Instant passwordChangedAt;
+
     protected Account() {
     }
 
@@ -49,6 +54,7 @@ public class Account {
         this.libraryId = libraryId;
         this.enabled = true;
         this.createdAt = Instant.now();
+        this.passwordChangedAt = createdAt;
     }
 
     public Long getId() { return id; }
@@ -59,6 +65,25 @@ public class Account {
     public Long getLibraryId() { return libraryId; }
     public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
+    public boolean isMustChangePassword() { return mustChangePassword; }
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
+
+    /** A new password hash; {@code temporary} when an administrator chose it and the person must replace it. */
+    void changePassword(String passwordHash, boolean temporary) {
+        this.passwordHash = passwordHash;
+        this.mustChangePassword = temporary;
+        this.passwordChangedAt = Instant.now();
+    }
+
+    void describe(String displayName, Role role, Long libraryId) {
+        this.displayName = displayName;
+        this.role = role;
+        this.libraryId = libraryId;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     public Viewer asViewer() {
         return new Viewer(id, username, role, libraryId);

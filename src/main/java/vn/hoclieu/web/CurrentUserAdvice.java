@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Viewer;
 
-/** Puts the viewer in every page's model, for the header (sign in / sign out, upload link). */
+/** Puts the viewer in every page's model, for the header (sign in / register / account / sign out, upload link). */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
 
@@ -19,5 +19,10 @@ class CurrentUserAdvice {
     @ModelAttribute("viewer")
     Viewer viewer() {
         return accounts.currentViewer();
+    }
+
+    @ModelAttribute("selfRegistration")
+    boolean selfRegistration() {
+        return accounts.selfRegistrationOpen();
     }
 }

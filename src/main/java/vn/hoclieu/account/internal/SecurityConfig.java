@@ -1,16 +1,15 @@
 package vn.hoclieu.account.internal;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -18,12 +17,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Filter chains: the stateless REST API (HTTP Basic, problem+json errors, no CSRF because no
- * cookies are used), the public OAI-PMH provider, and the web pages (form sign-in, CSRF on every form).
+ * Filter chains: the stateless REST API (HTTP Basic or a personal token, problem+json errors, no
+ * CSRF because no cookies are used), the public OAI-PMH provider, and the web pages (form sign-in,
+ * CSRF on every form). Sign-ins through either are throttled ({@link SignInThrottle}); an account
+ * with a temporary password may only replace it ({@link PasswordChangeGate}).
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -34,12 +39,16 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, MessageSource messages) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> problem(response, 401,
-                messages.getMessage("problem.unauthorized", null, RequestContextUtils.getLocale(request)));
-        AccessDeniedHandler forbidden = (request, response, e) -> problem(response, 403,
-                messages.getMessage("problem.forbidden", null, RequestContextUtils.getLocale(request)));
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, ApiTokens tokens)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> problems.write(request, response, 401,
+                e instanceof BadCredentialsException ? "problem.signIn.failed" : "problem.unauthorized");
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(request, response, 403,
+                "problem.forbidden");
         http.securityMatcher("/api/**")
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
@@ -47,6 +56,8 @@ class SecurityConfig {
                 // same-origin framing: the resource page previews PDFs from the content endpoint
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)).frameOptions(f -> f.sameOrigin()))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ingest/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/resources", "/api/v1/resources/**")
@@ -65,8 +76,9 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
         http.securityMatcher("/actuator/**")
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> { })
@@ -106,14 +118,22 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
+                            SessionRegistry sessions) throws Exception {
         http.formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).failureUrl("/signin?error"))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
+                // any number of sessions, but known, so that changes to an account end them (AccountSessions);
+                // the session id still changes at sign-in (fixation protection, Spring's default)
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/signin?expired"))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers("/upload", "/upload/**").hasRole("TEACHER")
                         .requestMatchers("/imports/folder").hasRole("ADMIN")
                         .requestMatchers("/ingest/**", "/imports", "/imports/**").hasRole("LIBRARIAN")
@@ -121,33 +141,14 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static void problem(HttpServletResponse response, int status, String detail) throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Hoclieu\"");
-        }
-        String json = "{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\""
-                + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"detail\":\"" + jsonEscape(detail) + "\"}";
-        response.getWriter().write(json);
+    @Bean
+    ProblemResponses problemResponses(MessageSource messages, LocaleResolver locales) {
+        return new ProblemResponses(messages, locales);
     }
 
-    private static String jsonEscape(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+    /** Lets the session registry forget sessions that end by themselves (time-out, sign-out). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 }
