@@ -1,0 +1,244 @@
+package vn.hoclieu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import vn.hoclieu.Http;
+import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.account.Role;
+
+/**
+ * What people do, in a real browser: Debian's Chromium, headless, driven by Selenium through
+ * Debian's chromedriver (nothing is downloaded). Each journey leaves a screenshot in
+ * {@code target/screenshots/} for a person to look at.
+ */
+class BrowserJourneysTest extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private ChromeDriverService service;
+    private Path profile;
+    private WebDriver browser;
+    private String journey;
+
+    @BeforeAll
+    static void browserInstalled() throws Exception {
+        assertThat(CHROMIUM).as("install Debian's chromium (apt-get install chromium chromium-driver)").exists();
+        assertThat(CHROMEDRIVER).as("install Debian's chromium-driver").exists();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo test) throws Exception {
+        awaitIngestIdle();
+        journey = test.getTestMethod().orElseThrow().getName();
+        profile = Files.createTempDirectory("hoclieu-chromium-");
+        // a driver per journey: quitting a browser also stops its driver
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required", "--lang=vi",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            try {
+                screenshot("end");
+            } finally {
+                browser.quit();
+                service.stop();
+            }
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private void screenshot(String step) throws Exception {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(journey + "-" + step + ".png"), png);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    private void signIn(String user) {
+        browser.get(url("/signin"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("password")).submit();
+        waiting().until(d -> !d.getCurrentUrl().contains("/signin"));
+    }
+
+    @Test
+    void aStudentSearchesWithoutDiacriticsAndTheVideoPlaysFromTheMomentTheHitNamed() throws Exception {
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q-home"));
+        box.sendKeys("doi chieu voi it nhat hai nguon");
+        box.submit();
+        waiting().until(d -> d.getCurrentUrl().contains("/search"));
+        WebElement moment = browser.findElement(By.cssSelector("ol.results li .location a"));
+        assertThat(moment.getText()).isEqualTo("Thấy ở phút 00:09");
+        screenshot("results");
+        moment.click();
+        waiting().until(d -> d.getCurrentUrl().contains("?t=9"));
+        WebElement video = browser.findElement(By.cssSelector(".preview video"));
+        assertThat(video.getAttribute("src")).endsWith("#t=9");
+        // the media fragment starts the player at 9 s; play it muted and see time pass from there
+        js("arguments[0].muted = true; arguments[0].play();", video);
+        waiting().until(d -> ((Number) js("return arguments[0].currentTime;", video)).doubleValue() > 9.2);
+        double at = ((Number) js("return arguments[0].currentTime;", video)).doubleValue();
+        assertThat(at).isBetween(9.0, 17.0);
+        assertThat(js("return arguments[0].textTracks.length;", video)).isEqualTo(1L);
+        screenshot("playing");
+    }
+
+    @Test
+    void aReaderNarrowsResultsWithFacetsAndTheOtherValuesStayVisible() throws Exception {
+        browser.get(url("/search?q=" + Http.q("thu vien")));
+        long all = total();
+        List<WebElement> types = browser.findElements(By.cssSelector("aside.facets a"));
+        assertThat(types).hasSizeGreaterThan(2);
+        WebElement pdf = browser.findElements(By.cssSelector("aside.facets a")).stream()
+                .filter(a -> a.getText().startsWith("Sách") || a.getText().contains("PDF")).findFirst()
+                .orElse(types.get(0));
+        String chosen = pdf.getText();
+        pdf.click();
+        waiting().until(d -> d.findElements(By.cssSelector("aside.facets a.selected")).size() == 1);
+        long narrowed = total();
+        assertThat(narrowed).isLessThan(all).isPositive();
+        WebElement selected = browser.findElement(By.cssSelector("aside.facets a.selected"));
+        assertThat(selected.getText()).isEqualTo(chosen);
+        assertThat(selected.getAttribute("aria-pressed")).isEqualTo("true");
+        // drill sideways: the facet's other values are still there to add
+        assertThat(browser.findElements(By.cssSelector("aside.facets a:not(.selected)"))).isNotEmpty();
+        screenshot("narrowed");
+        browser.findElement(By.cssSelector("aside.facets a.selected")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("aside.facets a.selected")).isEmpty());
+        assertThat(total()).isEqualTo(all);
+    }
+
+    private long total() {
+        String summary = browser.findElement(By.cssSelector(".summary")).getText();
+        return Long.parseLong(summary.replaceAll("^\\D*(\\d+).*$", "$1"));
+    }
+
+    @Test
+    void switchingToEnglishKeepsTheSearchAndBack() throws Exception {
+        browser.get(url("/search?q=" + Http.q("hoc tap suot doi")));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("kết quả");
+        browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+        waiting().until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("result");
+        assertThat(browser.findElement(By.cssSelector("ol.results h2 a")).getText()).startsWith("Học tập suốt đời");
+        screenshot("english");
+        browser.findElement(By.cssSelector("a[hreflang=vi]")).click();
+        waiting().until(d -> "vi".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.getCurrentUrl()).contains("q=");
+    }
+
+    @Test
+    void onAPhoneThePagesFitTheScreen() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 740));
+        long resource = Http.get(url("/api/v1/search?q=" + Http.q("hoc tap suot doi"))).json()
+                .get("hits").get(0).get("id").asLong();
+        for (String page : List.of("/", "/search?q=" + Http.q("thu vien so"), "/resources/" + resource, "/signin")) {
+            browser.get(url(page));
+            long width = ((Number) js("return document.documentElement.clientWidth;")).longValue();
+            long scroll = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
+            Object wide = js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                    + " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className"
+                    + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+            assertThat(scroll).as("no sideways scrolling on " + page + " (too wide: " + wide + ")")
+                    .isLessThanOrEqualTo(width);
+            screenshot("phone-" + page.replaceAll("[^a-z0-9]+", "-"));
+        }
+        // the search box is usable: as wide as most of the screen, tall enough for a thumb
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q-home"));
+        assertThat(box.getSize().getWidth()).isGreaterThan(200);
+        assertThat(box.getSize().getHeight()).isGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void aLibrarianRetriesAFileThatCouldNotBeRead() throws Exception {
+        String librarian = account("librarian-browser", Role.LIBRARIAN, "HN-TVHN");
+        byte[] broken = ("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + "broken ".repeat(50))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Http.Response created = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
+                Map.of("hong-" + System.nanoTime() + ".pdf", broken), "{\"title\":\"Tệp hỏng để thử lại\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long resourceId = created.json().get("id").asLong();
+        awaitIngestIdle();
+        JsonNode failed = failedJobOf(librarian, resourceId);
+        assertThat(failed).as("the broken file's job is FAILED").isNotNull();
+
+        signIn(librarian);
+        browser.get(url("/ingest"));
+        WebElement row = browser.findElements(By.cssSelector("tr.failed")).stream()
+                .filter(r -> r.getText().contains(failed.get("fileName").asString())).findFirst().orElseThrow();
+        assertThat(row.getText()).isNotBlank();
+        screenshot("failed");
+        row.findElement(By.cssSelector("form[action$='/retry'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("retried="));
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isNotBlank();
+        screenshot("retried");
+        // the job ran again: the file being still broken, it failed again, later
+        awaitIngestIdle();
+        JsonNode again = failedJobOf(librarian, resourceId);
+        assertThat(again).isNotNull();
+        assertThat(java.time.Instant.parse(again.get("startedAt").asString()))
+                .isAfter(java.time.Instant.parse(failed.get("finishedAt").asString()));
+    }
+
+    private JsonNode failedJobOf(String user, long resourceId) {
+        JsonNode jobs = Http.get(url("/api/v1/ingest/jobs?status=FAILED"), "Authorization",
+                Http.basic(user, PASSWORD)).json();
+        for (JsonNode j : jobs) {
+            if (j.get("resourceId").asLong() == resourceId) {
+                return j;
+            }
+        }
+        return null;
+    }
+}
