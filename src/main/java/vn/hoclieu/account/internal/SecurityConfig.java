@@ -51,6 +51,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/resources", "/api/v1/resources/**")
                         .hasRole("TEACHER")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/folder").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/**").hasRole("LIBRARIAN")
@@ -101,7 +102,7 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/upload", "/upload/**").hasRole("TEACHER")
-                        .requestMatchers("/imports/folder").hasRole("ADMIN")
+                        .requestMatchers("/imports/folder", "/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/ingest/**", "/imports", "/imports/**").hasRole("LIBRARIAN")
                         .anyRequest().permitAll());
         return http.build();
