@@ -9,6 +9,7 @@ import vn.hoclieu.search.internal.DocumentSearch;
 import vn.hoclieu.search.internal.QueryLog;
 import vn.hoclieu.search.internal.QuerySuggestions;
 import vn.hoclieu.search.internal.RelatedMaterials;
+import vn.hoclieu.search.internal.IndexRebuild;
 import vn.hoclieu.search.internal.ResourceIndexer;
 import vn.hoclieu.search.internal.Searcher;
 
@@ -23,9 +24,11 @@ public class SearchService {
     private final DidYouMean didYouMean;
     private final QueryLog queryLog;
     private final QuerySuggestions querySuggestions;
+    private final IndexRebuild rebuild;
 
     SearchService(Searcher searcher, ResourceIndexer indexer, RelatedMaterials related, DocumentSearch documents,
-                  DidYouMean didYouMean, QueryLog queryLog, QuerySuggestions querySuggestions) {
+                  DidYouMean didYouMean, QueryLog queryLog, QuerySuggestions querySuggestions,
+                  IndexRebuild rebuild) {
         this.searcher = searcher;
         this.indexer = indexer;
         this.related = related;
@@ -33,6 +36,7 @@ public class SearchService {
         this.didYouMean = didYouMean;
         this.queryLog = queryLog;
         this.querySuggestions = querySuggestions;
+        this.rebuild = rebuild;
     }
 
     /**
@@ -76,5 +80,29 @@ public class SearchService {
     /** Brings the index in line with the catalogue; returns how many resources changed. */
     public int reconcile() {
         return indexer.reconcile();
+    }
+
+    /**
+     * Starts rebuilding the index from the catalogue in the background; searches keep being served
+     * by the current index until the new one is complete and swapped in.
+     *
+     * @return false if a rebuild is already running (only one at a time)
+     */
+    public boolean startRebuild() {
+        return rebuild.start();
+    }
+
+    /**
+     * Rebuilds the index in the calling thread and swaps it in; returns the outcome.
+     *
+     * @throws IllegalStateException if a rebuild is already running
+     */
+    public RebuildStatus rebuild() {
+        return rebuild.run();
+    }
+
+    /** The progress or outcome of the latest rebuild since the start. */
+    public RebuildStatus rebuildStatus() {
+        return rebuild.status();
     }
 }

@@ -62,6 +62,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/resources", "/api/v1/resources/**")
                         .hasRole("TEACHER")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/folder").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/**").hasRole("LIBRARIAN")
@@ -135,7 +136,7 @@ class SecurityConfig {
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers("/upload", "/upload/**").hasRole("TEACHER")
-                        .requestMatchers("/imports/folder").hasRole("ADMIN")
+                        .requestMatchers("/imports/folder", "/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/ingest/**", "/imports", "/imports/**").hasRole("LIBRARIAN")
                         .anyRequest().permitAll());
         return http.build();

@@ -21,7 +21,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
-import vn.hoclieu.catalog.ResourceSnapshot;
+import vn.hoclieu.search.SearchProperties;
 
 /**
  * Keeps the index a faithful projection of the catalogue: indexes a resource when it changes or
@@ -38,9 +38,12 @@ public class ResourceIndexer {
     private final CatalogService catalog;
     private final ReentrantLock[] locks = new ReentrantLock[32];
 
-    ResourceIndexer(LuceneIndex index, CatalogService catalog) {
+    private final boolean reconcileOnStart;
+
+    ResourceIndexer(LuceneIndex index, CatalogService catalog, SearchProperties properties) {
         this.index = index;
         this.catalog = catalog;
+        this.reconcileOnStart = properties.reconcileOnStart();
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -58,24 +61,27 @@ public class ResourceIndexer {
 
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
+        if (!reconcileOnStart) {
+            return;
+        }
         int changed = reconcile();
         if (changed > 0) {
             log.info("Brought {} resources in the search index up to date", changed);
         }
     }
 
-    /** @return the index generation of the change, or -1 if it failed */
-    private long safely(long resourceId, boolean awaitSearchable) {
+    /** @return the change written, or null if it failed */
+    private LuceneIndex.Change safely(long resourceId, boolean awaitSearchable) {
         try {
-            long generation = write(resourceId);
+            LuceneIndex.Change change = write(resourceId);
             if (awaitSearchable) {
-                index.awaitSearchable(generation);
+                index.awaitSearchable(change);
             }
-            return generation;
+            return change;
         } catch (RuntimeException | IOException e) {
             // The database holds the truth; the next start-up reconciliation repairs the index.
             log.warn("could not index resource {}: {}", resourceId, e.toString());
-            return -1;
+            return null;
         }
     }
 
@@ -88,35 +94,40 @@ public class ResourceIndexer {
         index.awaitSearchable(write(resourceId));
     }
 
-    private long write(long resourceId) throws IOException {
+    private LuceneIndex.Change write(long resourceId) throws IOException {
         ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
         lock.lock();
         try {
-            Optional<ResourceSnapshot> snapshot = catalog.snapshot(resourceId);
-            return snapshot.isEmpty() ? index.delete(Long.toString(resourceId))
-                    : index.upsert(Long.toString(resourceId), ResourceDocuments.of(snapshot.get()));
+            Optional<Document> doc = document(resourceId);
+            return doc.isEmpty() ? index.delete(Long.toString(resourceId))
+                    : index.upsert(Long.toString(resourceId), doc.get());
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The document of the resource as committed now, or empty if it no longer exists. */
+    Optional<Document> document(long resourceId) {
+        return catalog.snapshot(resourceId).map(ResourceDocuments::of);
     }
 
     /** Indexes what is missing or stale and removes what no longer exists; returns how many changed. */
     public int reconcile() {
         Map<Long, Long> indexed = indexedVersions();
         int changed = 0;
-        long last = -1;
+        LuceneIndex.Change last = null;
         for (Map.Entry<Long, java.time.Instant> entry : catalog.versions().entrySet()) {
             Long version = indexed.remove(entry.getKey());
             if (version == null || version != entry.getValue().toEpochMilli()) {
-                last = Math.max(last, safely(entry.getKey(), false));
+                last = later(last, safely(entry.getKey(), false));
                 changed++;
             }
         }
         for (Long gone : indexed.keySet()) {
-            last = Math.max(last, safely(gone, false));
+            last = later(last, safely(gone, false));
             changed++;
         }
-        if (last >= 0) {
+        if (last != null) {
             try {
                 index.awaitSearchable(last);
             } catch (IOException e) {
@@ -124,6 +135,14 @@ public class ResourceIndexer {
             }
         }
         return changed;
+    }
+
+    /** The change to wait for: the later of two (one written to a newer index generation is later). */
+    private static LuceneIndex.Change later(LuceneIndex.Change a, LuceneIndex.Change b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return b.generation() != a.generation() || b.sequence() > a.sequence() ? b : a;
     }
 
     private Map<Long, Long> indexedVersions() {

@@ -25,8 +25,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import java.text.BreakIterator;
-import java.util.Locale;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.springframework.stereotype.Component;
@@ -84,18 +83,21 @@ public class Searcher {
                 }
             });
             int topN = (request.page() + 1) * request.size();
+            // Two passes, each as cheap as it can be. Counting (the exact total and the drill-sideways facets)
+            // needs every match but no score; ranking needs scores but only the best few, so Lucene may skip
+            // blocks that cannot make the top (block-max WAND). Counting and ranking in one pass, as
+            // DrillSideways does when it also collects the hits, scored every match of a common word.
             DrillSideways sideways = new DrillSideways(searcher, index.facetsConfig(),
                     index.facetState(searcher.getIndexReader()));
+            DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
+                    sideways.search(drill, new TotalHitCountCollectorManager());
             Sort sort = sort(request.sort(), built.empty());
-            DrillSideways.DrillSidewaysResult result = sort == null
-                    ? sideways.search(drill, topN)
-                    : sideways.search(drill, null, null, topN, sort, false);
-            TopDocs top = result.hits;
+            TopDocs top = sort == null ? searcher.search(drill, topN) : searcher.search(drill, topN, sort);
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(request.page() * request.size(), all.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
             List<SearchHit> hits = hits(searcher, pageDocs, built);
-            return new SearchPage(top.totalHits.value, hits, facets(result.facets), null, millis(started),
+            return new SearchPage(counted.collectorResult, hits, facets(counted.facets), null, millis(started),
                     request.page(), request.size());
         });
     }
@@ -177,9 +179,10 @@ public class Searcher {
             UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzer())
                     .withFormatter(new LocatingHighlighter.Formatter("<mark>", "</mark>", " … "))
                     .withMaxLength(2_000_000)
-                    // sentences can be whole paragraphs; aim for snippets a phone shows in three lines
+                    // sentences can be whole paragraphs; aim for snippets a phone shows in three lines. Sentences
+                    // are found locally (SentenceBreaks): the JDK's iterator re-scanned the text for every match
                     .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f));
+                            new SentenceBreaks(), SNIPPET_CHARS, 0.5f));
             int[] docIds = new int[docs.length];
             for (int i = 0; i < docs.length; i++) {
                 docIds[i] = docs[i].doc;

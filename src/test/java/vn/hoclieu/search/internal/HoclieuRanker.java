@@ -37,15 +37,17 @@ public final class HoclieuRanker implements Ranker {
     public HoclieuRanker(List<Material> materials) {
         try {
             directory = Files.createTempDirectory("hoclieu-relevance");
-            index = new LuceneIndex(new SearchProperties(directory));
-            long generation = -1;
+            index = new LuceneIndex(new SearchProperties(directory, null, null));
+            LuceneIndex.Change last = null;
             long id = 1;
             for (Material m : materials) {
                 ids.put(id, m.id());
-                generation = index.upsert(Long.toString(id), ResourceDocuments.of(snapshot(id, m)));
+                last = index.upsert(Long.toString(id), ResourceDocuments.of(snapshot(id, m)));
                 id++;
             }
-            index.awaitSearchable(generation);
+            if (last != null) {
+                index.awaitSearchable(last);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,557 @@
+package vn.hoclieu.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.hoclieu.HoclieuApplication;
+import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryType;
+import vn.hoclieu.storage.BlobStore;
+
+/**
+ * Search latency and throughput at scale (issue 4, requirement 11): a catalogue of 100,000
+ * generated resources ({@link SearchCorpus}) is seeded into the database and blob store as the
+ * application keeps them, indexed by the shell {@code reindex} (its rate is reported), and then
+ * searched through {@code GET /api/v1/search} by 1, 4 and 16 concurrent loopback clients — a real
+ * server in a JVM of its own with {@code -Xmx1g}, its peak heap read from {@code /actuator/metrics}
+ * — beside a bare Lucene {@link IndexSearcher} with {@link StandardAnalyzer} over the same documents,
+ * in this JVM, given the same queries' words by the same number of threads. Bounded: a fixed time
+ * per level; the whole run takes about 10–15 minutes, or 5–8 when the seeded catalogue is reused.
+ *
+ * <pre>./mvnw -B -q test-compile exec:exec@search-bench</pre>
+ *
+ * <p>Options: {@code -Dbench.resources=N} (default 100000), {@code -Dbench.seconds=S} per level
+ * (default 20), {@code -Dbench.data=DIR} (default {@code target/search-bench}; a catalogue seeded
+ * there with the same size is reused), {@code -Dbench.reindex=false} (search the index the last run
+ * built instead of rebuilding it: to compare a change of the search path before and after).
+ */
+public final class SearchBenchmark {
+
+    private static final int RESOURCES = Integer.getInteger("bench.resources", 100_000);
+    private static final Duration LEVEL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    private static final Duration WARM_UP = LEVEL;
+    /** false: search the index an earlier run built over the same catalogue (to compare a change of the search path). */
+    private static final boolean REINDEX = Boolean.parseBoolean(System.getProperty("bench.reindex", "true"));
+    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int QUERIES = 500;
+    private static final int BATCH = 500;
+    private static final String PASSWORD = "bench-password";
+    private static final double MB = 1_048_576.0;
+
+    /** One engine at one concurrency. */
+    private record Level(String engine, int clients, int requests, int errors, double seconds, List<Double> ms) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentile(double p) {
+            return ms.isEmpty() ? Double.NaN : ms.get(Math.min(ms.size() - 1, (int) Math.floor(ms.size() * p)));
+        }
+    }
+
+    /** What one client thread does once: one search. */
+    @FunctionalInterface
+    private interface Search {
+        boolean run(SearchCorpus.Query query) throws Exception;
+    }
+
+    private SearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant began = Instant.now();
+        Path data = Path.of(System.getProperty("bench.data", "target/search-bench")).toAbsolutePath();
+        String corpus = seedOnce(data);
+        System.out.println(corpus);
+
+        String reindex = REINDEX || !Files.exists(data.resolve("reindex-summary.txt")) ? reindex(data)
+                : Files.readString(data.resolve("reindex-summary.txt")).strip() + " (an earlier run's; its index reused)";
+        System.out.println(reindex);
+        Path baselineIndex = data.resolve("baseline-index");
+        String baselineBuild = baselineIndex(baselineIndex);
+        System.out.println(baselineBuild);
+
+        List<SearchCorpus.Query> queries = SearchCorpus.queries(QUERIES);
+        List<Level> hoclieu = new ArrayList<>();
+        double peakHeap;
+        double heapMax;
+        int port = freePort();
+        Path log = data.resolve("server.log");
+        Process server = java(log, "-Xmx1g", "vn.hoclieu.HoclieuApplication", "--server.port=" + port,
+                "--server.address=127.0.0.1", "--hoclieu.data-dir=" + data, "--hoclieu.samples.import-on-start=false",
+                "--hoclieu.admin-password=" + PASSWORD, "--logging.level.root=WARN",
+                "--management.endpoints.web.exposure.include=health,info,metrics");
+        try {
+            String base = "http://127.0.0.1:" + port;
+            Instant started = Instant.now();
+            awaitHealthy(server, base, log);
+            System.out.printf("Server healthy after %.1f s%n", Duration.between(started, Instant.now()).toMillis() / 1e3);
+            HeapWatch heap = new HeapWatch(base);
+            Search http = httpSearch(base);
+            run("warm-up", 4, WARM_UP, queries, () -> http);
+            for (int clients : CLIENTS) {
+                hoclieu.add(run("Hoclieu GET /api/v1/search", clients, LEVEL, queries, () -> httpSearch(base)));
+            }
+            heap.close();
+            peakHeap = heap.peak / MB;
+            heapMax = heap.max / MB;
+        } finally {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+
+        List<Level> lucene = new ArrayList<>();
+        try (FSDirectory dir = FSDirectory.open(baselineIndex); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            run("warm-up", 4, WARM_UP, queries, () -> luceneSearch(searcher));
+            for (int clients : CLIENTS) {
+                lucene.add(run("bare Lucene IndexSearcher", clients, LEVEL, queries, () -> luceneSearch(searcher)));
+            }
+        }
+
+        System.out.println();
+        System.out.printf("Search over %,d resources, %d cores, %d distinct queries, %d s per level after a %d s warm-up%n",
+                RESOURCES, Runtime.getRuntime().availableProcessors(), QUERIES, LEVEL.toSeconds(), WARM_UP.toSeconds());
+        System.out.println();
+        System.out.println("| engine | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | req/s vs bare Lucene |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (int i = 0; i < CLIENTS.length; i++) {
+            row(hoclieu.get(i), lucene.get(i));
+        }
+        for (int i = 0; i < CLIENTS.length; i++) {
+            row(lucene.get(i), lucene.get(i));
+        }
+        System.out.println();
+        System.out.printf("Server heap: peak %.0f MB in use of %.0f MB (-Xmx1g), sampled every 250 ms%n", peakHeap, heapMax);
+        System.out.println(corpus);
+        System.out.println(reindex);
+        System.out.println(baselineBuild);
+        System.out.printf("Whole benchmark: %.1f min%n", Duration.between(began, Instant.now()).toSeconds() / 60.0);
+    }
+
+    private static void row(Level l, Level lucene) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f%% |%n", l.engine(),
+                l.clients(), l.requests(), l.errors(), l.perSecond(), l.percentile(0.50), l.percentile(0.95),
+                l.percentile(0.99), 100 * l.perSecond() / lucene.perSecond());
+    }
+
+    // --- the catalogue --------------------------------------------------------------------------------
+
+    /**
+     * Resources, their files and the extracted text as the application stores them — a row per
+     * resource, a row per file (a text file, extraction {@code OK}), the text in the blob store under
+     * its SHA-256 — inserted in JDBC batches instead of uploaded and extracted one by one (which would
+     * take hours). The blobs are written without the fsync an upload pays. Once per data folder.
+     */
+    private static String seedOnce(Path data) throws Exception {
+        Path marker = data.resolve("seeded-" + RESOURCES + ".txt");
+        if (Files.exists(marker)) {
+            return Files.readString(marker).strip() + " (seeded earlier, reused)";
+        }
+        if (Files.exists(data)) {
+            try (Stream<Path> walk = Files.walk(data)) {
+                for (Path p : walk.sorted(Collections.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(data);
+        Instant started = Instant.now();
+        SpringApplication application = new SpringApplication(HoclieuApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        AtomicLong chars = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        List<Integer> words = Collections.synchronizedList(new ArrayList<>());
+        try (ConfigurableApplicationContext app = application.run("--hoclieu.data-dir=" + data,
+                "--hoclieu.samples.import-on-start=false", "--hoclieu.search.reconcile-on-start=false",
+                "--hoclieu.admin-password=" + PASSWORD, "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR")) {
+            LibraryService libraries = app.getBean(LibraryService.class);
+            LibraryType[] types = LibraryType.values();
+            long[] libraryIds = new long[SearchCorpus.LIBRARIES.length];
+            for (int i = 0; i < libraryIds.length; i++) {
+                String code = SearchCorpus.LIBRARIES[i];
+                libraryIds[i] = libraries.byCode(code)
+                        .orElseGet(() -> libraries.register(code, "Thư viện " + code, types[libraryIndex(code) % types.length],
+                                "Hà Nội", null)).getId();
+            }
+            DataSource db = app.getBean(DataSource.class);
+            BlobStore blobs = app.getBean(BlobStore.class);
+            AtomicInteger next = new AtomicInteger(1);
+            AtomicInteger done = new AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 2; t++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        seed(db, blobs, libraryIds, next, done, chars, bytes, words);
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }, "seed-" + t);
+                thread.start();
+                threads.add(thread);
+            }
+            while (threads.stream().anyMatch(Thread::isAlive)) {
+                threads.get(0).join(10_000);
+                System.out.printf("  seeded %,d/%,d resources%n", done.get(), RESOURCES);
+            }
+            if (!failures.isEmpty()) {
+                throw failures.get(0);
+            }
+            try (Connection c = db.getConnection(); var s = c.createStatement()) {
+                s.execute("alter table resource alter column id restart with " + (RESOURCES + 1));
+                s.execute("alter table resource_file alter column id restart with " + (RESOURCES + 1));
+            }
+        }
+        List<Integer> sorted = new ArrayList<>(words);
+        Collections.sort(sorted);
+        String summary = String.format(Locale.ROOT, "Corpus: %,d resources (%,d Vietnamese, %,d English), full texts of "
+                        + "%d–%d words (median %d, p95 %d), %.0f M characters, %.0f MB of UTF-8; seeded in %.0f s",
+                RESOURCES, RESOURCES - RESOURCES / 7, RESOURCES / 7, sorted.get(0), sorted.get(sorted.size() - 1),
+                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.95)), chars.get() / 1e6,
+                bytes.get() / MB, Duration.between(started, Instant.now()).toMillis() / 1e3);
+        Files.writeString(marker, summary);
+        return summary;
+    }
+
+    private static int libraryIndex(String code) {
+        return java.util.Arrays.asList(SearchCorpus.LIBRARIES).indexOf(code);
+    }
+
+    private static void seed(DataSource db, BlobStore blobs, long[] libraryIds, AtomicInteger next, AtomicInteger done,
+                             AtomicLong chars, AtomicLong bytes, List<Integer> words) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Connection c = db.getConnection();
+             PreparedStatement resource = c.prepareStatement("insert into resource (id, title, creators, description, "
+                     + "subjects, language, audience, material_type, licence, library_id, visibility, status, created_by, "
+                     + "created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUBLIC', 'PUBLISHED', "
+                     + "'bench', ?, ?, 0)");
+             PreparedStatement file = c.prepareStatement("insert into resource_file (id, resource_id, position, name, "
+                     + "media_type, size, sha256, extraction_status, extracted_language, ocr, text_sha256, text_length, "
+                     + "extracted_at) values (?, ?, 0, ?, 'text/plain', ?, ?, 'OK', ?, false, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            int inBatch = 0;
+            for (int n = next.getAndIncrement(); n <= RESOURCES; n = next.getAndIncrement()) {
+                SearchCorpus.Doc d = SearchCorpus.doc(n);
+                byte[] text = d.text().getBytes(StandardCharsets.UTF_8);
+                String address = HexFormat.of().formatHex(sha.digest(text));
+                Path blob = blobs.localPath(address);
+                Files.createDirectories(blob.getParent());
+                Files.write(blob, text);
+                chars.addAndGet(d.text().length());
+                bytes.addAndGet(text.length);
+                words.add(d.text().split("\\s+").length);
+                OffsetDateTime created = OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC);
+                resource.setLong(1, n);
+                resource.setString(2, d.title());
+                resource.setString(3, d.creator());
+                resource.setString(4, d.description());
+                resource.setString(5, String.join("\n", d.subjects()));
+                resource.setString(6, d.language());
+                resource.setString(7, d.audience());
+                resource.setString(8, d.materialType());
+                resource.setString(9, d.licence());
+                resource.setLong(10, libraryIds[libraryIndex(d.library())]);
+                resource.setObject(11, created);
+                resource.setObject(12, created);
+                resource.addBatch();
+                file.setLong(1, n);
+                file.setLong(2, n);
+                file.setString(3, "tai-lieu-" + n + ".txt");
+                file.setLong(4, text.length);
+                file.setString(5, address);
+                file.setString(6, d.language());
+                file.setString(7, address);
+                file.setLong(8, d.text().length());
+                file.setObject(9, created);
+                file.addBatch();
+                if (++inBatch == BATCH) {
+                    resource.executeBatch();
+                    file.executeBatch();
+                    c.commit();
+                    done.addAndGet(inBatch);
+                    inBatch = 0;
+                }
+            }
+            resource.executeBatch();
+            file.executeBatch();
+            c.commit();
+            done.addAndGet(inBatch);
+        }
+    }
+
+    // --- the indexes ----------------------------------------------------------------------------------
+
+    /** {@code hoclieu.jar reindex} in a JVM of its own with -Xmx1g: the documents ResourceIndexer makes. */
+    private static String reindex(Path data) throws Exception {
+        Path log = data.resolve("reindex.log");
+        Instant started = Instant.now();
+        Process p = java(log, "-Xmx1g", "vn.hoclieu.HoclieuApplication", "reindex", "--hoclieu.data-dir=" + data);
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("reindex failed: " + Files.readString(log));
+        }
+        double wall = Duration.between(started, Instant.now()).toMillis() / 1e3;
+        Matcher m = Pattern.compile("Reindexed (\\d+) resources in ([\\d.]+) s \\((\\d+) resources/s\\)")
+                .matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("no summary in " + Files.readString(log));
+        }
+        Path index = data.resolve(Files.readString(data.resolve("index.current")).strip());
+        String summary = String.format(Locale.ROOT, "Reindex (hoclieu.jar reindex, -Xmx1g, 2 threads): %s resources "
+                        + "in %s s, %s resources/s (%.0f s with the JVM's start); index %.0f MB",
+                m.group(1), m.group(2), m.group(3), wall, size(index) / MB);
+        Files.writeString(data.resolve("reindex-summary.txt"), summary);
+        return summary;
+    }
+
+    /** The same documents, StandardAnalyzer, title/description/text as plain text fields; built once per data folder. */
+    private static String baselineIndex(Path dir) throws Exception {
+        Path marker = dir.resolveSibling("baseline-" + RESOURCES + ".txt");
+        if (Files.exists(marker) && Files.isDirectory(dir)) {
+            return Files.readString(marker).strip() + " (built earlier, reused)";
+        }
+        Instant started = Instant.now();
+        try (FSDirectory directory = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
+            AtomicInteger next = new AtomicInteger(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        for (int n = next.getAndIncrement(); n <= RESOURCES; n = next.getAndIncrement()) {
+                            SearchCorpus.Doc d = SearchCorpus.doc(n);
+                            Document doc = new Document();
+                            doc.add(new StoredField("id", n));
+                            doc.add(new TextField("title", d.title(), Field.Store.YES));
+                            doc.add(new TextField("description", d.description(), Field.Store.NO));
+                            doc.add(new TextField("text", d.text(), Field.Store.NO));
+                            writer.addDocument(doc);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            writer.commit();
+        }
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
+        String summary = String.format(Locale.ROOT, "Baseline index (StandardAnalyzer, 2 threads, text generated "
+                + "in memory): %,d documents in %.0f s, %.0f documents/s; index %.0f MB", RESOURCES, seconds,
+                RESOURCES / seconds, size(dir) / MB);
+        Files.writeString(marker, summary);
+        return summary;
+    }
+
+    // --- the load -------------------------------------------------------------------------------------
+
+    private static Level run(String engine, int clients, Duration duration, List<SearchCorpus.Query> queries,
+                             java.util.function.Supplier<Search> perClient) throws InterruptedException {
+        List<List<Double>> latencies = new ArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        long deadline = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            List<Double> mine = new ArrayList<>();
+            latencies.add(mine);
+            Search search = perClient.get();
+            int offset = c * (queries.size() / clients);
+            Thread thread = new Thread(() -> {
+                for (int i = offset; System.nanoTime() < deadline; i++) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = search.run(queries.get(i % queries.size()));
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    mine.add((System.nanoTime() - t0) / 1e6);
+                    if (!ok) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }, "client-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Double> all = new ArrayList<>();
+        latencies.forEach(all::addAll);
+        Collections.sort(all);
+        Level level = new Level(engine, clients, all.size(), errors.get(), seconds, all);
+        System.out.printf(Locale.ROOT, "  %s, %d clients: %d requests, %.1f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
+                        + "%d errors%n", engine, clients, level.requests(), level.perSecond(), level.percentile(0.5),
+                level.percentile(0.95), level.percentile(0.99), level.errors());
+        return level;
+    }
+
+    private static Search httpSearch(String base) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return query -> {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/search?"
+                    + query.params())).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return r.statusCode() == 200 && r.body().contains("\"hits\"");
+        };
+    }
+
+    /** The query's words (filters and sort left out), parsed as a plain query parser would, AND between words. */
+    private static Search luceneSearch(IndexSearcher searcher) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"title", "description", "text"},
+                new StandardAnalyzer(), Map.of("title", 2f, "description", 1f, "text", 1f));
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        return query -> {
+            TopDocs top = searcher.search(parser.parse(QueryParser.escape(query.q()).replace("\\\"", "\"")), 10);
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                stored.document(sd.doc);
+            }
+            return true;
+        };
+    }
+
+    // --- plumbing -------------------------------------------------------------------------------------
+
+    /** The server's heap in use, from its metrics endpoint, every 250 ms; the peak is kept. */
+    private static final class HeapWatch implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean running = true;
+        volatile double peak;
+        volatile double max;
+
+        HeapWatch(String base) {
+            HttpClient client = HttpClient.newHttpClient();
+            String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            Pattern value = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)");
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        peak = Math.max(peak, read(client, auth, value, base + "/actuator/metrics/jvm.memory.used?tag=area:heap"));
+                        if (max == 0) {
+                            max = read(client, auth, value, base + "/actuator/metrics/jvm.memory.max?tag=area:heap");
+                        }
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        // a sample missed
+                    }
+                }
+            }, "heap-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private static double read(HttpClient client, String auth, Pattern value, String url) throws Exception {
+            String body = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = value.matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException(body);
+            }
+            return Double.parseDouble(m.group(1));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.interrupt();
+            thread.join(1_000);
+        }
+    }
+
+    /** {@code java <jvm option> -cp <this class path> <main> args…}, its output in {@code log}. */
+    private static Process java(Path log, String jvmOption, String main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jvmOption, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp",
+                System.getProperty("java.class.path"), main));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitHealthy(Process server, String base, Path log) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server ended: " + Files.readString(log));
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not become healthy: " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
