@@ -88,7 +88,7 @@ class QuerySuggestionsTest extends IntegrationTest {
 
     @Test
     void aQueryThatFoundNothingIsNeverSuggested() {
-        String query = Made.word() + " khong co";
+        String query = Made.word() + " " + Made.word(); // two words no material holds: both are required
         for (int i = 0; i < properties.suggestMinAsks() + 1; i++) {
             assertThat(ask(query)).isZero();
         }

@@ -93,8 +93,17 @@ final class ResourceDocuments {
     }
 
     /**
-     * Adds the value's four indexed forms, analysed in one pass ({@link FourForms}: the fields must
-     * stay in this order, each replays what the one before it read), and the value itself, stored.
+     * Above this many characters a value is analysed four times, streaming, instead of once with
+     * replays: a replay keeps every token of the value in memory (a few hundred bytes each), which
+     * for a book of millions of words would not fit in the heap.
+     */
+    static final int ONE_PASS_MAX_CHARS = 50_000;
+
+    /**
+     * Adds the value's four indexed forms and the value itself, stored. Values up to
+     * {@value #ONE_PASS_MAX_CHARS} characters (nearly all) are analysed in one pass
+     * ({@link FourForms}: the fields must stay in this order, each replays what the one before it
+     * read); longer ones by the four analyzers of the index, which stream.
      *
      * @return whether the value was added (blank ones are not)
      */
@@ -102,12 +111,19 @@ final class ResourceDocuments {
         if (value == null || value.isBlank()) {
             return false;
         }
-        FourForms.Streams forms = FourForms.of(value);
-        doc.add(new Field(field + Fields.EXACT, forms.exact(), WITH_POSITIONS));
-        doc.add(new Field(field + Fields.EXACT_BIGRAMS, forms.exactBigrams(), TERMS_ONLY));
-        doc.add(new Field(field + Fields.FOLDED, forms.folded(), FOLDED_INDEXED));
+        if (value.length() > ONE_PASS_MAX_CHARS) {
+            doc.add(new Field(field + Fields.EXACT, value, WITH_POSITIONS));
+            doc.add(new Field(field + Fields.EXACT_BIGRAMS, value, TERMS_ONLY));
+            doc.add(new Field(field + Fields.FOLDED, value, FOLDED_INDEXED));
+            doc.add(new Field(field + Fields.FOLDED_BIGRAMS, value, TERMS_ONLY));
+        } else {
+            FourForms.Streams forms = FourForms.of(value);
+            doc.add(new Field(field + Fields.EXACT, forms.exact(), WITH_POSITIONS));
+            doc.add(new Field(field + Fields.EXACT_BIGRAMS, forms.exactBigrams(), TERMS_ONLY));
+            doc.add(new Field(field + Fields.FOLDED, forms.folded(), FOLDED_INDEXED));
+            doc.add(new Field(field + Fields.FOLDED_BIGRAMS, forms.foldedBigrams(), TERMS_ONLY));
+        }
         doc.add(new StoredField(field + Fields.FOLDED, value));
-        doc.add(new Field(field + Fields.FOLDED_BIGRAMS, forms.foldedBigrams(), TERMS_ONLY));
         return true;
     }
 
