@@ -20,6 +20,12 @@ final class Fields {
     static final String TEXT = "text";
     static final List<String> TEXT_FIELDS = List.of(TITLE, CREATORS, SUBJECTS, DESCRIPTION, TEXT);
 
+    /**
+     * The folded syllables of every text field together, terms only: what decides whether a resource
+     * matches and how many do (one clause per word; ranking still weighs each field apart).
+     */
+    static final String ALL_FOLDED = "all.folded";
+
     static final String EXACT = ".exact";
     static final String FOLDED = ".folded";
     static final String EXACT_BIGRAMS = ".exact2";

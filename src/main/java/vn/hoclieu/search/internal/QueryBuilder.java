@@ -53,7 +53,13 @@ final class QueryBuilder {
         this.exact = exact;
     }
 
-    record Built(Query query, List<String> foldedTerms, boolean empty) {
+    /**
+     * @param query    what ranks: each syllable over every field, bigrams, phrases
+     * @param matching the same set of matches, cheaper: each syllable once on {@link Fields#ALL_FOLDED}
+     *                 (a syllable matches a resource if its folded form is in any text field, whatever
+     *                 the ranking's per-field alternatives), phrases as in {@code query}; for counting
+     */
+    record Built(Query query, Query matching, List<String> foldedTerms, boolean empty) {
     }
 
     Built build(String userText) {
@@ -74,24 +80,31 @@ final class QueryBuilder {
             }
         }
         if (words.isEmpty() && phrases.isEmpty()) {
-            return new Built(new MatchAllDocsQuery(), List.of(), true);
+            return new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), true);
         }
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
+        BooleanQuery.Builder matching = new BooleanQuery.Builder();
         List<String> highlightTerms = new ArrayList<>();
         if (!words.isEmpty()) {
             BooleanQuery.Builder syllables = new BooleanQuery.Builder();
+            BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
             for (Token t : words) {
                 syllables.add(syllable(t), Occur.SHOULD);
+                anywhere.add(new TermQuery(new Term(Fields.ALL_FOLDED, t.folded())), Occur.SHOULD);
                 highlightTerms.add(t.folded());
             }
             syllables.setMinimumNumberShouldMatch(minimumToMatch(words.size()));
+            anywhere.setMinimumNumberShouldMatch(minimumToMatch(words.size()));
             outer.add(syllables.build(), Occur.MUST);
+            matching.add(anywhere.build(), Occur.MUST);
             for (int i = 0; i + 1 < words.size(); i++) {
                 outer.add(bigram(words.get(i), words.get(i + 1)), Occur.SHOULD);
             }
         }
         for (List<Token> phrase : phrases) {
-            outer.add(phrase(phrase, false), Occur.MUST);
+            Query required = phrase(phrase, false);
+            outer.add(required, Occur.MUST);
+            matching.add(required, Occur.MUST);
             if (phrase.stream().allMatch(Token::accented)) {
                 outer.add(new BoostQuery(phrase(phrase, true), EXACT_FACTOR), Occur.SHOULD);
             }
@@ -100,7 +113,7 @@ final class QueryBuilder {
                 outer.add(bigram(phrase.get(i), phrase.get(i + 1)), Occur.SHOULD);
             }
         }
-        return new Built(outer.build(), highlightTerms, false);
+        return new Built(outer.build(), matching.build(), highlightTerms, false);
     }
 
     /**

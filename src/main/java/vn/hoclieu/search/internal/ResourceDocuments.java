@@ -25,6 +25,8 @@ final class ResourceDocuments {
     private static final FieldType WITH_POSITIONS = new FieldType();
     /** Bigram fields are only ever matched as terms: frequencies suffice. */
     private static final FieldType TERMS_ONLY = new FieldType();
+    /** The catch-all field only decides matches: documents suffice. */
+    private static final FieldType DOCS_ONLY = new FieldType();
 
     static {
         FOLDED_INDEXED.setTokenized(true);
@@ -36,6 +38,10 @@ final class ResourceDocuments {
         TERMS_ONLY.setTokenized(true);
         TERMS_ONLY.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         TERMS_ONLY.freeze();
+        DOCS_ONLY.setTokenized(true);
+        DOCS_ONLY.setOmitNorms(true);
+        DOCS_ONLY.setIndexOptions(IndexOptions.DOCS);
+        DOCS_ONLY.freeze();
     }
 
     private ResourceDocuments() {
@@ -116,12 +122,14 @@ final class ResourceDocuments {
             doc.add(new Field(field + Fields.EXACT_BIGRAMS, value, TERMS_ONLY));
             doc.add(new Field(field + Fields.FOLDED, value, FOLDED_INDEXED));
             doc.add(new Field(field + Fields.FOLDED_BIGRAMS, value, TERMS_ONLY));
+            doc.add(new Field(Fields.ALL_FOLDED, value, DOCS_ONLY));
         } else {
             FourForms.Streams forms = FourForms.of(value);
             doc.add(new Field(field + Fields.EXACT, forms.exact(), WITH_POSITIONS));
             doc.add(new Field(field + Fields.EXACT_BIGRAMS, forms.exactBigrams(), TERMS_ONLY));
             doc.add(new Field(field + Fields.FOLDED, forms.folded(), FOLDED_INDEXED));
             doc.add(new Field(field + Fields.FOLDED_BIGRAMS, forms.foldedBigrams(), TERMS_ONLY));
+            doc.add(new Field(Fields.ALL_FOLDED, forms.foldedAgain(), DOCS_ONLY));
         }
         doc.add(new StoredField(field + Fields.FOLDED, value));
         return true;

@@ -13,6 +13,7 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -58,30 +59,25 @@ public class Searcher {
         long started = System.nanoTime();
         validate(request);
         QueryBuilder.Built built = queries.build(request.q());
-        Query base = new BooleanQuery.Builder()
-                .add(built.query(), Occur.MUST)
-                .add(VisibilityFilter.of(viewer), Occur.FILTER)
-                .build();
+        Query visible = VisibilityFilter.of(viewer);
         try {
-            return run(request, built, base, started);
+            return run(request, built, visible, started);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new SearchException("problem.search.tooComplex");
         }
     }
 
-    private SearchPage run(SearchRequest request, QueryBuilder.Built built, Query base, long started) {
+    private SearchPage run(SearchRequest request, QueryBuilder.Built built, Query visible, long started) {
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 Map<String, List<FacetValue>> none = new LinkedHashMap<>();
                 Fields.FACETS.forEach(dim -> none.put(dim, List.of()));
                 return new SearchPage(0, List.of(), none, null, millis(started), request.page(), request.size());
             }
-            DrillDownQuery drill = new DrillDownQuery(index.facetsConfig(), base);
-            request.filters().forEach((dim, values) -> {
-                if (Fields.FACETS.contains(dim)) {
-                    values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> drill.add(dim, v.strip()));
-                }
-            });
+            DrillDownQuery drill = drillDown(request, built.query(), visible);
+            // counting on the catch-all field is exact only if every document has it; one written before the
+            // field existed (until a rebuild), or one whose text has no syllable, is counted with the ranking query
+            DrillDownQuery counting = hasCatchAll(searcher) ? drillDown(request, built.matching(), visible) : drill;
             int topN = (request.page() + 1) * request.size();
             // Two passes, each as cheap as it can be. Counting (the exact total and the drill-sideways facets)
             // needs every match but no score; ranking needs scores but only the best few, so Lucene may skip
@@ -90,7 +86,7 @@ public class Searcher {
             DrillSideways sideways = new DrillSideways(searcher, index.facetsConfig(),
                     index.facetState(searcher.getIndexReader()));
             DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
-                    sideways.search(drill, new TotalHitCountCollectorManager());
+                    sideways.search(counting, new TotalHitCountCollectorManager());
             Sort sort = sort(request.sort(), built.empty());
             TopDocs top = sort == null ? searcher.search(drill, topN) : searcher.search(drill, topN, sort);
             ScoreDoc[] all = top.scoreDocs;
@@ -100,6 +96,22 @@ public class Searcher {
             return new SearchPage(counted.collectorResult, hits, facets(counted.facets), null, millis(started),
                     request.page(), request.size());
         });
+    }
+
+    private DrillDownQuery drillDown(SearchRequest request, Query query, Query visible) {
+        Query base = new BooleanQuery.Builder().add(query, Occur.MUST).add(visible, Occur.FILTER).build();
+        DrillDownQuery drill = new DrillDownQuery(index.facetsConfig(), base);
+        request.filters().forEach((dim, values) -> {
+            if (Fields.FACETS.contains(dim)) {
+                values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> drill.add(dim, v.strip()));
+            }
+        });
+        return drill;
+    }
+
+    static boolean hasCatchAll(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        return reader.getDocCount(Fields.ALL_FOLDED) == reader.maxDoc();
     }
 
     /** Titles that complete what is being typed, accent-insensitively ("hoc t" → "Học tập suốt đời"). */

@@ -76,6 +76,20 @@ public final class HoclieuRanker implements Ranker {
                 .hits().stream().map(hit -> ids.get(hit.id())).toList();
     }
 
+    /** Whether totals are counted on the catch-all field (every document has it). */
+    boolean countsOnCatchAll() {
+        return index.withSearcher(Searcher::hasCatchAll);
+    }
+
+    /** How many resources the ranking query matches, counted the slow way (its own clauses), and the total the searcher reports. */
+    long[] countBothWays(String query) throws IOException {
+        QueryBuilder.Built built = new QueryBuilder(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
+                vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact()).build(query);
+        long slow = index.withSearcher(s -> (long) s.count(built.query()));
+        long reported = searcher.search(new SearchRequest(query, 0, 1, "relevance", Map.of()), Viewer.ANONYMOUS).total();
+        return new long[] {slow, reported};
+    }
+
     @Override
     public void close() {
         try {

@@ -17,6 +17,10 @@ import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
  * A sentence break is carried as a flag on the token after it and becomes a position gap only on
  * the way into the shingles, so the unigram streams keep the analyzers' positions.
  *
+ * <p>{@link Streams#foldedAgain()} replays the folded syllables once more, for a field that gathers
+ * every text field of a resource (matching and counting need one clause per word there, not one per
+ * field).
+ *
  * <p>The streams must be consumed in the order of {@link Streams}, as Lucene does when the fields
  * are added to a document in that order: the exact stream drives the tokenizer, and each later
  * stream replays what an earlier one captured.
@@ -27,7 +31,8 @@ public final class FourForms {
     }
 
     /** The four streams of a text; consume them in this order (see {@link FourForms}). */
-    public record Streams(TokenStream exact, TokenStream exactBigrams, TokenStream folded, TokenStream foldedBigrams) {
+    public record Streams(TokenStream exact, TokenStream exactBigrams, TokenStream folded, TokenStream foldedBigrams,
+                          TokenStream foldedAgain) {
     }
 
     public static Streams of(String text) {
@@ -43,7 +48,8 @@ public final class FourForms {
         TeeSinkTokenFilter folded = new TeeSinkTokenFilter(VietnameseAnalyzer.syllableChain(
                 VietnameseAnalyzer.Form.FOLDED, syllablesAgain));
         TokenStream foldedAgain = folded.newSinkTokenStream();
+        TokenStream foldedOnceMore = folded.newSinkTokenStream();
         return new Streams(exact, VietnameseAnalyzer.bigrams(new SentenceGapFilter(exactAgain)),
-                folded, VietnameseAnalyzer.bigrams(new SentenceGapFilter(foldedAgain)));
+                folded, VietnameseAnalyzer.bigrams(new SentenceGapFilter(foldedAgain)), foldedOnceMore);
     }
 }
