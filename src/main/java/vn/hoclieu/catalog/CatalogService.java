@@ -267,18 +267,24 @@ public class CatalogService {
         });
     }
 
-    /**
-     * The resource if it exists and the viewer may see it, or the request carries a grant for it
-     * (a share link: {@link AccessGrants}).
-     */
+    /** The resource if it exists and the viewer may see it. */
     public Optional<ResourceView> find(long id, Viewer viewer) {
-        return readTx.execute(status -> resources.findById(id).filter(r -> readable(viewer, r))
+        return find(id, viewer, Reading.VIEWER_ONLY);
+    }
+
+    /**
+     * The resource if it exists and the viewer may see it, or, with {@link Reading#WITH_GRANTS},
+     * the request carries a grant for it (a share link: {@link AccessGrants}).
+     */
+    public Optional<ResourceView> find(long id, Viewer viewer, Reading reading) {
+        return readTx.execute(status -> resources.findById(id).filter(r -> readable(viewer, r, reading))
                 .map(this::toView).map(v -> hideInvisibleNearDuplicates(v, viewer)));
     }
 
-    /** The read paths' rule: {@link Access}, or else a grant the request carries. */
-    private boolean readable(Viewer viewer, Resource r) {
-        return Access.canView(viewer, r) || grants.stream().anyMatch(g -> g.grants(r.getId()));
+    /** The read paths' rule: {@link Access}, or else (if the caller accepts them) a grant the request carries. */
+    private boolean readable(Viewer viewer, Resource r, Reading reading) {
+        return Access.canView(viewer, r)
+                || (reading == Reading.WITH_GRANTS && grants.stream().anyMatch(g -> g.grants(r.getId())));
     }
 
     /** A near-duplicate the viewer may not see is not mentioned: its existence would leak. */
@@ -297,15 +303,19 @@ public class CatalogService {
 
     /** A file of a visible resource, with its blob address, for download. */
     public Optional<ResourceView.FileView> findFile(long resourceId, long fileId, Viewer viewer) {
-        return find(resourceId, viewer).flatMap(r -> r.files().stream().filter(f -> f.id() == fileId).findFirst());
+        return findFile(resourceId, fileId, viewer, Reading.VIEWER_ONLY);
+    }
+
+    public Optional<ResourceView.FileView> findFile(long resourceId, long fileId, Viewer viewer, Reading reading) {
+        return find(resourceId, viewer, reading).flatMap(r -> r.files().stream().filter(f -> f.id() == fileId).findFirst());
     }
 
     /**
      * The preview image of a visible resource: its main file's thumbnail, else the first file's
      * that has one.
      */
-    public Optional<org.springframework.core.io.Resource> thumbnail(long resourceId, Viewer viewer) {
-        return readTx.execute(status -> resources.findById(resourceId).filter(r -> readable(viewer, r))
+    public Optional<org.springframework.core.io.Resource> thumbnail(long resourceId, Viewer viewer, Reading reading) {
+        return readTx.execute(status -> resources.findById(resourceId).filter(r -> readable(viewer, r, reading))
                 .flatMap(r -> r.getFiles().stream().map(ResourceFile::getThumbnailSha256)
                         .filter(sha -> sha != null && blobs.exists(sha)).findFirst())
                 .map(blobs::resource));
@@ -317,8 +327,8 @@ public class CatalogService {
     }
 
     /** The extracted text of a visible resource's files, joined, or empty. */
-    public Optional<String> text(long resourceId, Viewer viewer) {
-        return find(resourceId, viewer).flatMap(r -> readTx.execute(s -> {
+    public Optional<String> text(long resourceId, Viewer viewer, Reading reading) {
+        return find(resourceId, viewer, reading).flatMap(r -> readTx.execute(s -> {
             ResourceSnapshot snap = snapshot(resourceId).orElse(null);
             if (snap == null || snap.texts().isEmpty()) {
                 return Optional.<String>empty();
