@@ -57,11 +57,13 @@ public class CatalogService {
     /** Fresh reads for projections that run after another transaction's commit. */
     private final TransactionTemplate freshReadTx;
     private final MessageSource messages;
+    private final List<AccessGrants> grants;
 
     CatalogService(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries,
                    BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx,
-                   MessageSource messages) {
+                   MessageSource messages, List<AccessGrants> grants) {
         this.messages = messages;
+        this.grants = grants;
         this.resources = resources;
         this.files = files;
         this.libraries = libraries;
@@ -177,12 +179,59 @@ public class CatalogService {
      * @throws CatalogException 404 if the resource does not exist or is hidden from {@code by}, 403 if they may not change it
      */
     public ResourceView updateVisibility(long id, Visibility visibility, Viewer by) {
-        return change(id, by, r -> r.changeVisibility(visibility));
+        return change(id, by, CatalogService::ownLibraryStaff, r -> r.changeVisibility(visibility));
     }
 
     /** Takes a resource out of circulation: it stays in the catalogue, visible only to its library's staff. */
     public ResourceView withdraw(long id, Viewer by) {
-        return change(id, by, r -> r.changeStatus(ResourceStatus.WITHDRAWN));
+        return change(id, by, CatalogService::ownLibraryStaff, r -> r.changeStatus(ResourceStatus.WITHDRAWN));
+    }
+
+    /**
+     * Shares a resource with another library: its members see it when its visibility is LIBRARY,
+     * and it is found in that library's catalogue (the {@code library} filter), credited to its
+     * origin. Sharing again with the same library changes nothing.
+     *
+     * @throws CatalogException 404 if hidden from {@code by}, 403 if they may not share it
+     *                          ({@link Access#canShare}), 400 for an unknown library or its own
+     */
+    public ResourceView share(long id, String libraryCode, Viewer by) {
+        Library library = otherLibrary(libraryCode);
+        return change(id, by, Access::canShare, r -> {
+            if (library.getId().equals(r.getLibraryId())) {
+                throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.share.ownLibrary", library.getCode());
+            }
+            r.shareWith(library.getId());
+        });
+    }
+
+    /** Stops sharing a resource with a library; not shared with it is no error. */
+    public ResourceView unshare(long id, String libraryCode, Viewer by) {
+        Library library = otherLibrary(libraryCode);
+        return change(id, by, Access::canShare, r -> r.unshareWith(library.getId()));
+    }
+
+    /** Whether the viewer may share this resource and make share links for it (false if hidden from them). */
+    public boolean mayShare(long id, Viewer viewer) {
+        return Boolean.TRUE.equals(readTx.execute(status -> resources.findById(id)
+                .filter(r -> Access.canView(viewer, r))
+                .map(r -> Access.canShare(viewer, r.getLibraryId(), r.getCreatedBy())).orElse(false)));
+    }
+
+    private Library otherLibrary(String code) {
+        return libraries.byCode(code == null ? "" : code.strip())
+                .orElseThrow(() -> new CatalogException(HttpStatus.BAD_REQUEST, "problem.share.unknownLibrary",
+                        String.valueOf(code)));
+    }
+
+    private static boolean ownLibraryStaff(Viewer by, Long libraryId, String createdBy) {
+        boolean ownLibrarian = by.has(Role.LIBRARIAN) && libraryId != null && libraryId.equals(by.libraryId());
+        return by.has(Role.ADMIN) || ownLibrarian;
+    }
+
+    /** Who may make a change to a resource, from its library and uploader. */
+    private interface Permission {
+        boolean allows(Viewer by, Long libraryId, String createdBy);
     }
 
     /**
@@ -190,10 +239,11 @@ public class CatalogService {
      * same moment (a worker recording what it read from a file): then the change is applied again
      * to the fresh row rather than failing, a few times at most.
      */
-    private ResourceView change(long id, Viewer by, java.util.function.Consumer<Resource> change) {
+    private ResourceView change(long id, Viewer by, Permission permission,
+                                java.util.function.Consumer<Resource> change) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return changeOnce(id, by, change);
+                return changeOnce(id, by, permission, change);
             } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
                 if (attempt >= 5) {
                     throw concurrent;
@@ -202,13 +252,12 @@ public class CatalogService {
         }
     }
 
-    private ResourceView changeOnce(long id, Viewer by, java.util.function.Consumer<Resource> change) {
+    private ResourceView changeOnce(long id, Viewer by, Permission permission,
+                                    java.util.function.Consumer<Resource> change) {
         return tx.execute(status -> {
             Resource r = resources.findById(id).filter(found -> Access.canView(by, found))
                     .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", id));
-            boolean ownLibrarian = by.has(Role.LIBRARIAN) && r.getLibraryId() != null
-                    && r.getLibraryId().equals(by.libraryId());
-            if (!by.has(Role.ADMIN) && !ownLibrarian) {
+            if (!permission.allows(by, r.getLibraryId(), r.getCreatedBy())) {
                 throw new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden");
             }
             change.accept(r);
@@ -220,8 +269,22 @@ public class CatalogService {
 
     /** The resource if it exists and the viewer may see it. */
     public Optional<ResourceView> find(long id, Viewer viewer) {
-        return readTx.execute(status -> resources.findById(id).filter(r -> Access.canView(viewer, r))
+        return find(id, viewer, Reading.VIEWER_ONLY);
+    }
+
+    /**
+     * The resource if it exists and the viewer may see it, or, with {@link Reading#WITH_GRANTS},
+     * the request carries a grant for it (a share link: {@link AccessGrants}).
+     */
+    public Optional<ResourceView> find(long id, Viewer viewer, Reading reading) {
+        return readTx.execute(status -> resources.findById(id).filter(r -> readable(viewer, r, reading))
                 .map(this::toView).map(v -> hideInvisibleNearDuplicates(v, viewer)));
+    }
+
+    /** The read paths' rule: {@link Access}, or else (if the caller accepts them) a grant the request carries. */
+    private boolean readable(Viewer viewer, Resource r, Reading reading) {
+        return Access.canView(viewer, r)
+                || (reading == Reading.WITH_GRANTS && grants.stream().anyMatch(g -> g.grants(r.getId())));
     }
 
     /** A near-duplicate the viewer may not see is not mentioned: its existence would leak. */
@@ -235,20 +298,24 @@ public class CatalogService {
                         null, f.launch())).toList();
         return new ResourceView(v.id(), v.title(), v.creators(), v.description(), v.language(), v.subjects(),
                 v.audience(), v.materialType(), v.licence(), v.visibility(), v.library(), v.libraryName(), v.status(),
-                v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail());
+                v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail(), v.sharedWith());
     }
 
     /** A file of a visible resource, with its blob address, for download. */
     public Optional<ResourceView.FileView> findFile(long resourceId, long fileId, Viewer viewer) {
-        return find(resourceId, viewer).flatMap(r -> r.files().stream().filter(f -> f.id() == fileId).findFirst());
+        return findFile(resourceId, fileId, viewer, Reading.VIEWER_ONLY);
+    }
+
+    public Optional<ResourceView.FileView> findFile(long resourceId, long fileId, Viewer viewer, Reading reading) {
+        return find(resourceId, viewer, reading).flatMap(r -> r.files().stream().filter(f -> f.id() == fileId).findFirst());
     }
 
     /**
      * The preview image of a visible resource: its main file's thumbnail, else the first file's
      * that has one.
      */
-    public Optional<org.springframework.core.io.Resource> thumbnail(long resourceId, Viewer viewer) {
-        return readTx.execute(status -> resources.findById(resourceId).filter(r -> Access.canView(viewer, r))
+    public Optional<org.springframework.core.io.Resource> thumbnail(long resourceId, Viewer viewer, Reading reading) {
+        return readTx.execute(status -> resources.findById(resourceId).filter(r -> readable(viewer, r, reading))
                 .flatMap(r -> r.getFiles().stream().map(ResourceFile::getThumbnailSha256)
                         .filter(sha -> sha != null && blobs.exists(sha)).findFirst())
                 .map(blobs::resource));
@@ -260,8 +327,8 @@ public class CatalogService {
     }
 
     /** The extracted text of a visible resource's files, joined, or empty. */
-    public Optional<String> text(long resourceId, Viewer viewer) {
-        return find(resourceId, viewer).flatMap(r -> readTx.execute(s -> {
+    public Optional<String> text(long resourceId, Viewer viewer, Reading reading) {
+        return find(resourceId, viewer, reading).flatMap(r -> readTx.execute(s -> {
             ResourceSnapshot snap = snapshot(resourceId).orElse(null);
             if (snap == null || snap.texts().isEmpty()) {
                 return Optional.<String>empty();
@@ -312,7 +379,9 @@ public class CatalogService {
                     lib == null ? null : lib.getType().name(), r.getCreatedAt(), r.getUpdatedAt(),
                     r.getFiles().stream().map(ResourceFile::getMediaType).distinct().toList(), texts,
                     r.getCreatedBy(), r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null),
-                    resources.popularity(r.getId()));
+                    resources.popularity(r.getId()), r.getSharedWith().stream()
+                            .flatMap(libraryId -> libraries.byId(libraryId).stream())
+                            .map(l -> new ResourceSnapshot.SharedLibrary(l.getId(), l.getCode())).toList());
         }));
     }
 
@@ -386,7 +455,9 @@ public class CatalogService {
                 lib == null ? null : lib.getName(), r.getStatus(), r.getPublisher(), r.getIssued(),
                 r.getCreatedAt(), r.getUpdatedAt(), fileViews,
                 r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null)
-                        ? "/api/v1/resources/" + r.getId() + "/thumbnail" : null);
+                        ? "/api/v1/resources/" + r.getId() + "/thumbnail" : null,
+                r.getSharedWith().stream().flatMap(libraryId -> libraries.byId(libraryId).stream())
+                        .map(Library::getCode).sorted().toList());
     }
 
     private Library resolveLibrary(String code, Viewer uploader) {

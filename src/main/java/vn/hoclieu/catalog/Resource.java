@@ -2,13 +2,16 @@ package vn.hoclieu.catalog;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -16,7 +19,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import vn.hoclieu.catalog.internal.StringListConverter;
 
 /**
@@ -79,6 +85,15 @@ public class Resource {
     @Column(nullable = false)
     private Instant updatedAt;
 
+    /**
+     * The other libraries this resource is shared with, by id. Part of the resource (not of the
+     * sharing module) because the visibility rule reads it: {@link Access} must decide in one look.
+     */
+    @ElementCollection
+    @CollectionTable(name = "resource_share", joinColumns = @JoinColumn(name = "resource_id"))
+    @Column(name = "library_id")
+    private Set<Long> sharedWith = new LinkedHashSet<>();
+
     @Version
     private long version;
 
@@ -116,6 +131,23 @@ public class Resource {
         touch();
     }
 
+    /** @return whether it was not shared with that library before */
+    boolean shareWith(long libraryId) {
+        boolean added = sharedWith.add(libraryId);
+        if (added) {
+            touch();
+        }
+        return added;
+    }
+
+    boolean unshareWith(long libraryId) {
+        boolean removed = sharedWith.remove(libraryId);
+        if (removed) {
+            touch();
+        }
+        return removed;
+    }
+
     void changeStatus(ResourceStatus status) {
         this.status = status;
         touch();
@@ -139,6 +171,7 @@ public class Resource {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public List<ResourceFile> getFiles() { return files; }
+    public Set<Long> getSharedWith() { return Collections.unmodifiableSet(sharedWith); }
 
     public void setTitle(String title) { this.title = title; }
     public void setCreators(List<String> creators) { this.creators = new ArrayList<>(creators); }

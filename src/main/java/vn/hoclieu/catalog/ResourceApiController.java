@@ -53,13 +53,13 @@ class ResourceApiController {
 
     @GetMapping("/resources/{id}")
     ResourceView get(@PathVariable long id) {
-        return catalog.find(id, accounts.currentViewer()).orElseThrow(() -> notFound(id));
+        return catalog.find(id, accounts.currentViewer(), Reading.WITH_GRANTS).orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/resources/{id}/files/{fileId}/content")
     ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id, @PathVariable long fileId,
             @RequestParam(defaultValue = "false") boolean download, WebRequest request) {
-        ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer())
+        ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
                 .orElseThrow(() -> notFound(id));
         if (FileResponses.isDownload(file, download) && startsAtZero(request.getHeader("Range"))) {
             usage.downloaded(id, Visitors.of(request), request.getHeader("User-Agent"));
@@ -74,7 +74,7 @@ class ResourceApiController {
 
     @GetMapping("/resources/{id}/thumbnail")
     ResponseEntity<org.springframework.core.io.Resource> thumbnail(@PathVariable long id, WebRequest request) {
-        org.springframework.core.io.Resource image = catalog.thumbnail(id, accounts.currentViewer())
+        org.springframework.core.io.Resource image = catalog.thumbnail(id, accounts.currentViewer(), Reading.WITH_GRANTS)
                 .orElseThrow(() -> notFound(id));
         String etag = "\"" + image.getFilename() + "\"";
         if (request.checkNotModified(etag)) {

@@ -39,13 +39,13 @@ class ResourceController {
                 @RequestParam(name = "within", required = false) String within, Model model,
                 org.springframework.web.context.request.WebRequest request) {
         var viewer = accounts.currentViewer();
-        ResourceView resource = catalog.find(id, viewer)
+        ResourceView resource = catalog.find(id, viewer, Reading.WITH_GRANTS)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id)));
         usage.viewed(id, Visitors.of(request), request.getHeader("User-Agent"));
         model.addAttribute("resource", resource);
         model.addAttribute("main", resource.mainFile());
         model.addAttribute("subtitles", resource.files().stream().filter(ResourceView.FileView::isSubtitle).toList());
-        catalog.text(id, viewer).ifPresent(text -> {
+        catalog.text(id, viewer, Reading.WITH_GRANTS).ifPresent(text -> {
             String clean = text.replace('\f', '\n').strip();
             boolean cut = clean.length() > EXCERPT_CHARS;
             model.addAttribute("excerpt", cut ? clean.substring(0, EXCERPT_CHARS) + " …" : clean);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.Reading;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.storage.BlobStore;
 
@@ -47,7 +48,7 @@ class PackageController {
     @GetMapping("/resources/{id}/files/{fileId}/package/**")
     ResponseEntity<byte[]> entry(@PathVariable long id, @PathVariable long fileId, HttpServletRequest request)
             throws IOException {
-        ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer())
+        ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
                 .filter(f -> f.launch() != null)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound",
                         String.valueOf(id)));

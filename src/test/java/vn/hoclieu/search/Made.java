@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import vn.hoclieu.Http;
 
 /** Test material for the search tests: made-up words no other test uses, and small uploaded texts. */
-final class Made {
+public final class Made {
 
     private static final String ONSETS = "bcghklmnstvx";
     private static final String[] VOWELS = {"ạ", "ờ", "ữ", "ế", "ộ", "ắ", "ỉ", "ẫ"};
@@ -23,7 +23,7 @@ final class Made {
     }
 
     /** A plain word no other test has used, e.g. "qorbvxlemt". */
-    static String word() {
+    public static String word() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         StringBuilder w = new StringBuilder("qor");
         for (int i = 0; i < 7; i++) {

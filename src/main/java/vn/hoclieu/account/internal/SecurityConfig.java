@@ -51,6 +51,8 @@ class SecurityConfig {
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a page's previews and downloads come with the browser's session: read it for GET and HEAD only
+                .securityContext(c -> c.securityContextRepository(new SessionForSafeReads()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 // same-origin framing: the resource page previews PDFs from the content endpoint

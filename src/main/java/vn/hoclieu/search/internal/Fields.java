@@ -50,8 +50,12 @@ final class Fields {
     static final String STATUS = "status";
     static final String LIBRARY_ID = "libraryId";
     static final String CREATED_BY = "createdBy";
+    /** Ids of the libraries a resource is shared with: their members see it when it is LIBRARY. */
+    static final String SHARED_WITH = "sharedWith";
 
     // Facets (dimensions of SortedSetDocValuesFacetField); these are also the filter names of the API.
+    // The library facet holds the owning library and every library the resource is shared with, so
+    // that library=X is X's catalogue: its own material and what was shared with it.
     static final String F_MATERIAL_TYPE = "materialType";
     static final String F_LANGUAGE = "language";
     static final String F_SUBJECT = "subject";
@@ -62,5 +66,5 @@ final class Fields {
     static final String F_MEDIA_TYPE = "mediaType";
     static final List<String> FACETS = List.of(F_MATERIAL_TYPE, F_LANGUAGE, F_SUBJECT, F_AUDIENCE, F_LICENCE,
             F_LIBRARY, F_LIBRARY_TYPE, F_MEDIA_TYPE);
-    static final List<String> MULTI_VALUED_FACETS = List.of(F_SUBJECT, F_AUDIENCE, F_MEDIA_TYPE);
+    static final List<String> MULTI_VALUED_FACETS = List.of(F_SUBJECT, F_AUDIENCE, F_MEDIA_TYPE, F_LIBRARY);
 }

@@ -86,11 +86,17 @@ final class ResourceDocuments {
         if (r.createdBy() != null) {
             doc.add(new StringField(Fields.CREATED_BY, r.createdBy(), Field.Store.NO));
         }
+        for (ResourceSnapshot.SharedLibrary shared : r.sharedWith()) {
+            doc.add(new StringField(Fields.SHARED_WITH, Long.toString(shared.id()), Field.Store.NO));
+        }
 
         facet(doc, Fields.F_MATERIAL_TYPE, r.materialType().name());
         facet(doc, Fields.F_LANGUAGE, r.language());
         facet(doc, Fields.F_LICENCE, r.licence());
         facet(doc, Fields.F_LIBRARY, r.libraryCode());
+        r.sharedWith().stream().map(ResourceSnapshot.SharedLibrary::code)
+                .filter(code -> !code.equals(r.libraryCode())).distinct()
+                .forEach(code -> facet(doc, Fields.F_LIBRARY, code));
         facet(doc, Fields.F_LIBRARY_TYPE, r.libraryType());
         distinct(r.subjects()).forEach(s -> facet(doc, Fields.F_SUBJECT, s));
         distinct(r.audience()).forEach(a -> facet(doc, Fields.F_AUDIENCE, a));

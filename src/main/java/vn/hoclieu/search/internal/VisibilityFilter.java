@@ -13,7 +13,9 @@ import vn.hoclieu.catalog.Visibility;
 
 /**
  * The catalogue's visibility rule ({@code catalog.Access}) as a filter query, applied beneath every
- * search, so hits, totals and facet counts never include what the viewer may not see.
+ * search, so hits, totals and facet counts never include what the viewer may not see. The two must
+ * say the same: {@code VisibilityRuleTest} compares them on every viewer × resource of a matrix.
+ * Share links grant nothing here: a resource seen through one is never found by searching.
  */
 final class VisibilityFilter {
 
@@ -25,28 +27,31 @@ final class VisibilityFilter {
             return new MatchAllDocsQuery();
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        any.add(published(Visibility.PUBLIC, null), Occur.SHOULD);
+        any.add(published(Visibility.PUBLIC), Occur.SHOULD);
         if (viewer.signedIn()) {
-            any.add(published(Visibility.NETWORK, null), Occur.SHOULD);
             any.add(new TermQuery(new Term(Fields.CREATED_BY, viewer.username())), Occur.SHOULD);
-            if (viewer.libraryId() != null) {
-                String library = viewer.libraryId().toString();
-                any.add(published(Visibility.LIBRARY, library), Occur.SHOULD);
-                if (viewer.has(Role.LIBRARIAN)) {
-                    any.add(new TermQuery(new Term(Fields.LIBRARY_ID, library)), Occur.SHOULD);
-                }
+        }
+        if (viewer.signedIn() && viewer.libraryId() != null) {
+            // a member of some library: the network's material, and their own and shared-in library material
+            String library = viewer.libraryId().toString();
+            any.add(published(Visibility.NETWORK), Occur.SHOULD);
+            Query ownOrShared = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.LIBRARY_ID, library)), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.SHARED_WITH, library)), Occur.SHOULD)
+                    .build();
+            any.add(new BooleanQuery.Builder().add(published(Visibility.LIBRARY), Occur.FILTER)
+                    .add(ownOrShared, Occur.FILTER).build(), Occur.SHOULD);
+            if (viewer.has(Role.LIBRARIAN)) {
+                any.add(new TermQuery(new Term(Fields.LIBRARY_ID, library)), Occur.SHOULD);
             }
         }
         return any.build();
     }
 
-    private static Query published(Visibility visibility, String libraryId) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
+    private static Query published(Visibility visibility) {
+        return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.STATUS, ResourceStatus.PUBLISHED.name())), Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.VISIBILITY, visibility.name())), Occur.FILTER);
-        if (libraryId != null) {
-            b.add(new TermQuery(new Term(Fields.LIBRARY_ID, libraryId)), Occur.FILTER);
-        }
-        return b.build();
+                .add(new TermQuery(new Term(Fields.VISIBILITY, visibility.name())), Occur.FILTER)
+                .build();
     }
 }

@@ -1,0 +1,75 @@
+package vn.hoclieu.sharing;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hoclieu.account.AccountService;
+import vn.hoclieu.catalog.CatalogException;
+
+/**
+ * Share links opened in a browser ({@code /s/<token>}) and the forms of the resource page's
+ * "Chia sẻ" section. Every form is a POST with the page's CSRF token, answered by a redirect back
+ * to the section; a refused change is shown there, not on an error page.
+ */
+@Controller
+class ShareController {
+
+    static final String SECTION = "#chia-se";
+
+    private final SharingService sharing;
+    private final AccountService accounts;
+
+    ShareController(SharingService sharing, AccountService accounts) {
+        this.sharing = sharing;
+        this.accounts = accounts;
+    }
+
+    /** Grants this browser session the link's resource, then shows it; the token leaves the address bar. */
+    @GetMapping("/s/{token}")
+    String open(@PathVariable String token, HttpServletRequest request) {
+        long resourceId = sharing.open(token, request.getSession(true));
+        return "redirect:/resources/" + resourceId;
+    }
+
+    @PostMapping("/resources/{id}/shares")
+    String share(@PathVariable long id, @RequestParam(defaultValue = "") String library, RedirectAttributes flash) {
+        return act(id, flash, () -> sharing.share(id, library, accounts.currentViewer()));
+    }
+
+    @PostMapping("/resources/{id}/shares/{library}/delete")
+    String unshare(@PathVariable long id, @PathVariable String library, RedirectAttributes flash) {
+        return act(id, flash, () -> sharing.unshare(id, library, accounts.currentViewer()));
+    }
+
+    @PostMapping("/resources/{id}/links")
+    String createLink(@PathVariable long id, @RequestParam(required = false) Integer days, RedirectAttributes flash) {
+        return act(id, flash, () -> flash.addFlashAttribute("newShareLink",
+                sharing.createLink(id, days, accounts.currentViewer(), ShareApiController.siteUrl())));
+    }
+
+    @PostMapping("/resources/{id}/links/{linkId}/revoke")
+    String revoke(@PathVariable long id, @PathVariable long linkId, RedirectAttributes flash) {
+        return act(id, flash, () -> sharing.revoke(id, linkId, accounts.currentViewer()));
+    }
+
+    /**
+     * Runs a change and returns to the section. A 404 stays an error page (the resource is not the
+     * viewer's to see); a refused change is reported in the section.
+     */
+    private static String act(long id, RedirectAttributes flash, Runnable change) {
+        try {
+            change.run();
+        } catch (CatalogException e) {
+            if (e.getStatusCode().value() == 404) {
+                throw e;
+            }
+            flash.addFlashAttribute("shareProblem", e.messageCode());
+            flash.addFlashAttribute("shareProblemArgs", e.arguments());
+        }
+        return "redirect:/resources/" + id + SECTION;
+    }
+}

@@ -1,0 +1,93 @@
+package vn.hoclieu.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.hoclieu.Browser;
+import vn.hoclieu.Http;
+import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.search.Made;
+
+/** Who may share, with whom, and the resource page's "Chia sẻ" section (forms with CSRF tokens). */
+class SharingTest extends IntegrationTest {
+
+    private static final String A = "HN-TVHN", B = "HN-THPT-BDM";
+
+    private long upload(String teacher) {
+        Http.Response created = Http.upload(url("/api/v1/resources"), teacher,
+                Map.of(Made.word() + ".txt", ("Bài " + Made.word()).getBytes(StandardCharsets.UTF_8)),
+                "{\"visibility\":\"LIBRARY\",\"library\":\"" + A + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    @Test
+    void librariansAndTheUploaderShareAndUnshareOthersMayNot() {
+        String teacher = Http.basic(account("sh-teacher-a", Role.TEACHER, A), PASSWORD);
+        String otherTeacher = Http.basic(account("sh-teacher-a2", Role.TEACHER, A), PASSWORD);
+        String librarianB = Http.basic(account("sh-librarian-b", Role.LIBRARIAN, B), PASSWORD);
+        long id = upload(teacher);
+        String shares = url("/api/v1/resources/" + id + "/shares");
+
+        Http.Response byUploader = Http.json("POST", shares, teacher, "{\"library\":\"" + B + "\"}");
+        assertThat(byUploader.status()).as(byUploader.body()).isEqualTo(200);
+        assertThat(byUploader.json().get("sharedWith").toString()).contains(B);
+        // B's librarian now sees it, but it is not theirs to share onwards
+        assertThat(Http.json("POST", shares, librarianB, "{\"library\":\"HN-GDTX-CG\"}").status()).isEqualTo(403);
+        assertThat(Http.json("POST", shares, otherTeacher, "{\"library\":\"" + B + "\"}").status()).isEqualTo(403);
+        assertThat(Http.json("POST", shares, teacher, "{\"library\":\"" + A + "\"}").status()).isEqualTo(400);
+        assertThat(Http.json("POST", shares, teacher, "{\"library\":\"NO-SUCH\"}").status()).isEqualTo(400);
+        assertThat(Http.json("POST", shares, null, "{\"library\":\"" + B + "\"}").status()).isEqualTo(401);
+
+        assertThat(Http.json("DELETE", shares + "/" + B, teacher, null).json().get("sharedWith")).isEmpty();
+        assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", librarianB).status()).isEqualTo(404);
+        assertThat(Http.json("DELETE", shares + "/" + B, librarianB, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void linksNeedTheRightToShareAndAValidityWithinTheLimit() {
+        String teacher = Http.basic(account("sh-teacher-a", Role.TEACHER, A), PASSWORD);
+        String reader = Http.basic(account("sh-reader-a", Role.READER, A), PASSWORD);
+        long id = upload(teacher);
+        String links = url("/api/v1/resources/" + id + "/links");
+        assertThat(Http.json("POST", links, teacher, "{\"days\":31}").status()).isEqualTo(400);
+        assertThat(Http.json("POST", links, teacher, "{\"days\":0}").status()).isEqualTo(400);
+        assertThat(Http.json("POST", links, teacher, "{\"days\":30}").status()).isEqualTo(201);
+        assertThat(Http.get(links, "Authorization", reader).status()).isEqualTo(403);
+        Http.Response list = Http.get(links, "Authorization", teacher);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0).get("active").asBoolean()).isTrue();
+        assertThat(list.body()).doesNotContain("/s/");
+        assertThat(Http.get(url("/s/" + "x".repeat(43))).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theResourcePageOffersSharingToThoseAllowedWithCsrfProtectedForms() throws Exception {
+        String teacher = Http.basic(account("sh-teacher-a", Role.TEACHER, A), PASSWORD);
+        account("sh-librarian-a", Role.LIBRARIAN, A);
+        long id = upload(teacher);
+        Browser librarian = new Browser(url(""));
+        librarian.signIn("sh-librarian-a", PASSWORD);
+        String page = librarian.get("/resources/" + id).body();
+        assertThat(page).contains("id=\"chia-se\"", "Tạo liên kết");
+        String csrf = Browser.csrf(page);
+
+        assertThat(librarian.postForm("/resources/" + id + "/shares", "not-the-token", "library", B).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> shared = librarian.postForm("/resources/" + id + "/shares", csrf, "library", B);
+        assertThat(shared.statusCode()).isEqualTo(302);
+        HttpResponse<String> linked = librarian.postForm("/resources/" + id + "/links", csrf, "days", "7");
+        assertThat(linked.headers().firstValue("Location").orElse("")).endsWith("/resources/" + id + "#chia-se");
+        String after = librarian.get("/resources/" + id).body();
+        assertThat(after).containsPattern("/s/[A-Za-z0-9_-]{43}").contains("Thôi chia sẻ", "Thu hồi");
+
+        Browser reader = new Browser(url(""));
+        account("sh-reader-a", Role.READER, A);
+        reader.signIn("sh-reader-a", PASSWORD);
+        assertThat(reader.get("/resources/" + id).body()).doesNotContain("id=\"chia-se\"");
+    }
+}
