@@ -64,6 +64,9 @@ final class ResourceDocuments {
         if (r.libraryCode() != null) {
             doc.add(new StoredField(Fields.DISPLAY_LIBRARY, r.libraryCode()));
         }
+        if (r.licence() != null) {
+            doc.add(new StoredField(Fields.DISPLAY_LICENCE, r.licence()));
+        }
         if (r.hasThumbnail()) {
             doc.add(new StoredField(Fields.DISPLAY_THUMBNAIL, "/api/v1/resources/" + r.id() + "/thumbnail"));
         }

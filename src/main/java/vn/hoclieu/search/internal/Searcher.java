@@ -206,7 +206,8 @@ public class Searcher {
             hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
                     snippet.replace('\f', ' ').replace('\0', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE),
                     d.get(Fields.DISPLAY_LANGUAGE), d.get(Fields.DISPLAY_LIBRARY),
-                    Float.isNaN(docs[i].score) ? 0f : docs[i].score, d.get(Fields.DISPLAY_THUMBNAIL), location));
+                    Float.isNaN(docs[i].score) ? 0f : docs[i].score, d.get(Fields.DISPLAY_THUMBNAIL), location,
+                    d.get(Fields.DISPLAY_LICENCE)));
         }
         return hits;
     }
