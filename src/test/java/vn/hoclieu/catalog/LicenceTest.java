@@ -95,7 +95,9 @@ class LicenceTest extends IntegrationTest {
         String html = Http.get(url("/search?q=" + word)).body();
         assertThat(html).contains("href=\"/search?q=" + word + "&amp;licence=CC-BY-NC-ND-4.0\"")
                 .contains("<span>CC BY-NC-ND 4.0</span>")
-                .doesNotContain(">CC-BY-NC-ND-4.0<");
+                .doesNotContain(">CC-BY-NC-ND-4.0<")
+                // the hit's badge, linked to the deed
+                .contains("class=\"badge licence\" rel=\"license\" href=\"https://creativecommons.org/licenses/by-nc-nd/4.0/\"");
     }
 
     @Test

@@ -71,7 +71,7 @@ public class RelatedMaterials {
                         Searcher.plainStart(d.get(Fields.DESCRIPTION + Fields.FOLDED), d.get(Fields.TEXT + Fields.FOLDED)),
                         d.get(Fields.DISPLAY_MATERIAL_TYPE), d.get(Fields.DISPLAY_LANGUAGE),
                         d.get(Fields.DISPLAY_LIBRARY), sd.score, d.get(Fields.DISPLAY_THUMBNAIL), null,
-                        d.get(Fields.DISPLAY_LICENCE)));
+                        Searcher.licence(d)));
             }
             return hits;
         });

@@ -207,9 +207,15 @@ public class Searcher {
                     snippet.replace('\f', ' ').replace('\0', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE),
                     d.get(Fields.DISPLAY_LANGUAGE), d.get(Fields.DISPLAY_LIBRARY),
                     Float.isNaN(docs[i].score) ? 0f : docs[i].score, d.get(Fields.DISPLAY_THUMBNAIL), location,
-                    d.get(Fields.DISPLAY_LICENCE)));
+                    licence(d)));
         }
         return hits;
+    }
+
+    /** The stored licence id of a hit, null when unknown. */
+    static String licence(Document d) {
+        String licence = d.get(Fields.DISPLAY_LICENCE);
+        return licence == null || licence.isEmpty() ? null : licence;
     }
 
     private static LocatingHighlighter.Located pick(Map<String, Object[]> highlights, String field, int i) {
