@@ -30,6 +30,9 @@ class CollectionTest extends IntegrationTest {
     @Autowired
     LibraryService libraries;
 
+    @Autowired
+    LibraryPageCollections libraryPage;
+
     private String teacher;
     private String otherTeacher;
     private String librarian;
@@ -177,6 +180,27 @@ class CollectionTest extends IntegrationTest {
                 .doesNotContain(id);
         assertThat(Http.get(url("/api/v1/collections/" + id), "Authorization", colleague).status()).isEqualTo(200);
         assertThat(Http.get(url("/api/v1/collections/" + id), "Authorization", teacher).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theLibraryPageIsGivenTheLibrarysPublicCollections() {
+        long shown = create(librarian, "{\"title\":\"Sách hay tháng 11\",\"visibility\":\"PUBLIC\","
+                + "\"library\":\"HN-TVHN\"}").get("id").asLong();
+        long hidden = create(librarian, "{\"title\":\"Nháp\",\"library\":\"HN-TVHN\"}").get("id").asLong();
+        long personal = create(librarian, "{\"title\":\"Của riêng tôi\",\"visibility\":\"PUBLIC\"}").get("id").asLong();
+
+        // the page another module renders at /libraries/{code}, as Spring MVC hands it over after its controller ran
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/libraries/HN-TVHN");
+        request.setAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+                "/libraries/{code}");
+        request.setAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+                Map.of("code", "HN-TVHN"));
+        var page = new org.springframework.web.servlet.ModelAndView("library/library");
+        libraryPage.postHandle(request, new org.springframework.mock.web.MockHttpServletResponse(), new Object(), page);
+
+        @SuppressWarnings("unchecked")
+        List<CollectionView> given = (List<CollectionView>) page.getModel().get("collections");
+        assertThat(given).extracting(CollectionView::id).contains(shown).doesNotContain(hidden, personal);
     }
 
     @Test
