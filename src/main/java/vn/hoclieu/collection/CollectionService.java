@@ -120,12 +120,12 @@ public class CollectionService {
             throw new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(resourceId));
         }
         String cleanNote = limited(note, MAX_NOTE, "note");
-        return tx.execute(s -> {
+        return write(() -> tx.execute(s -> {
             ResourceCollection c = editable(id, by);
             boolean added = c.add(resourceId, cleanNote);
             collections.saveAndFlush(c);
             return added;
-        });
+        }));
     }
 
     public CollectionView removeItem(long id, long resourceId, Viewer by) {
@@ -175,13 +175,25 @@ public class CollectionService {
     }
 
     private CollectionView change(long id, Viewer by, Function<ResourceCollection, Boolean> change) {
-        return tx.execute(s -> {
+        return write(() -> tx.execute(s -> {
             ResourceCollection c = editable(id, by);
             if (change.apply(c)) {
                 collections.saveAndFlush(c);
             }
             return view(c, by);
-        });
+        }));
+    }
+
+    /**
+     * Two librarians reordering the same list at once: the second is told to look again (409)
+     * rather than silently undoing the first.
+     */
+    private static <T> T write(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+            throw new CatalogException(HttpStatus.CONFLICT, "problem.collection.changedMeanwhile");
+        }
     }
 
     /** 404 for a collection the person may not see, 403 for one they see but may not change. */
