@@ -101,7 +101,7 @@ public class CatalogService {
         if (language != null && !LANGUAGE.matcher(language.toLowerCase(Locale.ROOT)).matches()) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "language", language);
         }
-        String licence = blankToNull(d.licence());
+        String licence = Licence.canonical(d.licence());
         if (licence != null && !LICENCE.matcher(licence).matches()) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "licence", licence);
         }
@@ -285,6 +285,22 @@ public class CatalogService {
     private boolean readable(Viewer viewer, Resource r, Reading reading) {
         return Access.canView(viewer, r)
                 || (reading == Reading.WITH_GRANTS && grants.stream().anyMatch(g -> g.grants(r.getId())));
+    }
+
+    /**
+     * Those of the resources that exist and the viewer may see, by id, in one read: for lists made
+     * in other modules (collections), which must never show, or count, what the viewer may not see.
+     */
+    public java.util.Map<Long, ResourceView> findVisible(java.util.Collection<Long> ids, Viewer viewer) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return readTx.execute(status -> {
+            java.util.Map<Long, ResourceView> out = new java.util.HashMap<>();
+            resources.findAllById(ids).stream().filter(r -> Access.canView(viewer, r))
+                    .forEach(r -> out.put(r.getId(), toView(r)));
+            return out;
+        });
     }
 
     /** A near-duplicate the viewer may not see is not mentioned: its existence would leak. */

@@ -29,8 +29,13 @@ class ResourceApiController {
     private final AccountService accounts;
     private final JsonMapper json;
     private final UsageService usage;
+    private final Attributions attributions;
+    private final org.springframework.context.MessageSource messages;
 
-    ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage) {
+    ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
+                          Attributions attributions, org.springframework.context.MessageSource messages) {
+        this.attributions = attributions;
+        this.messages = messages;
         this.catalog = catalog;
         this.accounts = accounts;
         this.json = json;
@@ -54,6 +59,20 @@ class ResourceApiController {
     @GetMapping("/resources/{id}")
     ResourceView get(@PathVariable long id) {
         return catalog.find(id, accounts.currentViewer(), Reading.WITH_GRANTS).orElseThrow(() -> notFound(id));
+    }
+
+    /** The credit line to copy, in the caller's language ({@code Accept-Language}, {@code ?lang=}). */
+    @GetMapping("/resources/{id}/attribution")
+    Attribution attribution(@PathVariable long id) {
+        ResourceView resource = catalog.find(id, accounts.currentViewer()).orElseThrow(() -> notFound(id));
+        return attributions.of(resource, ResourceController.pageUrl(id),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /** The licences the upload form offers, with what each lets others do. */
+    @GetMapping("/licences")
+    java.util.List<LicenceView> licences() {
+        return java.util.Arrays.stream(Licence.values()).map(l -> LicenceView.of(l, messages)).toList();
     }
 
     @GetMapping("/resources/{id}/files/{fileId}/content")

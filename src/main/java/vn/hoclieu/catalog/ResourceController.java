@@ -23,9 +23,11 @@ class ResourceController {
     private final JsonMapper json;
     private final UsageService usage;
     private final java.util.List<ResourcePageExtras> extras;
+    private final Attributions attributions;
 
     ResourceController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
-                       java.util.List<ResourcePageExtras> extras) {
+                       java.util.List<ResourcePageExtras> extras, Attributions attributions) {
+        this.attributions = attributions;
         this.catalog = catalog;
         this.accounts = accounts;
         this.json = json;
@@ -51,11 +53,25 @@ class ResourceController {
             model.addAttribute("excerpt", cut ? clean.substring(0, EXCERPT_CHARS) + " …" : clean);
         });
         model.addAttribute("jsonLd", jsonLd(resource));
+        model.addAttribute("licence", Licence.known(resource.licence()));
+        model.addAttribute("licenceUri", Licence.uri(resource.licence()));
+        // both languages, the reader's first: a Vietnamese teacher may write an English slide deck
+        String pageUrl = pageUrl(id);
+        java.util.Locale current = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("attributions", java.util.stream.Stream.of(current, java.util.Locale.forLanguageTag("vi"),
+                        java.util.Locale.ENGLISH).map(java.util.Locale::getLanguage).distinct()
+                .map(lang -> attributions.of(resource, pageUrl, java.util.Locale.forLanguageTag(lang))).toList());
         Map<String, String> params = within == null ? Map.of() : Map.of("within", within);
         extras.forEach(e -> model.addAllAttributes(e.extras(id, viewer, params)));
         // a search hit's place: the PDF opens at that page, the player at that moment (media fragments, no script)
         model.addAttribute("fragment", fragment(page, moment));
         return VIEW;
+    }
+
+    /** The page's own address, as the visitor reached it (behind a proxy: set server.forward-headers-strategy). */
+    static String pageUrl(long id) {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/resources/{id}").buildAndExpand(id).toUriString();
     }
 
     /** {@code #page=12} or {@code #t=331} for the preview's address; empty for anything else. */
@@ -91,8 +107,8 @@ class ResourceController {
             ld.put("educationalLevel", r.audience());
         }
         ld.put("learningResourceType", r.materialType().name());
-        if (r.licence() != null) {
-            ld.put("license", r.licence());
+        if (Licence.uri(r.licence()) != null) {
+            ld.put("license", Licence.uri(r.licence()));
         }
         if (r.publisher() != null) {
             ld.put("publisher", Map.of("@type", "Organization", "name", r.publisher()));

@@ -30,8 +30,10 @@ class UploadController {
     void choices(Model model) {
         model.addAttribute("materialTypes", MaterialType.values());
         model.addAttribute("visibilities", Visibility.values());
-        model.addAttribute("licences", List.of("CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0",
-                "CC-BY-ND-4.0", "CC-BY-NC-ND-4.0", "CC0-1.0", "ALL-RIGHTS-RESERVED"));
+        // grouped by the first question of "help me choose": may others use it commercially?
+        model.addAttribute("commercialLicences", Licence.commercialChoices());
+        model.addAttribute("nonCommercialLicences", Licence.nonCommercialChoices());
+        model.addAttribute("allRightsReserved", Licence.ALL_RIGHTS_RESERVED);
     }
 
     @GetMapping("/upload")

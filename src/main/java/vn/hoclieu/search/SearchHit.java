@@ -6,9 +6,10 @@ package vn.hoclieu.search;
  * @param thumbnail address of the preview image, or null (show a type icon)
  * @param snippet   HTML: the original text, escaped, with the matched words wrapped in {@code <mark>}
  * @param location  where in the resource the snippet was found (a page, a slide, a moment of a video), or null
+ * @param licence   the resource's SPDX-style licence id, or null when unknown
  */
 public record SearchHit(long id, String title, String snippet, String materialType, String language, String library,
-                        float score, String thumbnail, Location location) {
+                        float score, String thumbnail, Location location, String licence) {
 
     /**
      * A place inside a resource.

@@ -1,5 +1,7 @@
 package vn.hoclieu.oai.internal;
 
+import vn.hoclieu.catalog.Licence;
+
 /**
  * {@code oai_dc}, the format every OAI-PMH provider must offer: unqualified Dublin Core, every
  * element a plain string. The identifier is the resource page, the rights its licence.
@@ -28,7 +30,7 @@ final class DublinCore extends MetadataFormat {
         m.mediaTypes().forEach(t -> xml.element("dc", DC, "format", t));
         xml.element("dc", DC, "identifier", links.page(m.id()));
         xml.element("dc", DC, "language", m.language());
-        xml.element("dc", DC, "rights", Licences.uri(m.licence()));
+        xml.element("dc", DC, "rights", Licence.uri(m.licence()));
         xml.element("dc", DC, "rights", m.licence());
         xml.end();
     }

@@ -1,5 +1,7 @@
 package vn.hoclieu.oai.internal;
 
+import vn.hoclieu.catalog.Licence;
+
 /**
  * {@code oai_qdc}: qualified Dublin Core in OCLC's container ({@code qdc-1.0.xsd}, what CONTENTdm
  * and the aggregators fed by it exchange), the richer format. It says what an educational
@@ -38,7 +40,7 @@ final class QualifiedDublinCore extends MetadataFormat {
         xml.typed("dc", DC, "identifier", "dcterms:URI", links.page(m.id()));
         xml.element("dc", DC, "language", m.language());
         xml.element("dc", DC, "rights", m.licence());
-        xml.typed("dcterms", DCTERMS, "license", "dcterms:URI", Licences.uri(m.licence()));
+        xml.typed("dcterms", DCTERMS, "license", "dcterms:URI", Licence.uri(m.licence()));
         m.audience().forEach(a -> xml.element("dcterms", DCTERMS,
                 Vocabulary.isGradeLevel(a) ? "educationLevel" : "audience", a));
         xml.element("dcterms", DCTERMS, "isPartOf", m.libraryName());

@@ -37,6 +37,8 @@ final class Fields {
     static final String DISPLAY_LANGUAGE = "display.language";
     static final String DISPLAY_LIBRARY = "display.library";
     static final String DISPLAY_THUMBNAIL = "display.thumbnail";
+    /** For the licence badge of a hit; empty when unknown (absent only in documents from before it, re-indexed at start). */
+    static final String DISPLAY_LICENCE = "display.licence";
     /** One value per value of the text field, in the same order: see {@link Segments}. */
     static final String DISPLAY_SEGMENTS = "display.segments";
 

@@ -70,7 +70,8 @@ public class RelatedMaterials {
                 hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
                         Searcher.plainStart(d.get(Fields.DESCRIPTION + Fields.FOLDED), d.get(Fields.TEXT + Fields.FOLDED)),
                         d.get(Fields.DISPLAY_MATERIAL_TYPE), d.get(Fields.DISPLAY_LANGUAGE),
-                        d.get(Fields.DISPLAY_LIBRARY), sd.score, d.get(Fields.DISPLAY_THUMBNAIL), null));
+                        d.get(Fields.DISPLAY_LIBRARY), sd.score, d.get(Fields.DISPLAY_THUMBNAIL), null,
+                        Searcher.licence(d)));
             }
             return hits;
         });

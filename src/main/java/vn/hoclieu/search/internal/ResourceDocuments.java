@@ -70,6 +70,8 @@ final class ResourceDocuments {
         if (r.libraryCode() != null) {
             doc.add(new StoredField(Fields.DISPLAY_LIBRARY, r.libraryCode()));
         }
+        // always stored, empty for "unknown": a document without the field predates it (see ResourceIndexer)
+        doc.add(new StoredField(Fields.DISPLAY_LICENCE, r.licence() == null ? "" : r.licence()));
         if (r.hasThumbnail()) {
             doc.add(new StoredField(Fields.DISPLAY_THUMBNAIL, "/api/v1/resources/" + r.id() + "/thumbnail"));
         }

@@ -155,9 +155,11 @@ public class ResourceIndexer {
                     if (live != null && !live.get(doc)) {
                         continue;
                     }
-                    Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION));
-                    versions.put(Long.parseLong(d.get(Fields.ID)),
-                            d.getField(Fields.VERSION).numericValue().longValue());
+                    Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION,
+                            Fields.DISPLAY_LICENCE));
+                    // a document from before hits carried their licence is stale, whatever its version
+                    versions.put(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_LICENCE) == null ? -1L
+                            : d.getField(Fields.VERSION).numericValue().longValue());
                 }
             }
             return versions;

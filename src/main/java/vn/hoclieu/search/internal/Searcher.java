@@ -221,9 +221,16 @@ public class Searcher {
             hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
                     snippet.replace('\f', ' ').replace('\0', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE),
                     d.get(Fields.DISPLAY_LANGUAGE), d.get(Fields.DISPLAY_LIBRARY),
-                    Float.isNaN(docs[i].score) ? 0f : docs[i].score, d.get(Fields.DISPLAY_THUMBNAIL), location));
+                    Float.isNaN(docs[i].score) ? 0f : docs[i].score, d.get(Fields.DISPLAY_THUMBNAIL), location,
+                    licence(d)));
         }
         return hits;
+    }
+
+    /** The stored licence id of a hit, null when unknown. */
+    static String licence(Document d) {
+        String licence = d.get(Fields.DISPLAY_LICENCE);
+        return licence == null || licence.isEmpty() ? null : licence;
     }
 
     private static LocatingHighlighter.Located pick(Map<String, Object[]> highlights, String field, int i) {
