@@ -62,12 +62,25 @@ public class OaiRecordKeeper {
         safely(event.resourceId(), null);
     }
 
+    /**
+     * Catches up in a thread of its own: on a large catalogue seen for the first time (an upgrade)
+     * it reads every resource, which must delay neither serving nor a shell command's work. Stopped
+     * half-way (a shell command ends), it goes on at the next start: what it wrote is remembered.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
-        int changed = reconcile();
-        if (changed > 0) {
-            log.info("Brought {} OAI-PMH records up to date", changed);
-        }
+        Thread thread = new Thread(() -> {
+            try {
+                int changed = reconcile();
+                if (changed > 0) {
+                    log.info("Brought {} OAI-PMH records up to date", changed);
+                }
+            } catch (RuntimeException e) {
+                log.warn("OAI-PMH records not brought up to date: {}", e.toString());
+            }
+        }, "oai-catch-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Re-reads what changed since it was last read; returns how many resources were re-read. */
