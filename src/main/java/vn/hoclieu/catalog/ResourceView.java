@@ -8,12 +8,13 @@ import java.util.List;
  * A resource as the REST API and the pages show it.
  *
  * @param thumbnail address of its preview image, or null
+ * @param rejectionReason why its library rejected it (only while REJECTED), for the uploader
  */
 public record ResourceView(long id, String title, List<String> creators, String description, String language,
                            List<String> subjects, List<String> audience, MaterialType materialType, String licence,
                            Visibility visibility, String library, String libraryName, ResourceStatus status,
                            String publisher, LocalDate date, Instant createdAt, Instant updatedAt,
-                           List<FileView> files, String thumbnail) {
+                           List<FileView> files, String thumbnail, String rejectionReason) {
 
     /** One file of a resource, with what extraction found. */
     /** @param launch for an e-lecture package, the address that opens it in the browser; else null */
