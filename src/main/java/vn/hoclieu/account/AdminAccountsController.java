@@ -48,9 +48,12 @@ class AdminAccountsController {
     }
 
     @GetMapping("/admin/accounts/new")
-    String newForm(Model model) {
+    String newForm(@RequestParam(required = false) String library, @RequestParam(required = false) Role role,
+                   Model model) {
+        // a library's admin page links here to create its librarians: the library and role come chosen
         AdminAccountForm form = new AdminAccountForm();
-        form.setRole(Role.READER);
+        form.setRole(role == null ? Role.READER : role);
+        form.setLibrary(library);
         model.addAttribute("form", form);
         return NEW_VIEW;
     }

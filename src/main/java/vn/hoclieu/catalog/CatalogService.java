@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.internal.AuditEntry;
+import vn.hoclieu.catalog.internal.AuditEntryRepository;
 import vn.hoclieu.catalog.internal.ResourceFileRepository;
 import vn.hoclieu.catalog.internal.ResourceRepository;
 import vn.hoclieu.library.Library;
@@ -58,12 +60,14 @@ public class CatalogService {
     private final TransactionTemplate freshReadTx;
     private final MessageSource messages;
     private final List<AccessGrants> grants;
+    private final AuditEntryRepository audit;
 
     CatalogService(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries,
                    BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx,
-                   MessageSource messages, List<AccessGrants> grants) {
+                   MessageSource messages, List<AccessGrants> grants, AuditEntryRepository audit) {
         this.messages = messages;
         this.grants = grants;
+        this.audit = audit;
         this.resources = resources;
         this.files = files;
         this.libraries = libraries;
@@ -96,15 +100,13 @@ public class CatalogService {
         Visibility visibility = Optional.ofNullable(parseEnum(Visibility.class, d.visibility(), "visibility"))
                 .orElse(Visibility.PUBLIC);
         Library library = resolveLibrary(d.library(), uploader);
+        if (library == null && !uploader.has(Role.LIBRARIAN)) {
+            // a teacher's submission waits for the librarians of a library: without one nobody could review it
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.noLibrary");
+        }
         LocalDate issued = parseDate(d.date());
-        String language = blankToNull(d.language());
-        if (language != null && !LANGUAGE.matcher(language.toLowerCase(Locale.ROOT)).matches()) {
-            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "language", language);
-        }
-        String licence = Licence.canonical(d.licence());
-        if (licence != null && !LICENCE.matcher(licence).matches()) {
-            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "licence", licence);
-        }
+        String language = checkedLanguage(d.language());
+        String licence = checkedLicence(d.licence());
 
         List<StoredFile> stored = new ArrayList<>();
         for (IncomingFile file : incoming) {
@@ -151,13 +153,13 @@ public class CatalogService {
         StoredFile main = stored.stream().filter(f -> !isSubtitle(f.name())).findFirst().orElse(stored.get(0));
         String title = blankToNull(d.title()) != null ? d.title().strip() : titleFromFileName(main.name());
         MaterialType type = declaredType != null ? declaredType : guessType(main.name(), main.mediaType());
-        Resource resource = new Resource(limit(title, 1000), type, visibility, ResourceStatus.PUBLISHED,
+        Resource resource = new Resource(limit(title, 1000), type, visibility, initialStatus(uploader),
                 library == null ? null : library.getId(), uploader.username());
         resource.setCreators(clean(d.creators()));
         resource.setDescription(blankToNull(d.description()));
         resource.setSubjects(clean(d.subjects()));
         resource.setAudience(clean(d.audience()));
-        resource.setLanguage(language == null ? null : language.toLowerCase(Locale.ROOT));
+        resource.setLanguage(language);
         resource.setLicence(licence);
         resource.setPublisher(blankToNull(d.publisher()));
         resource.setIssued(issued);
@@ -165,11 +167,21 @@ public class CatalogService {
             resource.addFile(f.name(), f.mediaType(), f.blob().size(), f.blob().sha256());
         }
         resources.saveAndFlush(resource);
+        audit.save(new AuditEntry(resource.getId(), uploader.username(), AuditAction.UPLOADED,
+                resource.getStatus().name()));
         for (ResourceFile file : resource.getFiles()) {
             events.publishEvent(new ResourceFileStored(resource.getId(), file.getId(), file.getName()));
         }
         events.publishEvent(new ResourceChanged(resource.getId()));
         return toView(resource);
+    }
+
+    /**
+     * A teacher's upload waits for review by its library; librarians and administrators (and so bulk
+     * imports and the sample library, which run with their rights) publish directly.
+     */
+    static ResourceStatus initialStatus(Viewer uploader) {
+        return uploader.has(Role.LIBRARIAN) ? ResourceStatus.PUBLISHED : ResourceStatus.PENDING;
     }
 
     /**
@@ -179,12 +191,22 @@ public class CatalogService {
      * @throws CatalogException 404 if the resource does not exist or is hidden from {@code by}, 403 if they may not change it
      */
     public ResourceView updateVisibility(long id, Visibility visibility, Viewer by) {
-        return change(id, by, CatalogService::ownLibraryStaff, r -> r.changeVisibility(visibility));
+        return change(id, by, r -> {
+            Visibility before = r.getVisibility();
+            r.changeVisibility(visibility);
+            return before == visibility ? null
+                    : new StatusChange.Audit(AuditAction.VISIBILITY_CHANGED, before + " → " + visibility);
+        });
     }
 
-    /** Takes a resource out of circulation: it stays in the catalogue, visible only to its library's staff. */
+    /**
+     * Takes a published resource out of circulation: it stays in the catalogue, visible only to its
+     * library's staff (and its uploader).
+     *
+     * @throws CatalogException 409 if it is not published
+     */
     public ResourceView withdraw(long id, Viewer by) {
-        return change(id, by, CatalogService::ownLibraryStaff, r -> r.changeStatus(ResourceStatus.WITHDRAWN));
+        return change(id, by, r -> StatusChange.WITHDRAW.apply(r, null));
     }
 
     /**
@@ -202,13 +224,17 @@ public class CatalogService {
                 throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.share.ownLibrary", library.getCode());
             }
             r.shareWith(library.getId());
+            return null;
         });
     }
 
     /** Stops sharing a resource with a library; not shared with it is no error. */
     public ResourceView unshare(long id, String libraryCode, Viewer by) {
         Library library = otherLibrary(libraryCode);
-        return change(id, by, Access::canShare, r -> r.unshareWith(library.getId()));
+        return change(id, by, Access::canShare, r -> {
+            r.unshareWith(library.getId());
+            return null;
+        });
     }
 
     /** Whether the viewer may share this resource and make share links for it (false if hidden from them). */
@@ -224,23 +250,29 @@ public class CatalogService {
                         String.valueOf(code)));
     }
 
-    private static boolean ownLibraryStaff(Viewer by, Long libraryId, String createdBy) {
-        boolean ownLibrarian = by.has(Role.LIBRARIAN) && libraryId != null && libraryId.equals(by.libraryId());
-        return by.has(Role.ADMIN) || ownLibrarian;
-    }
-
     /** Who may make a change to a resource, from its library and uploader. */
     private interface Permission {
         boolean allows(Viewer by, Long libraryId, String createdBy);
     }
 
+    /** Whether {@code viewer} may review, withdraw, restore and edit resources of that library. */
+    public static boolean isStaffOf(Viewer viewer, Long libraryId) {
+        return viewer.has(Role.ADMIN) || (viewer.has(Role.LIBRARIAN) && libraryId != null
+                && libraryId.equals(viewer.libraryId()));
+    }
+
     /**
      * Applies a librarian's change in a transaction of its own. The resource may be changing at the
      * same moment (a worker recording what it read from a file): then the change is applied again
-     * to the fresh row rather than failing, a few times at most.
+     * to the fresh row rather than failing, a few times at most. What the change returns (if not
+     * null) goes into the resource's history in the same transaction.
      */
+    ResourceView change(long id, Viewer by, java.util.function.Function<Resource, StatusChange.Audit> change) {
+        return change(id, by, (viewer, libraryId, createdBy) -> isStaffOf(viewer, libraryId), change);
+    }
+
     private ResourceView change(long id, Viewer by, Permission permission,
-                                java.util.function.Consumer<Resource> change) {
+                                java.util.function.Function<Resource, StatusChange.Audit> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return changeOnce(id, by, permission, change);
@@ -253,17 +285,48 @@ public class CatalogService {
     }
 
     private ResourceView changeOnce(long id, Viewer by, Permission permission,
-                                    java.util.function.Consumer<Resource> change) {
+                                    java.util.function.Function<Resource, StatusChange.Audit> change) {
         return tx.execute(status -> {
-            Resource r = resources.findById(id).filter(found -> Access.canView(by, found))
-                    .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", id));
-            if (!permission.allows(by, r.getLibraryId(), r.getCreatedBy())) {
-                throw new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden");
-            }
-            change.accept(r);
+            Resource r = permitted(id, by, permission);
+            StatusChange.Audit note = change.apply(r);
             resources.saveAndFlush(r);
+            if (note != null) {
+                audit.save(new AuditEntry(r.getId(), by.username(), note.action(), note.details()));
+            }
             events.publishEvent(new ResourceChanged(r.getId(), true));
             return toView(r);
+        });
+    }
+
+    /**
+     * The resource for a change by its library's staff: 404 if {@code by} may not see it (nothing
+     * leaks), 403 if they see it but may not act on it.
+     */
+    private Resource staffResource(long id, Viewer by) {
+        return permitted(id, by, (viewer, libraryId, createdBy) -> isStaffOf(viewer, libraryId));
+    }
+
+    /** The resource for a change {@code permission} allows: 404 if {@code by} may not see it, 403 if not allowed. */
+    private Resource permitted(long id, Viewer by, Permission permission) {
+        Resource r = resources.findById(id).filter(found -> Access.canView(by, found))
+                .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", id));
+        if (!permission.allows(by, r.getLibraryId(), r.getCreatedBy())) {
+            throw new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden");
+        }
+        return r;
+    }
+
+    /** Whether {@code viewer} sees the resource and may review, withdraw, restore and edit it. */
+    public boolean mayChange(long id, Viewer viewer) {
+        return Boolean.TRUE.equals(readTx.execute(status -> resources.findById(id)
+                .filter(r -> Access.canView(viewer, r) && isStaffOf(viewer, r.getLibraryId())).isPresent()));
+    }
+
+    /** A resource's history, oldest first, for its library's staff (404/403 as for a change). */
+    public List<HistoryEntry> history(long id, Viewer by) {
+        return readTx.execute(status -> {
+            staffResource(id, by);
+            return audit.findByResourceIdOrderByIdAsc(id).stream().map(AuditEntry::toEntry).toList();
         });
     }
 
@@ -314,7 +377,7 @@ public class CatalogService {
                         null, f.launch())).toList();
         return new ResourceView(v.id(), v.title(), v.creators(), v.description(), v.language(), v.subjects(),
                 v.audience(), v.materialType(), v.licence(), v.visibility(), v.library(), v.libraryName(), v.status(),
-                v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail(), v.sharedWith());
+                v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail(), v.sharedWith(), v.rejectionReason());
     }
 
     /** A file of a visible resource, with its blob address, for download. */
@@ -473,7 +536,8 @@ public class CatalogService {
                 r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null)
                         ? "/api/v1/resources/" + r.getId() + "/thumbnail" : null,
                 r.getSharedWith().stream().flatMap(libraryId -> libraries.byId(libraryId).stream())
-                        .map(Library::getCode).sorted().toList());
+                        .map(Library::getCode).sorted().toList(),
+                r.getRejectionReason());
     }
 
     private Library resolveLibrary(String code, Viewer uploader) {
@@ -488,7 +552,7 @@ public class CatalogService {
         return library;
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
         if (blankToNull(value) == null) {
             return null;
         }
@@ -500,7 +564,25 @@ public class CatalogService {
         }
     }
 
-    private static LocalDate parseDate(String value) {
+    /** A BCP 47-like language tag in lower case, or null when blank; 400 for anything else. */
+    static String checkedLanguage(String value) {
+        String language = blankToNull(value);
+        if (language != null && !LANGUAGE.matcher(language.toLowerCase(Locale.ROOT)).matches()) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "language", language);
+        }
+        return language == null ? null : language.toLowerCase(Locale.ROOT);
+    }
+
+    /** An SPDX-style licence id, or null when blank; 400 for anything else. */
+    static String checkedLicence(String value) {
+        String licence = Licence.canonical(value);
+        if (licence != null && !LICENCE.matcher(licence).matches()) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badValue", "licence", licence);
+        }
+        return licence;
+    }
+
+    static LocalDate parseDate(String value) {
         if (blankToNull(value) == null) {
             return null;
         }
@@ -591,18 +673,18 @@ public class CatalogService {
         return n.endsWith(".vtt") || n.endsWith(".srt");
     }
 
-    private static List<String> clean(List<String> values) {
+    static List<String> clean(List<String> values) {
         if (values == null) {
             return List.of();
         }
         return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String limit(String s, int max) {
+    static String limit(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
 

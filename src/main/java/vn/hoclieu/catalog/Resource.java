@@ -79,6 +79,9 @@ public class Resource {
 
     private String createdBy;
 
+    /** Why a librarian rejected it, for the uploader; null unless REJECTED. */
+    private String rejectionReason;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -168,6 +171,7 @@ public class Resource {
     public Visibility getVisibility() { return visibility; }
     public ResourceStatus getStatus() { return status; }
     public String getCreatedBy() { return createdBy; }
+    public String getRejectionReason() { return rejectionReason; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public List<ResourceFile> getFiles() { return files; }
@@ -183,4 +187,6 @@ public class Resource {
     public void setAudience(List<String> audience) { this.audience = new ArrayList<>(audience); }
     public void setMaterialType(MaterialType materialType) { this.materialType = materialType; }
     public void setLicence(String licence) { this.licence = licence; }
+
+    void setRejectionReason(String reason) { this.rejectionReason = reason; }
 }

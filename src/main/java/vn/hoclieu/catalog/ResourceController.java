@@ -61,6 +61,13 @@ class ResourceController {
         model.addAttribute("attributions", java.util.stream.Stream.of(current, java.util.Locale.forLanguageTag("vi"),
                         java.util.Locale.ENGLISH).map(java.util.Locale::getLanguage).distinct()
                 .map(lang -> attributions.of(resource, pageUrl, java.util.Locale.forLanguageTag(lang))).toList());
+        boolean staff = catalog.mayChange(id, viewer);
+        model.addAttribute("staff", staff);
+        if (staff) {
+            model.addAttribute("changes", ReviewController.possibleChanges(resource.status()));
+            model.addAttribute("history", catalog.history(id, viewer));
+            model.addAttribute("times", ReviewTimes.INSTANCE);
+        }
         Map<String, String> params = within == null ? Map.of() : Map.of("within", within);
         extras.forEach(e -> model.addAllAttributes(e.extras(id, viewer, params)));
         // a search hit's place: the PDF opens at that page, the player at that moment (media fragments, no script)

@@ -9,12 +9,14 @@ import java.util.List;
  *
  * @param thumbnail  address of its preview image, or null
  * @param sharedWith codes of the other libraries it is shared with; {@code library} is its origin
+ * @param rejectionReason why its library rejected it (only while REJECTED), for the uploader
  */
 public record ResourceView(long id, String title, List<String> creators, String description, String language,
                            List<String> subjects, List<String> audience, MaterialType materialType, String licence,
                            Visibility visibility, String library, String libraryName, ResourceStatus status,
                            String publisher, LocalDate date, Instant createdAt, Instant updatedAt,
-                           List<FileView> files, String thumbnail, List<String> sharedWith) {
+                           List<FileView> files, String thumbnail, List<String> sharedWith,
+                           String rejectionReason) {
 
     /** One file of a resource, with what extraction found. */
     /** @param launch for an e-lecture package, the address that opens it in the browser; else null */

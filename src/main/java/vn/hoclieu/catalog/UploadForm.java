@@ -27,7 +27,7 @@ public class UploadForm {
                 materialType, licence, visibility, null, null, null);
     }
 
-    private static List<String> split(String s) {
+    static List<String> split(String s) {
         return s == null ? List.of() : Arrays.stream(s.split("[;,]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 

@@ -1,7 +1,11 @@
 package vn.hoclieu.library;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +15,9 @@ import vn.hoclieu.library.internal.LibraryRepository;
 @Service
 @Transactional(readOnly = true)
 public class LibraryService {
+
+    /** Codes appear in URLs, OAI-PMH set specs and CSV manifests: capitals, digits and dashes only. */
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
 
     private final LibraryRepository libraries;
 
@@ -39,5 +46,75 @@ public class LibraryService {
                     return existing;
                 })
                 .orElseGet(() -> libraries.save(new Library(code, name, type, district, ward)));
+    }
+
+    /** The directory, by name, narrowed to one type and one district when they are given. */
+    public List<Library> directory(LibraryType type, String district) {
+        String d = district == null || district.isBlank() ? null : district.strip();
+        return all().stream().filter(l -> type == null || l.getType() == type)
+                .filter(l -> d == null || d.equalsIgnoreCase(l.getDistrict())).toList();
+    }
+
+    /** The districts libraries are in, for the directory's filter. */
+    public List<String> districts() {
+        return all().stream().map(Library::getDistrict).filter(d -> d != null && !d.isBlank()).distinct()
+                .sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /**
+     * Registers a new library for an administrator.
+     *
+     * @throws LibraryException 400 for a bad code, a missing name or type; 409 if the code is taken
+     */
+    @Transactional
+    public Library create(LibraryForm form) {
+        String code = form.getCode() == null ? "" : form.getCode().strip().toUpperCase(Locale.ROOT);
+        if (!CODE.matcher(code).matches()) {
+            throw new LibraryException(HttpStatus.BAD_REQUEST, "code", "problem.library.badCode");
+        }
+        if (libraries.findByCode(code).isPresent()) {
+            throw new LibraryException(HttpStatus.CONFLICT, "code", "problem.library.codeTaken", code);
+        }
+        checked(form);
+        return libraries.save(new Library(code, form.getName().strip(), form.getType(), trimmed(form.getDistrict()),
+                trimmed(form.getWard())));
+    }
+
+    /**
+     * Changes a library's name, type and address (not its code).
+     *
+     * @throws LibraryException 404 for an unknown code, 400 for a missing name or type
+     */
+    @Transactional
+    public Library update(String code, LibraryForm form) {
+        Library library = byCode(code).orElseThrow(() -> notFound(code));
+        checked(form);
+        library.update(form.getName().strip(), form.getType(), trimmed(form.getDistrict()), trimmed(form.getWard()));
+        return library;
+    }
+
+    public static LibraryException notFound(String code) {
+        return new LibraryException(HttpStatus.NOT_FOUND, null, "problem.library.notFound", code);
+    }
+
+    private static void checked(LibraryForm form) {
+        if (form.getName() == null || form.getName().isBlank()) {
+            throw new LibraryException(HttpStatus.BAD_REQUEST, "name", "problem.library.nameRequired");
+        }
+        if (form.getName().strip().length() > 300) {
+            throw new LibraryException(HttpStatus.BAD_REQUEST, "name", "problem.library.nameTooLong", 300);
+        }
+        if (form.getType() == null) {
+            throw new LibraryException(HttpStatus.BAD_REQUEST, "type", "problem.library.typeRequired");
+        }
+        for (String part : new String[] {form.getDistrict(), form.getWard()}) {
+            if (part != null && part.strip().length() > 120) {
+                throw new LibraryException(HttpStatus.BAD_REQUEST, null, "problem.library.addressTooLong", 120);
+            }
+        }
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

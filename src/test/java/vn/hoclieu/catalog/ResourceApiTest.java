@@ -25,11 +25,11 @@ import vn.hoclieu.account.Role;
 /** {@code /api/v1/resources} over real HTTP: upload, extraction status, duplicates, downloads, refusals. */
 class ResourceApiTest extends IntegrationTest {
 
-    private String teacher;
+    private String uploader;
 
     @BeforeEach
     void accounts() {
-        teacher = Http.basic(account("teacher-bdm", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+        uploader = Http.basic(account("librarian-api-bdm", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
     }
 
     @Test
@@ -37,7 +37,7 @@ class ResourceApiTest extends IntegrationTest {
         String word = "zyx" + UUID.randomUUID().toString().substring(0, 8);
         byte[] text = ("Bài học về tiết kiệm nước ở trường. Mã riêng " + word + " dùng cho kiểm thử.")
                 .getBytes(StandardCharsets.UTF_8);
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, Map.of("tiet-kiem-nuoc.txt", text),
+        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, Map.of("tiet-kiem-nuoc.txt", text),
                 "{\"title\":\"Tiết kiệm nước\",\"subjects\":[\"Môi trường\"],\"audience\":[\"Lớp 6\"],"
                         + "\"licence\":\"CC-BY-4.0\",\"visibility\":\"PUBLIC\"}");
 
@@ -65,11 +65,11 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void secondUploadOfTheSameBytesIsReportedAsDuplicate() {
         byte[] bytes = ("Nội dung trùng lặp " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        Http.Response first = Http.upload(url("/api/v1/resources"), teacher, Map.of("a.txt", bytes), null);
+        Http.Response first = Http.upload(url("/api/v1/resources"), uploader, Map.of("a.txt", bytes), null);
         assertThat(first.status()).isEqualTo(201);
         long id = first.json().get("id").asLong();
 
-        Http.Response second = Http.upload(url("/api/v1/resources"), teacher, Map.of("b-copy.txt", bytes), null);
+        Http.Response second = Http.upload(url("/api/v1/resources"), uploader, Map.of("b-copy.txt", bytes), null);
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.header("Content-Type")).startsWith("application/problem+json");
@@ -92,7 +92,7 @@ class ResourceApiTest extends IntegrationTest {
         assertThat(file.get("extraction").get("status").asString()).isEqualTo("ENCRYPTED");
         assertThat(file.get("extraction").get("reason").asString()).as("Vietnamese by default").contains("mật khẩu");
         long id = lastUploaded;
-        assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", teacher, "Accept-Language", "en").json()
+        assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", uploader, "Accept-Language", "en").json()
                 .get("files").get(0).get("extraction").get("reason").asString()).contains("password");
     }
 
@@ -128,14 +128,14 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void badMetadataIsA400InTheCallersLanguage() {
         Map<String, byte[]> file = Map.of("m.txt", ("meta " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        Http.Response vi = Http.upload(url("/api/v1/resources"), teacher, file, "{\"materialType\":\"NOVEL\"}");
+        Http.Response vi = Http.upload(url("/api/v1/resources"), uploader, file, "{\"materialType\":\"NOVEL\"}");
         assertThat(vi.status()).isEqualTo(400);
         assertThat(vi.json().get("detail").asString()).contains("NOVEL").contains("không hợp lệ");
 
-        Http.Response broken = Http.upload(url("/api/v1/resources"), teacher, file, "{not json");
+        Http.Response broken = Http.upload(url("/api/v1/resources"), uploader, file, "{not json");
         assertThat(broken.status()).isEqualTo(400);
 
-        Http.Response empty = Http.upload(url("/api/v1/resources"), teacher, Map.of("empty.txt", new byte[0]), null);
+        Http.Response empty = Http.upload(url("/api/v1/resources"), uploader, Map.of("empty.txt", new byte[0]), null);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("detail").asString()).contains("empty.txt");
     }
@@ -148,7 +148,7 @@ class ResourceApiTest extends IntegrationTest {
 
         java.net.http.HttpResponse<String> json = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/resources")))
-                        .header("Authorization", teacher).header("Content-Type", "application/json")
+                        .header("Authorization", uploader).header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).isEqualTo(415);
@@ -158,7 +158,7 @@ class ResourceApiTest extends IntegrationTest {
 
     @Test
     void singleValuesAreAcceptedWhereListsAreExpected() {
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher,
+        Http.Response created = Http.upload(url("/api/v1/resources"), uploader,
                 Map.of("sinh-hoc.txt", ("Tế bào " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
                 "{\"subjects\":\"Sinh học\",\"audience\":\"Lớp 10\",\"date\":\"2024\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -169,7 +169,7 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void libraryOnlyResourceIsInvisibleToOthers() {
         String word = "kin" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher,
+        Http.Response created = Http.upload(url("/api/v1/resources"), uploader,
                 Map.of("noi-bo.txt", ("Tài liệu nội bộ " + word).getBytes(StandardCharsets.UTF_8)),
                 "{\"visibility\":\"LIBRARY\"}");
         long id = created.json().get("id").asLong();
@@ -194,7 +194,7 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void sameBytesAsAHiddenResourceAreNotReportedAndRevealNothing() {
         byte[] bytes = ("Kế hoạch riêng " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        Http.Response hidden = Http.upload(url("/api/v1/resources"), teacher, Map.of("rieng.txt", bytes),
+        Http.Response hidden = Http.upload(url("/api/v1/resources"), uploader, Map.of("rieng.txt", bytes),
                 "{\"visibility\":\"LIBRARY\",\"title\":\"Tiêu đề bí mật\"}");
         assertThat(hidden.status()).isEqualTo(201);
         String outsider = Http.basic(account("teacher-far", Role.TEACHER, "HN-GDTX-CG"), PASSWORD);
@@ -210,7 +210,7 @@ class ResourceApiTest extends IntegrationTest {
 
     @Test
     void pdfsArePreviewedInlineInAFrameOfTheSite() throws Exception {
-        JsonNode r = Http.upload(url("/api/v1/resources"), teacher, Map.of("xem-truoc.pdf", encryptedPdfFree()), null)
+        JsonNode r = Http.upload(url("/api/v1/resources"), uploader, Map.of("xem-truoc.pdf", encryptedPdfFree()), null)
                 .json();
         Http.Response served = Http.get(url("/api/v1/resources/" + r.get("id").asLong() + "/files/"
                 + r.get("files").get(0).get("id").asLong() + "/content"));
@@ -223,7 +223,7 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void downloadsCarryTypeDispositionEtagAndRanges() {
         byte[] bytes = ("Tải xuống " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        JsonNode r = Http.upload(url("/api/v1/resources"), teacher, Map.of("Bài đọc.txt", bytes), null).json();
+        JsonNode r = Http.upload(url("/api/v1/resources"), uploader, Map.of("Bài đọc.txt", bytes), null).json();
         String content = url("/api/v1/resources/" + r.get("id").asLong() + "/files/"
                 + r.get("files").get(0).get("id").asLong() + "/content");
 
@@ -246,7 +246,7 @@ class ResourceApiTest extends IntegrationTest {
     void htmlUploadsAreNeverServedAsPagesOfTheSite() {
         byte[] html = ("<html><body><script>alert(document.cookie)</script>" + UUID.randomUUID() + "</body></html>")
                 .getBytes(StandardCharsets.UTF_8);
-        JsonNode r = Http.upload(url("/api/v1/resources"), teacher, Map.of("trang.html", html), null).json();
+        JsonNode r = Http.upload(url("/api/v1/resources"), uploader, Map.of("trang.html", html), null).json();
         Http.Response served = Http.get(url("/api/v1/resources/" + r.get("id").asLong() + "/files/"
                 + r.get("files").get(0).get("id").asLong() + "/content"));
         assertThat(served.header("Content-Disposition")).startsWith("attachment");
@@ -259,14 +259,14 @@ class ResourceApiTest extends IntegrationTest {
     private JsonNode uploadAndAwait(String name, byte[] bytes) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(name, bytes);
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, files, null);
+        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, files, null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         lastUploaded = id;
-        await(() -> !Http.get(url("/api/v1/resources/" + id), "Authorization", teacher).json().get("files").get(0)
+        await(() -> !Http.get(url("/api/v1/resources/" + id), "Authorization", uploader).json().get("files").get(0)
                 .get("extraction").get("status").asString().equals("PENDING"), Duration.ofSeconds(90),
                 "extraction of " + name + " did not finish");
-        return Http.get(url("/api/v1/resources/" + id), "Authorization", teacher).json().get("files").get(0);
+        return Http.get(url("/api/v1/resources/" + id), "Authorization", uploader).json().get("files").get(0);
     }
 
     private static byte[] encryptedPdfFree() throws Exception {

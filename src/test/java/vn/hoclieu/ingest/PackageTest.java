@@ -45,9 +45,9 @@ class PackageTest extends IntegrationTest {
 
     @Test
     void scormPackageIsReadSearchableAndLaunchedInASandbox() throws Exception {
-        String teacher = Http.basic(account("teacher-scorm", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+        String uploader = Http.basic(account("librarian-scorm", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         String word = "sc" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, Map.of("ham-so.zip", scorm(word)), null);
+        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, Map.of("ham-so.zip", scorm(word)), null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(created.json().get("materialType").asString()).isEqualTo("E_LECTURE");
@@ -74,9 +74,9 @@ class PackageTest extends IntegrationTest {
 
     @Test
     void aHiddenPackageCannotBeOpenedByOthers() throws Exception {
-        String teacher = Http.basic(account("teacher-scorm2", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+        String uploader = Http.basic(account("librarian-scorm2", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         String word = "hid" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode created = Http.upload(url("/api/v1/resources"), teacher, Map.of("an.zip", scorm(word)),
+        JsonNode created = Http.upload(url("/api/v1/resources"), uploader, Map.of("an.zip", scorm(word)),
                 "{\"visibility\":\"LIBRARY\"}").json();
         long id = created.get("id").asLong();
         long fileId = created.get("files").get(0).get("id").asLong();

@@ -102,9 +102,9 @@ class SampleLibraryTest extends IntegrationTest {
 
     @Test
     void theSameTextUploadedInAnotherFormatIsFlaggedAsANearDuplicate() throws Exception {
-        String teacher = Http.basic(account("teacher-near", vn.hoclieu.account.Role.TEACHER, "HN-TVHN"), PASSWORD);
+        String librarian = Http.basic(account("librarian-near", vn.hoclieu.account.Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
         byte[] markdown = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("sample-resources/src/hoc-tap-suot-doi.md"));
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, Map.of("ban-khac.txt", markdown), null);
+        Http.Response created = Http.upload(url("/api/v1/resources"), librarian, Map.of("ban-khac.txt", markdown), null);
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         awaitIngestIdle();

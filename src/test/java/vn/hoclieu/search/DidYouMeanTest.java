@@ -14,18 +14,18 @@ import vn.hoclieu.account.Role;
 /** "Did you mean" over the sample library and a few uploads: accents restored, spelling corrected, nothing leaked. */
 class DidYouMeanTest extends IntegrationTest {
 
-    private String teacher;
+    private String uploader;
     private String colleague;
 
     @BeforeEach
     void material() {
-        teacher = Http.basic(account("teacher-dym", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+        uploader = Http.basic(account("librarian-dym", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         colleague = Http.basic(account("librarian-dym", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         synchronized (DidYouMeanTest.class) {
             if (!uploaded) {
-                Made.upload(url(""), teacher, "Du lịch miền Trung", "Thành phố Đà Nẵng bên bờ biển, cầu Rồng.", "PUBLIC");
-                Made.upload(url(""), teacher, "Ẩm thực Đà Nẵng", "Mì Quảng ở thành phố Đà Nẵng.", "PUBLIC");
-                Made.upload(url(""), teacher, "Thiết bị văn phòng", "Máy in đa năng cho trường học.", "PUBLIC");
+                Made.upload(url(""), uploader, "Du lịch miền Trung", "Thành phố Đà Nẵng bên bờ biển, cầu Rồng.", "PUBLIC");
+                Made.upload(url(""), uploader, "Ẩm thực Đà Nẵng", "Mì Quảng ở thành phố Đà Nẵng.", "PUBLIC");
+                Made.upload(url(""), uploader, "Thiết bị văn phòng", "Máy in đa năng cho trường học.", "PUBLIC");
                 uploaded = true;
             }
         }
@@ -84,9 +84,9 @@ class DidYouMeanTest extends IntegrationTest {
         String folded = fold(a) + " " + fold(b);
         for (int i = 0; i < 3; i++) {
             // visible to all: both words, never side by side, never with marks
-            Made.upload(url(""), teacher, "Ghi chép " + i, "Ghi chép số " + i + ": " + fold(a) + " là gì? Còn " + fold(b) + " là gì?", "PUBLIC");
+            Made.upload(url(""), uploader, "Ghi chép " + i, "Ghi chép số " + i + ": " + fold(a) + " là gì? Còn " + fold(b) + " là gì?", "PUBLIC");
         }
-        Made.upload(url(""), teacher, "Nội bộ", "Kế hoạch " + a + " " + b + " của thư viện.", "LIBRARY");
+        Made.upload(url(""), uploader, "Nội bộ", "Kế hoạch " + a + " " + b + " của thư viện.", "LIBRARY");
         awaitIngestIdle();
 
         assertThat(search(folded).get("total").asLong()).isEqualTo(3);
@@ -99,7 +99,7 @@ class DidYouMeanTest extends IntegrationTest {
     @Test
     void spellingIsNeverCorrectedToAWordOnlyInRestrictedMaterial() {
         String secret = Made.word();
-        Made.upload(url(""), teacher, "Nội bộ", "Mật khẩu phòng máy: " + secret, "LIBRARY");
+        Made.upload(url(""), uploader, "Nội bộ", "Mật khẩu phòng máy: " + secret, "LIBRARY");
         awaitIngestIdle();
         String typo = secret.substring(0, secret.length() - 1) + (secret.endsWith("z") ? "y" : "z");
 

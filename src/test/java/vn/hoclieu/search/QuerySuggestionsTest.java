@@ -31,11 +31,11 @@ class QuerySuggestionsTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private String teacher;
+    private String uploader;
 
     @BeforeEach
     void accounts() {
-        teacher = Http.basic(account("teacher-qs", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+        uploader = Http.basic(account("librarian-qs", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
     }
 
     private long ask(String q, String... headers) {
@@ -65,7 +65,7 @@ class QuerySuggestionsTest extends IntegrationTest {
     @Test
     void aQueryIsSuggestedOnlyOnceItFoundResultsSeveralTimes() {
         String word = Made.word();
-        Made.upload(url(""), teacher, "Tài liệu thử nghiệm", "Sổ tay " + word + " cho học sinh.", "PUBLIC");
+        Made.upload(url(""), uploader, "Tài liệu thử nghiệm", "Sổ tay " + word + " cho học sinh.", "PUBLIC");
         awaitIngestIdle();
         String query = word + " so tay";
         int needed = properties.suggestMinAsks();
@@ -99,7 +99,7 @@ class QuerySuggestionsTest extends IntegrationTest {
     @Test
     void aQueryWhoseResultsAreRestrictedIsSuggestedOnlyToThoseWhoMaySeeThem() {
         String word = Made.word();
-        Made.upload(url(""), teacher, "Nội bộ", "Kế hoạch " + word + " của tổ chuyên môn.", "LIBRARY");
+        Made.upload(url(""), uploader, "Nội bộ", "Kế hoạch " + word + " của tổ chuyên môn.", "LIBRARY");
         awaitIngestIdle();
         String colleague = Http.basic(account("librarian-qs", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         String query = word + " ke hoach";
@@ -117,7 +117,7 @@ class QuerySuggestionsTest extends IntegrationTest {
     @Test
     void queriesAndTitlesAreMergedOncePerFoldedText() {
         String word = Made.word();
-        long id = Made.upload(url(""), teacher, word + " bản đồ hành chính", "Bản đồ và lịch sử " + word + ".",
+        long id = Made.upload(url(""), uploader, word + " bản đồ hành chính", "Bản đồ và lịch sử " + word + ".",
                 "PUBLIC");
         awaitIngestIdle();
         for (int i = 0; i < properties.suggestMinAsks(); i++) {

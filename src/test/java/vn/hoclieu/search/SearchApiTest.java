@@ -210,7 +210,7 @@ class SearchApiTest extends IntegrationTest {
 
     @Test
     void aHitInAPdfNamesItsPageAndOpensThePreviewThere() throws Exception {
-        String teacher = Http.basic(account("teacher-pages", vn.hoclieu.account.Role.TEACHER, "HN-TVHN"), PASSWORD);
+        String librarian = Http.basic(account("librarian-pdf-pages", vn.hoclieu.account.Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
         byte[] pdf;
         try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
              java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
@@ -231,7 +231,7 @@ class SearchApiTest extends IntegrationTest {
             doc.save(out);
             pdf = out.toByteArray();
         }
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, java.util.Map.of("chapters.pdf", pdf),
+        Http.Response created = Http.upload(url("/api/v1/resources"), librarian, java.util.Map.of("chapters.pdf", pdf),
                 "{\"title\":\"Three chapters\",\"visibility\":\"PUBLIC\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         awaitIngestIdle();

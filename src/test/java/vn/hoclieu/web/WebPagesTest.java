@@ -113,7 +113,7 @@ class WebPagesTest extends IntegrationTest {
     }
 
     @Test
-    void teacherUploadsThroughTheWebFormAndFindsTheMaterial() throws Exception {
+    void teacherUploadsThroughTheWebFormAndFindsTheMaterialWaitingForReview() throws Exception {
         account("teacher-web", Role.TEACHER, "HN-TVHN");
         Browser browser = new Browser(url(""));
         HttpResponse<String> signedIn = browser.signIn("teacher-web", PASSWORD);
@@ -138,8 +138,11 @@ class WebPagesTest extends IntegrationTest {
         String location = posted.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches(".*/resources/\\d+\\?uploaded");
         awaitIngestIdle();
-        assertThat(Http.get(url("/search?q=" + word)).body()).contains("Trồng cây xanh");
-        assertThat(browser.get(location.replace(url(""), "")).body()).contains("Trồng cây xanh");
+        // a teacher's upload waits for the library's review: the teacher finds it, the public does not yet
+        assertThat(browser.get("/search?q=" + word).body()).contains("Trồng cây xanh");
+        assertThat(Http.get(url("/search?q=" + word)).body()).doesNotContain("Trồng cây xanh");
+        assertThat(browser.get(location.replace(url(""), "")).body()).contains("Trồng cây xanh")
+                .contains("đang chờ thủ thư");
 
         // the same file again: the form explains it is a duplicate and links to the existing one
         HttpResponse<String> again = browser.postMultipart("/upload", boundary, body.replace(Browser.csrf(form.body()),

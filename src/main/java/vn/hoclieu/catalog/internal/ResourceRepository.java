@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import vn.hoclieu.catalog.Resource;
+import vn.hoclieu.catalog.ResourceStatus;
 
 public interface ResourceRepository extends JpaRepository<Resource, Long> {
 
@@ -17,4 +18,13 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
     @Query(value = "select coalesce(sum(views) + 2 * sum(downloads), 0) from resource_usage where resource_id = ?1",
             nativeQuery = true)
     long popularity(long resourceId);
+
+    /** A library's review queue, oldest first. */
+    List<Resource> findTop500ByLibraryIdAndStatusOrderByCreatedAtAscIdAsc(Long libraryId, ResourceStatus status);
+
+    /** Every library's queue, for administrators. */
+    List<Resource> findTop500ByStatusOrderByCreatedAtAscIdAsc(ResourceStatus status);
+
+    /** What one person uploaded, newest first. */
+    List<Resource> findTop500ByCreatedByOrderByCreatedAtDescIdDesc(String createdBy);
 }

@@ -1,0 +1,36 @@
+package vn.hoclieu.library;
+
+/**
+ * A library as an administrator registers or edits it: the admin form and the JSON of
+ * {@code /api/v1/admin/libraries}. The code cannot change once registered (accounts, imports and
+ * OAI-PMH sets name libraries by it).
+ */
+public class LibraryForm {
+
+    private String code;
+    private String name;
+    private LibraryType type;
+    private String district;
+    private String ward;
+
+    static LibraryForm of(Library l) {
+        LibraryForm f = new LibraryForm();
+        f.code = l.getCode();
+        f.name = l.getName();
+        f.type = l.getType();
+        f.district = l.getDistrict();
+        f.ward = l.getWard();
+        return f;
+    }
+
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public LibraryType getType() { return type; }
+    public void setType(LibraryType type) { this.type = type; }
+    public String getDistrict() { return district; }
+    public void setDistrict(String district) { this.district = district; }
+    public String getWard() { return ward; }
+    public void setWard(String ward) { this.ward = ward; }
+}
