@@ -59,12 +59,27 @@ class ResourceApiController {
     @GetMapping("/resources/{id}/files/{fileId}/content")
     ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id, @PathVariable long fileId,
             @RequestParam(defaultValue = "false") boolean download, WebRequest request) {
-        ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer())
+        ResourceView.FileView file = catalog.localFile(id, fileId, accounts.currentViewer())
                 .orElseThrow(() -> notFound(id));
         if (FileResponses.isDownload(file, download) && startsAtZero(request.getHeader("Range"))) {
             usage.downloaded(id, Visitors.of(request), request.getHeader("User-Agent"));
         }
         return FileResponses.serve(file, catalog.content(file), download, request);
+    }
+
+    /**
+     * Changes a resource's title, description, subjects or visibility (JSON with any of those
+     * fields): its library's librarians and administrators may.
+     */
+    @org.springframework.web.bind.annotation.PatchMapping("/resources/{id}")
+    ResourceView update(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody ResourceDraft changes) {
+        return catalog.updateDescription(id, changes, accounts.currentViewer());
+    }
+
+    /** Takes a resource out of circulation (see {@link CatalogService#withdraw}). */
+    @PostMapping("/resources/{id}/withdraw")
+    ResourceView withdraw(@PathVariable long id) {
+        return catalog.withdraw(id, accounts.currentViewer());
     }
 
     /** A player fetching a file in pieces asks for the first piece once: only that counts. */
