@@ -41,9 +41,15 @@ public class CatalogService {
     private static final int MAX_NAME = 255;
     private static final java.util.concurrent.locks.ReentrantLock[] UPLOAD_LOCKS = new java.util.concurrent.locks.ReentrantLock[64];
 
+    /** One fetch of a harvested file at a time per file; apart from the upload locks, so a slow partner never holds an upload. */
+    private static final java.util.concurrent.locks.ReentrantLock[] FETCH_LOCKS = new java.util.concurrent.locks.ReentrantLock[16];
+
     static {
         for (int i = 0; i < UPLOAD_LOCKS.length; i++) {
             UPLOAD_LOCKS[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+        for (int i = 0; i < FETCH_LOCKS.length; i++) {
+            FETCH_LOCKS[i] = new java.util.concurrent.locks.ReentrantLock();
         }
     }
 
@@ -279,7 +285,7 @@ public class CatalogService {
         if (file.isEmpty() || file.get().sha256() != null || file.get().remote() == null) {
             return file;
         }
-        java.util.concurrent.locks.ReentrantLock lock = UPLOAD_LOCKS[Math.floorMod(Long.hashCode(fileId), UPLOAD_LOCKS.length)];
+        java.util.concurrent.locks.ReentrantLock lock = FETCH_LOCKS[Math.floorMod(Long.hashCode(fileId), FETCH_LOCKS.length)];
         lock.lock();
         try {
             Optional<ResourceView.FileView> again = findFile(resourceId, fileId, viewer);

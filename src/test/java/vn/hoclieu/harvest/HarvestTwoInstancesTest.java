@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
@@ -37,9 +37,8 @@ class HarvestTwoInstancesTest extends IntegrationTest {
             + "\"materialType\":\"WORKSHEET\",\"licence\":\"CC-BY-SA-4.0\",\"language\":\"vi\",\"creators\":[\"Cô Hạnh\"]}";
 
     @Test
-    void harvestsAPartnerInstanceIncludingAnUpdateAndADeletionAndSurvivesItGoingDown() throws Exception {
+    void harvestsAPartnerInstanceIncludingAnUpdateAndADeletionAndSurvivesItGoingDown(@TempDir Path data) throws Exception {
         String admin = Http.basic("admin", PASSWORD);
-        Path data = Files.createTempDirectory("hoclieu-partner-");
         long partnerId;
         long changedCopy;
         long withdrawnCopy;
@@ -162,6 +161,16 @@ class HarvestTwoInstancesTest extends IntegrationTest {
         assertThat(notHttp.json().get("detail").asString()).contains("http://");
         assertThat(register(admin, "javascript:alert(1)").status()).isEqualTo(400);
 
+        // in the caller's language
+        java.net.http.HttpResponse<String> english = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/admin/partners")))
+                        .header("Authorization", admin).header("Content-Type", "application/json")
+                        .header("Accept-Language", "en")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"baseUrl\":\"ftp://a\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("is not a valid OAI-PMH address");
+
         Http.Response self = register(admin, url("/oai"));
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.json().get("detail").asString()).contains("chính máy chủ Hoclieu này");
@@ -202,15 +211,23 @@ class HarvestTwoInstancesTest extends IntegrationTest {
         return run[0];
     }
 
-    /** Our copy of the partner's record: among the hits for its title, the one harvested under that identifier. */
+    /**
+     * Our copy of the partner's record: among the hits for its title, the one harvested under that
+     * identifier (a run's last records become searchable within a moment of its end, not at it).
+     */
     private long copyOf(String title, String identifier) {
-        for (long id : hits(title)) {
-            JsonNode source = Http.get(url("/api/v1/resources/" + id)).json().get("source");
-            if (source != null && !source.isNull() && source.get("identifier").asString().equals(identifier)) {
-                return id;
+        long[] found = {-1};
+        await(() -> {
+            for (long id : hits(title)) {
+                JsonNode source = Http.get(url("/api/v1/resources/" + id)).json().get("source");
+                if (source != null && !source.isNull() && source.get("identifier").asString().equals(identifier)) {
+                    found[0] = id;
+                    return true;
+                }
             }
-        }
-        throw new AssertionError("no harvested copy of " + identifier + " found by its title " + title);
+            return false;
+        }, Duration.ofSeconds(15), "no harvested copy of " + identifier + " found by its title " + title);
+        return found[0];
     }
 
     private List<Long> hits(String q) {
