@@ -28,8 +28,11 @@ public final class Instance implements AutoCloseable {
     public static Instance start(Path data, String... settings) throws Exception {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1",
-                "--hoclieu.data-dir=" + data, "--hoclieu.samples.import-on-start=false",
-                "--logging.level.root=WARN"));
+                "--hoclieu.data-dir=" + data, "--logging.level.root=WARN"));
+        // no sample library unless the caller asks for it (a setting given twice would be read as "false,true")
+        if (java.util.Arrays.stream(settings).noneMatch(s -> s.startsWith("--hoclieu.samples.import-on-start="))) {
+            args.add("--hoclieu.samples.import-on-start=false");
+        }
         args.addAll(List.of(settings));
         Instance instance = new Instance(java(data.resolve("app-" + System.nanoTime() + ".log"),
                 args.toArray(String[]::new)), port);

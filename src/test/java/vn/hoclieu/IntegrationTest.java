@@ -44,6 +44,9 @@ public abstract class IntegrationTest {
         // small OAI-PMH pages, so that the sample library alone takes several resumption tokens
         // (set here, not in the OAI test, so that every test class shares one application context)
         registry.add("hoclieu.oai.page-size", () -> "4");
+        // a partner that is down is found out in well under a second, not after the default backoff
+        registry.add("hoclieu.harvest.backoff", () -> "100ms");
+        registry.add("hoclieu.harvest.timeout", () -> "10s");
     }
 
     private static Path createDataDir() {

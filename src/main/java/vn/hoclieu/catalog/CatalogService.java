@@ -43,9 +43,15 @@ public class CatalogService {
     private static final int MAX_NAME = 255;
     private static final java.util.concurrent.locks.ReentrantLock[] UPLOAD_LOCKS = new java.util.concurrent.locks.ReentrantLock[64];
 
+    /** One fetch of a harvested file at a time per file; apart from the upload locks, so a slow partner never holds an upload. */
+    private static final java.util.concurrent.locks.ReentrantLock[] FETCH_LOCKS = new java.util.concurrent.locks.ReentrantLock[16];
+
     static {
         for (int i = 0; i < UPLOAD_LOCKS.length; i++) {
             UPLOAD_LOCKS[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+        for (int i = 0; i < FETCH_LOCKS.length; i++) {
+            FETCH_LOCKS[i] = new java.util.concurrent.locks.ReentrantLock();
         }
     }
 
@@ -61,13 +67,16 @@ public class CatalogService {
     private final MessageSource messages;
     private final List<AccessGrants> grants;
     private final AuditEntryRepository audit;
+    private final org.springframework.beans.factory.ObjectProvider<RemoteFiles> remoteFiles;
 
     CatalogService(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries,
                    BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx,
-                   MessageSource messages, List<AccessGrants> grants, AuditEntryRepository audit) {
+                   MessageSource messages, List<AccessGrants> grants, AuditEntryRepository audit,
+                   org.springframework.beans.factory.ObjectProvider<RemoteFiles> remoteFiles) {
         this.messages = messages;
         this.grants = grants;
         this.audit = audit;
+        this.remoteFiles = remoteFiles;
         this.resources = resources;
         this.files = files;
         this.libraries = libraries;
@@ -262,6 +271,114 @@ public class CatalogService {
     }
 
     /**
+     * Holds a partner's public record as a linked record here: published and public (it was public
+     * at the source), credited to the partner, its files links until first asked for. The same
+     * version again (harvests overlap) changes nothing; a record withdrawn here because the partner
+     * had deleted it comes back when the partner shows it again.
+     */
+    public HarvestOutcome upsertHarvested(HarvestedRecord h) {
+        return tx.execute(status -> {
+            Optional<Resource> existing = resources.findBySourcePartnerIdAndSourceIdentifier(h.partnerId(), h.identifier());
+            if (existing.isPresent() && existing.get().getStatus() == ResourceStatus.PUBLISHED
+                    && java.util.Objects.equals(existing.get().getSourceDatestamp(), h.datestamp())
+                    && java.util.Objects.equals(existing.get().getLibraryId(), h.libraryId())) {
+                return HarvestOutcome.UNCHANGED;
+            }
+            Resource r = existing.orElseGet(() -> new Resource("", MaterialType.OTHER, Visibility.PUBLIC,
+                    ResourceStatus.PUBLISHED, h.libraryId(), null));
+            HarvestedRecords.apply(h, r);
+            r.changeLibrary(h.libraryId());
+            r.changeVisibility(Visibility.PUBLIC);
+            r.changeStatus(ResourceStatus.PUBLISHED);
+            resources.saveAndFlush(r);
+            events.publishEvent(new ResourceChanged(r.getId()));
+            return existing.isPresent() ? HarvestOutcome.UPDATED : HarvestOutcome.ADDED;
+        });
+    }
+
+    /** The partner deleted the record (or stopped showing it): withdrawn here, so nobody finds it. */
+    public HarvestOutcome deleteHarvested(long partnerId, String identifier) {
+        return tx.execute(status -> resources.findBySourcePartnerIdAndSourceIdentifier(partnerId, identifier)
+                .filter(r -> r.getStatus() != ResourceStatus.WITHDRAWN)
+                .map(r -> {
+                    r.changeStatus(ResourceStatus.WITHDRAWN);
+                    resources.saveAndFlush(r);
+                    events.publishEvent(new ResourceChanged(r.getId(), true));
+                    return HarvestOutcome.DELETED;
+                }).orElse(HarvestOutcome.ABSENT));
+    }
+
+    /** Every record of a partner that is no longer harvested is withdrawn; returns how many. */
+    public int withdrawHarvested(long partnerId) {
+        return tx.execute(status -> {
+            int n = 0;
+            for (Resource r : resources.findBySourcePartnerId(partnerId)) {
+                if (r.getStatus() != ResourceStatus.WITHDRAWN) {
+                    r.changeStatus(ResourceStatus.WITHDRAWN);
+                    resources.saveAndFlush(r);
+                    events.publishEvent(new ResourceChanged(r.getId(), true));
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    /**
+     * A visible resource's file with its bytes here: a harvested file not yet fetched is fetched from
+     * its partner now (once, however many ask at the same moment), stored like an upload and queued
+     * for extraction, so that its text becomes searchable after this first use.
+     *
+     * @throws CatalogException 502 if the partner does not deliver it
+     */
+    public Optional<ResourceView.FileView> localFile(long resourceId, long fileId, Viewer viewer, Reading reading) {
+        Optional<ResourceView.FileView> file = findFile(resourceId, fileId, viewer, reading);
+        if (file.isEmpty() || file.get().sha256() != null || file.get().remote() == null) {
+            return file;
+        }
+        java.util.concurrent.locks.ReentrantLock lock = FETCH_LOCKS[Math.floorMod(Long.hashCode(fileId), FETCH_LOCKS.length)];
+        lock.lock();
+        try {
+            Optional<ResourceView.FileView> again = findFile(resourceId, fileId, viewer, reading);
+            if (again.isEmpty() || again.get().sha256() != null) {
+                return again;
+            }
+            fetch(fileId, again.get());
+            return findFile(resourceId, fileId, viewer, reading);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fetch(long fileId, ResourceView.FileView file) {
+        RemoteFiles remote = remoteFiles.getIfAvailable();
+        if (remote == null) {
+            throw new CatalogException(HttpStatus.BAD_GATEWAY, "problem.remote.unavailable", file.name());
+        }
+        StoredBlob blob;
+        RemoteFiles.Fetched fetched;
+        try {
+            fetched = remote.fetch(file.remote());
+            try (InputStream in = fetched.body()) {
+                blob = blobs.store(in);
+            }
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CatalogService.class)
+                    .warn("could not fetch {} for file {}: {}", file.remote(), fileId, e.toString());
+            throw new CatalogException(HttpStatus.BAD_GATEWAY, "problem.remote.unavailable", file.name());
+        }
+        String name = fetched.fileName() == null ? file.name() : safeFileName(fetched.fileName());
+        String mediaType = mediaTypeOf(name, fetched.mediaType() != null ? fetched.mediaType() : file.mediaType());
+        tx.executeWithoutResult(status -> files.findById(fileId).ifPresent(f -> {
+            f.recordFetched(name, mediaType, blob.size(), blob.sha256());
+            f.getResource().touch();
+            files.saveAndFlush(f);
+            events.publishEvent(new ResourceFileStored(f.getResource().getId(), f.getId(), f.getName()));
+            events.publishEvent(new ResourceChanged(f.getResource().getId()));
+        }));
+    }
+
+    /**
      * Applies a librarian's change in a transaction of its own. The resource may be changing at the
      * same moment (a worker recording what it read from a file): then the change is applied again
      * to the fresh row rather than failing, a few times at most. What the change returns (if not
@@ -374,10 +491,11 @@ public class CatalogService {
         List<ResourceView.FileView> files = v.files().stream().map(f -> f.nearDuplicate() == null
                 || resources.findById(f.nearDuplicate().resourceId()).filter(o -> Access.canView(viewer, o)).isPresent()
                 ? f : new ResourceView.FileView(f.id(), f.name(), f.mediaType(), f.size(), f.sha256(), f.extraction(),
-                        null, f.launch())).toList();
+                        null, f.launch(), f.remote())).toList();
         return new ResourceView(v.id(), v.title(), v.creators(), v.description(), v.language(), v.subjects(),
                 v.audience(), v.materialType(), v.licence(), v.visibility(), v.library(), v.libraryName(), v.status(),
-                v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail(), v.sharedWith(), v.rejectionReason());
+                v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail(), v.sharedWith(),
+                v.rejectionReason(), v.source());
     }
 
     /** A file of a visible resource, with its blob address, for download. */
@@ -527,7 +645,7 @@ public class CatalogService {
                         f.getNearDuplicateSimilarity()),
                 f.getLaunchPath() == null ? null : "/resources/" + r.getId() + "/files/" + f.getId() + "/package/"
                         + org.springframework.web.util.UriUtils.encodePath(f.getLaunchPath(),
-                                java.nio.charset.StandardCharsets.UTF_8))).toList();
+                                java.nio.charset.StandardCharsets.UTF_8), f.getRemoteUrl())).toList();
         return new ResourceView(r.getId(), r.getTitle(), List.copyOf(r.getCreators()), r.getDescription(),
                 effectiveLanguage(r), List.copyOf(r.getSubjects()), List.copyOf(r.getAudience()),
                 r.getMaterialType(), r.getLicence(), r.getVisibility(), lib == null ? null : lib.getCode(),
@@ -537,7 +655,9 @@ public class CatalogService {
                         ? "/api/v1/resources/" + r.getId() + "/thumbnail" : null,
                 r.getSharedWith().stream().flatMap(libraryId -> libraries.byId(libraryId).stream())
                         .map(Library::getCode).sorted().toList(),
-                r.getRejectionReason());
+                r.getRejectionReason(),
+                r.isHarvested() ? new ResourceView.Source(r.getSourcePartnerName(), r.getSourceUrl(),
+                        r.getSourceIdentifier(), r.getSourceDatestamp()) : null);
     }
 
     private Library resolveLibrary(String code, Viewer uploader) {

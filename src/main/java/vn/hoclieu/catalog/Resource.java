@@ -100,6 +100,13 @@ public class Resource {
     @Version
     private long version;
 
+    /** For a record harvested from a partner: where it came from (all null for our own material). */
+    private Long sourcePartnerId;
+    private String sourcePartnerName;
+    private String sourceIdentifier;
+    private String sourceUrl;
+    private String sourceDatestamp;
+
     @OneToMany(mappedBy = "resource", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<ResourceFile> files = new ArrayList<>();
@@ -120,9 +127,21 @@ public class Resource {
     }
 
     public ResourceFile addFile(String name, String mediaType, long size, String sha256) {
-        ResourceFile file = new ResourceFile(this, files.size(), name, mediaType, size, sha256);
+        ResourceFile file = new ResourceFile(this, nextPosition(), name, mediaType, size, sha256);
         files.add(file);
         return file;
+    }
+
+    /** A file that is only a link to a partner's copy until someone asks for it. */
+    ResourceFile addRemoteFile(String name, String mediaType, String url) {
+        ResourceFile file = new ResourceFile(this, nextPosition(), name, mediaType, 0, null);
+        file.linkToRemote(url);
+        files.add(file);
+        return file;
+    }
+
+    private int nextPosition() {
+        return files.stream().mapToInt(ResourceFile::getPosition).max().orElse(-1) + 1;
     }
 
     void touch() {
@@ -155,6 +174,26 @@ public class Resource {
         this.status = status;
         touch();
     }
+
+    /** Marks this resource as the local copy of a partner's record, and which version of it. */
+    void linkToSource(long partnerId, String partnerName, String identifier, String url, String datestamp) {
+        this.sourcePartnerId = partnerId;
+        this.sourcePartnerName = partnerName;
+        this.sourceIdentifier = identifier;
+        this.sourceUrl = url;
+        this.sourceDatestamp = datestamp;
+    }
+
+    void changeLibrary(Long libraryId) {
+        this.libraryId = libraryId;
+    }
+
+    public boolean isHarvested() { return sourceIdentifier != null; }
+    public Long getSourcePartnerId() { return sourcePartnerId; }
+    public String getSourcePartnerName() { return sourcePartnerName; }
+    public String getSourceIdentifier() { return sourceIdentifier; }
+    public String getSourceUrl() { return sourceUrl; }
+    public String getSourceDatestamp() { return sourceDatestamp; }
 
     public Long getId() { return id; }
     public String getTitle() { return title; }

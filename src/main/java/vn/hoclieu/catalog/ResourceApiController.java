@@ -78,7 +78,7 @@ class ResourceApiController {
     @GetMapping("/resources/{id}/files/{fileId}/content")
     ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id, @PathVariable long fileId,
             @RequestParam(defaultValue = "false") boolean download, WebRequest request) {
-        ResourceView.FileView file = catalog.findFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
+        ResourceView.FileView file = catalog.localFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
                 .orElseThrow(() -> notFound(id));
         if (FileResponses.isDownload(file, download) && startsAtZero(request.getHeader("Range"))) {
             usage.downloaded(id, Visitors.of(request), request.getHeader("User-Agent"));

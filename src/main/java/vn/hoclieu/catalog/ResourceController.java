@@ -126,6 +126,9 @@ class ResourceController {
         if (r.libraryName() != null) {
             ld.put("provider", Map.of("@type", "Library", "name", r.libraryName()));
         }
+        if (r.source() != null && r.source().url() != null) {
+            ld.put("isBasedOn", r.source().url());
+        }
         ld.put("isAccessibleForFree", true);
         return json.writeValueAsString(ld).replace("<", "\\u003c");
     }

@@ -34,8 +34,12 @@ public class ResourceFile {
 
     private long size;
 
-    @Column(nullable = false, length = 64)
+    /** Null while a harvested file is only a link ({@link #remoteUrl}) and has not been fetched. */
+    @Column(length = 64)
     private String sha256;
+
+    /** For a harvested file: the partner's address of the bytes. */
+    private String remoteUrl;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -72,6 +76,25 @@ public class ResourceFile {
         this.size = size;
         this.sha256 = sha256;
     }
+
+    void linkToRemote(String url) {
+        this.remoteUrl = url;
+    }
+
+    /** The partner's bytes are now stored here: from now on this file is like an uploaded one. */
+    void recordFetched(String name, String mediaType, long size, String sha256) {
+        this.name = name;
+        this.mediaType = mediaType;
+        this.size = size;
+        this.sha256 = sha256;
+    }
+
+    /** A harvested file whose bytes have not been fetched yet. */
+    public boolean isRemoteOnly() {
+        return sha256 == null && remoteUrl != null;
+    }
+
+    public String getRemoteUrl() { return remoteUrl; }
 
     void recordExtraction(ExtractionOutcome outcome) {
         this.extractionStatus = outcome.status();

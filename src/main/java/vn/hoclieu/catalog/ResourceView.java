@@ -10,18 +10,34 @@ import java.util.List;
  * @param thumbnail  address of its preview image, or null
  * @param sharedWith codes of the other libraries it is shared with; {@code library} is its origin
  * @param rejectionReason why its library rejected it (only while REJECTED), for the uploader
+ * @param source    for a record harvested from a partner, where it came from; null for our own material
  */
 public record ResourceView(long id, String title, List<String> creators, String description, String language,
                            List<String> subjects, List<String> audience, MaterialType materialType, String licence,
                            Visibility visibility, String library, String libraryName, ResourceStatus status,
                            String publisher, LocalDate date, Instant createdAt, Instant updatedAt,
                            List<FileView> files, String thumbnail, List<String> sharedWith,
-                           String rejectionReason) {
+                           String rejectionReason, Source source) {
+
+    /**
+     * Where a harvested record came from: credited to the partner, linking back to its page.
+     *
+     * @param partner    the partner's name, as the credit shows it
+     * @param url        the partner's page for the record
+     * @param identifier its OAI identifier at the partner
+     * @param datestamp  the partner's datestamp of the version held here
+     */
+    public record Source(String partner, String url, String identifier, String datestamp) {
+    }
 
     /** One file of a resource, with what extraction found. */
-    /** @param launch for an e-lecture package, the address that opens it in the browser; else null */
+    /**
+     * @param launch for an e-lecture package, the address that opens it in the browser; else null
+     * @param remote for a harvested file, the partner's address of it; its {@code sha256} is null
+     *               until the first request fetches it
+     */
     public record FileView(long id, String name, String mediaType, long size, String sha256,
-                           Extraction extraction, NearDuplicate nearDuplicate, String launch) {
+                           Extraction extraction, NearDuplicate nearDuplicate, String launch, String remote) {
 
         public boolean isSubtitle() {
             String n = name.toLowerCase(java.util.Locale.ROOT);

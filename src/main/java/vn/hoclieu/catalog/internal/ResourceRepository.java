@@ -8,6 +8,10 @@ import vn.hoclieu.catalog.ResourceStatus;
 
 public interface ResourceRepository extends JpaRepository<Resource, Long> {
 
+    java.util.Optional<Resource> findBySourcePartnerIdAndSourceIdentifier(Long partnerId, String identifier);
+
+    List<Resource> findBySourcePartnerId(Long partnerId);
+
     @Query("select r.id from Resource r order by r.id")
     List<Long> allIds();
 

@@ -130,7 +130,9 @@ public class OaiRecordKeeper {
     }
 
     private void write(long resourceId, Instant knownVersion) {
-        Optional<ResourceView> shown = catalog.find(resourceId, Viewer.ANONYMOUS);
+        // a record harvested from a partner is the partner's to expose, not ours: offering it again
+        // would pass it off as ours and let two harvesting instances feed each other in a loop
+        Optional<ResourceView> shown = catalog.find(resourceId, Viewer.ANONYMOUS).filter(r -> r.source() == null);
         Optional<Row> row = records.find(resourceId);
         Instant now = Datestamps.now();
         if (shown.isPresent()) {

@@ -1,0 +1,133 @@
+package vn.hoclieu.catalog;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Copies a harvested record onto its resource, keeping what the columns and the catalogue's rules
+ * allow: the partner is another school's server, not a form we validated, so every value is
+ * checked, cut to its column and dropped rather than refused when it does not fit.
+ */
+final class HarvestedRecords {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
+    private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+\\-]{1,40}");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2}))?(?:-(\\d{2}))?.*");
+    private static final int MAX_VALUES = 50;
+
+    private HarvestedRecords() {
+    }
+
+    static void apply(HarvestedRecord h, Resource r) {
+        String title = h.title() == null || h.title().isBlank() ? h.identifier() : h.title().strip();
+        r.setTitle(cut(title, 1000));
+        r.setCreators(list(h.creators(), 4000));
+        r.setSubjects(list(h.subjects(), 4000));
+        r.setAudience(list(h.audience(), 2000));
+        r.setDescription(blankToNull(h.description()) == null ? null : cut(h.description().strip(), 100_000));
+        r.setPublisher(blankToNull(h.publisher()) == null ? null : cut(h.publisher().strip(), 500));
+        r.setIssued(date(h.date()));
+        String language = h.language() == null ? null : h.language().strip().toLowerCase(Locale.ROOT);
+        r.setLanguage(language != null && language.length() <= 20 && LANGUAGE.matcher(language).matches() ? language : null);
+        r.setLicence(h.licence() != null && LICENCE.matcher(h.licence().strip()).matches() ? h.licence().strip() : null);
+        r.setMaterialType(materialType(h.materialType()));
+        r.linkToSource(h.partnerId(), cut(h.partnerName(), 255), cut(h.identifier(), 1000), webUrl(h.sourceUrl()),
+                cut(h.datestamp(), 40));
+        files(h, r);
+        r.touch();
+    }
+
+    /**
+     * New links are added, links the partner no longer lists are dropped while they are only links;
+     * a file already fetched stays (its bytes and extraction are ours now).
+     */
+    private static void files(HarvestedRecord h, Resource r) {
+        List<HarvestedRecord.RemoteFile> wanted = h.files() == null ? List.of()
+                : h.files().stream().filter(f -> webUrl(f.url()) != null && f.url().length() <= 2000)
+                .limit(MAX_VALUES).toList();
+        Set<String> urls = wanted.stream().map(HarvestedRecord.RemoteFile::url).collect(Collectors.toSet());
+        r.getFiles().removeIf(f -> f.isRemoteOnly() && !urls.contains(f.getRemoteUrl()));
+        Set<String> held = r.getFiles().stream().map(ResourceFile::getRemoteUrl).collect(Collectors.toSet());
+        for (HarvestedRecord.RemoteFile f : wanted) {
+            if (held.add(f.url())) {
+                String name = CatalogService.safeFileName(f.name() == null ? "file" : f.name());
+                r.addRemoteFile(name, CatalogService.mediaTypeOf(name, f.mediaType()), f.url());
+            }
+        }
+    }
+
+    static MaterialType materialType(String value) {
+        if (value == null) {
+            return MaterialType.OTHER;
+        }
+        try {
+            return MaterialType.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return MaterialType.OTHER;
+        }
+    }
+
+    /** Only web addresses become links: a {@code javascript:} "page" would run on ours. */
+    static String webUrl(String url) {
+        if (url == null || url.length() > 2000) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null) {
+            return null;
+        }
+        var m = DATE.matcher(value.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+                    m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Distinct, stripped values whose joined form fits the column. */
+    private static List<String> list(List<String> values, int column) {
+        List<String> out = new ArrayList<>();
+        int length = 0;
+        if (values == null) {
+            return out;
+        }
+        for (String v : values) {
+            if (v == null || v.isBlank() || out.size() >= MAX_VALUES) {
+                continue;
+            }
+            String clean = v.strip().replace('\n', ' ').replace('\r', ' ');
+            if (!out.contains(clean) && length + clean.length() + 1 <= column) {
+                out.add(clean);
+                length += clean.length() + 1;
+            }
+        }
+        return out;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
