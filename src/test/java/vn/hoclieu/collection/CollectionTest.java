@@ -36,9 +36,12 @@ class CollectionTest extends IntegrationTest {
     private String teacher;
     private String otherTeacher;
     private String librarian;
+    /** Publishes the materials the collections hold (a teacher's own uploads wait for review). */
+    private String publisher;
 
     @BeforeEach
     void accounts() {
+        publisher = Http.basic(account("librarian-col-bdm", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         teacher = Http.basic(account("teacher-col", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
         otherTeacher = Http.basic(account("teacher-col-2", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
         librarian = Http.basic(account("librarian-col", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
@@ -201,6 +204,10 @@ class CollectionTest extends IntegrationTest {
         @SuppressWarnings("unchecked")
         List<CollectionView> given = (List<CollectionView>) page.getModel().get("collections");
         assertThat(given).extracting(CollectionView::id).contains(shown).doesNotContain(hidden, personal);
+        // and the real page shows them
+        String body = Http.get(url("/libraries/HN-TVHN")).body();
+        assertThat(body).contains("href=\"/collections/" + shown + "\"").contains("Sách hay tháng 11")
+                .doesNotContain("Nháp").doesNotContain("Của riêng tôi");
     }
 
     @Test
@@ -256,7 +263,7 @@ class CollectionTest extends IntegrationTest {
 
     private long resource(String visibility) {
         String title = "Tài liệu " + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response r = Http.upload(url("/api/v1/resources"), teacher, Map.of(UUID.randomUUID() + ".txt",
+        Http.Response r = Http.upload(url("/api/v1/resources"), publisher, Map.of(UUID.randomUUID() + ".txt",
                 ("Nội dung " + title).getBytes(StandardCharsets.UTF_8)),
                 "{\"title\":\"" + title + "\",\"visibility\":\"" + visibility + "\",\"licence\":\"CC-BY-4.0\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
