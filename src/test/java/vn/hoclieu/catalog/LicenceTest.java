@@ -18,18 +18,19 @@ import vn.hoclieu.account.Role;
 /** Licences over real HTTP: the chooser, badges, the search filter, attribution text. */
 class LicenceTest extends IntegrationTest {
 
-    private String teacher;
+    private String uploader;
 
     @BeforeEach
     void accounts() {
-        teacher = Http.basic(account("teacher-licence", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
+        // a librarian publishes at once (a uploader's upload waits for review)
+        uploader = Http.basic(account("librarian-licence", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
     }
 
     @Test
     void uploadFormOffersExplainedChoicesAndKeepsTheChosenLicence() throws Exception {
-        account("teacher-licence-web", Role.TEACHER, "HN-TVHN");
+        account("uploader-licence-web", Role.TEACHER, "HN-TVHN");
         Browser browser = new Browser(url(""));
-        browser.signIn("teacher-licence-web", PASSWORD);
+        browser.signIn("uploader-licence-web", PASSWORD);
         String form = browser.get("/upload").body();
         assertThat(form).contains("type=\"radio\" name=\"licence\" id=\"licence-CC-BY-NC-SA-4.0\"")
                 .contains("Cho phép người khác dùng lại, chỉnh sửa, kể cả thương mại, miễn ghi tên tác giả.")
@@ -138,12 +139,12 @@ class LicenceTest extends IntegrationTest {
 
     @Test
     void attributionOfAResourceTheCallerMayNotSeeIsNotFound() {
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, Map.of("rieng.txt",
+        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, Map.of("rieng.txt",
                 ("Riêng của thư viện " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
                 "{\"licence\":\"CC-BY-4.0\",\"visibility\":\"LIBRARY\"}");
         long id = created.json().get("id").asLong();
         assertThat(Http.get(url("/api/v1/resources/" + id + "/attribution")).status()).isEqualTo(404);
-        assertThat(Http.get(url("/api/v1/resources/" + id + "/attribution"), "Authorization", teacher).status())
+        assertThat(Http.get(url("/api/v1/resources/" + id + "/attribution"), "Authorization", uploader).status())
                 .isEqualTo(200);
     }
 
@@ -151,7 +152,7 @@ class LicenceTest extends IntegrationTest {
         String meta = "{\"title\":\"" + title + "\",\"visibility\":\"PUBLIC\""
                 + (licence == null ? "" : ",\"licence\":\"" + licence + "\"")
                 + (creators.length == 0 ? "" : ",\"creators\":[\"" + String.join("\",\"", creators) + "\"]") + "}";
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher, Map.of(UUID.randomUUID() + ".txt",
+        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, Map.of(UUID.randomUUID() + ".txt",
                 ("Nội dung " + title + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)), meta);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
