@@ -22,7 +22,7 @@ class LicenceTest extends IntegrationTest {
 
     @BeforeEach
     void accounts() {
-        // a librarian publishes at once (a uploader's upload waits for review)
+        // a librarian publishes at once (a teacher's upload waits for review)
         uploader = Http.basic(account("librarian-licence", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
     }
 
