@@ -207,7 +207,7 @@ class HarvestTwoInstancesTest extends IntegrationTest {
             JsonNode runs = Http.get(url("/api/v1/admin/partners/" + partnerId + "/runs"), "Authorization", admin).json();
             run[0] = runs.size() > before ? runs.get(0) : null;
             return run[0] != null && !run[0].get("status").asString().equals("RUNNING");
-        }, Duration.ofSeconds(60), "the harvest did not finish");
+        }, Duration.ofMinutes(3), "the harvest did not finish");
         return run[0];
     }
 
@@ -269,6 +269,6 @@ class HarvestTwoInstancesTest extends IntegrationTest {
     private static void awaitIdle(Instance partner, String admin) {
         await(() -> Http.get(partner.url("/api/v1/ingest/jobs?status=QUEUED"), "Authorization", admin).json().isEmpty()
                 && Http.get(partner.url("/api/v1/ingest/jobs?status=RUNNING"), "Authorization", admin).json().isEmpty(),
-                Duration.ofSeconds(90), "the partner did not finish reading its files");
+                Duration.ofMinutes(3), "the partner did not finish reading its files");
     }
 }
