@@ -36,6 +36,15 @@ class HarvestTwoInstancesTest extends IntegrationTest {
             + "tham quan thư viện.\",\"subjects\":[\"Kĩ năng sống\",\"Đọc sách\"],\"audience\":[\"Lớp 7\"],"
             + "\"materialType\":\"WORKSHEET\",\"licence\":\"CC-BY-SA-4.0\",\"language\":\"vi\",\"creators\":[\"Cô Hạnh\"]}";
 
+    /** Whatever happened, what was harvested leaves the shared catalogue (deleting a partner withdraws its records). */
+    @org.junit.jupiter.api.AfterEach
+    void forgetThePartners() {
+        String admin = Http.basic("admin", PASSWORD);
+        for (JsonNode p : Http.get(url("/api/v1/admin/partners"), "Authorization", admin).json()) {
+            Http.json("DELETE", url("/api/v1/admin/partners/" + p.get("id").asLong()), admin, null);
+        }
+    }
+
     @Test
     void harvestsAPartnerInstanceIncludingAnUpdateAndADeletionAndSurvivesItGoingDown(@TempDir Path data) throws Exception {
         String admin = Http.basic("admin", PASSWORD);
