@@ -22,7 +22,12 @@ class SharingTest extends IntegrationTest {
                 Map.of(Made.word() + ".txt", ("Bài " + Made.word()).getBytes(StandardCharsets.UTF_8)),
                 "{\"visibility\":\"LIBRARY\",\"library\":\"" + A + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asLong();
+        long id = created.json().get("id").asLong();
+        // a teacher's upload waits for review: the library's librarian approves it
+        String librarianA = Http.basic(account("sh-librarian-a", Role.LIBRARIAN, A), PASSWORD);
+        assertThat(Http.json("POST", url("/api/v1/resources/" + id + "/approve"), librarianA, null).status())
+                .isEqualTo(200);
+        return id;
     }
 
     @Test
