@@ -41,14 +41,16 @@ public class CollectionService {
     private final LibraryService libraries;
     private final AccountService accounts;
     private final TransactionTemplate tx;
+    private final List<CollectionGrants> grants;
 
     CollectionService(CollectionRepository collections, CatalogService catalog, LibraryService libraries,
-                      AccountService accounts, TransactionTemplate tx) {
+                      AccountService accounts, TransactionTemplate tx, List<CollectionGrants> grants) {
         this.collections = collections;
         this.catalog = catalog;
         this.libraries = libraries;
         this.accounts = accounts;
         this.tx = tx;
+        this.grants = grants;
     }
 
     /** Public collections, newest first. */
@@ -72,9 +74,22 @@ public class CollectionService {
                 CollectionVisibility.PUBLIC), viewer);
     }
 
-    /** The collection, if the viewer may see it. */
+    /** The collection, if the viewer may see it, or the request carries a share link to it. */
     public Optional<CollectionView> find(long id, Viewer viewer) {
-        return tx.execute(s -> collections.findById(id).filter(c -> canView(viewer, c)).map(c -> view(c, viewer)));
+        return tx.execute(s -> collections.findById(id)
+                .filter(c -> canView(viewer, c) || grants.stream().anyMatch(g -> g.grantsCollection(id)))
+                .map(c -> view(c, viewer)));
+    }
+
+    /** Whether the viewer may make share links for the collection: whoever may change it. */
+    public boolean mayShare(long id, Viewer viewer) {
+        return Boolean.TRUE.equals(tx.execute(s -> collections.findById(id)
+                .filter(c -> canView(viewer, c) && canEdit(viewer, c)).isPresent()));
+    }
+
+    /** Whether the viewer sees the collection on their own rights (not through a link). */
+    public boolean visibleTo(long id, Viewer viewer) {
+        return Boolean.TRUE.equals(tx.execute(s -> collections.findById(id).filter(c -> canView(viewer, c)).isPresent()));
     }
 
     /**

@@ -60,6 +60,23 @@ class ShareApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/collections/{id}/links")
+    ResponseEntity<NewShareLink> createCollectionLink(@PathVariable long id, @RequestBody LinkRequest request) {
+        NewShareLink link = sharing.createCollectionLink(id, request.days(), accounts.currentViewer(), siteUrl());
+        return ResponseEntity.created(URI.create("/api/v1/collections/" + id + "/links/" + link.id())).body(link);
+    }
+
+    @GetMapping("/collections/{id}/links")
+    List<ShareLinkView> collectionLinks(@PathVariable long id) {
+        return sharing.collectionLinks(id, accounts.currentViewer());
+    }
+
+    @DeleteMapping("/collections/{id}/links/{linkId}")
+    ResponseEntity<Void> revokeCollectionLink(@PathVariable long id, @PathVariable long linkId) {
+        sharing.revokeCollectionLink(id, linkId, accounts.currentViewer());
+        return ResponseEntity.noContent().build();
+    }
+
     /** The address the request came to, without its path: where {@code /s/<token>} is served. */
     static String siteUrl() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();

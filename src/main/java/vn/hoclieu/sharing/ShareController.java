@@ -28,11 +28,10 @@ class ShareController {
         this.accounts = accounts;
     }
 
-    /** Grants this browser session the link's resource, then shows it; the token leaves the address bar. */
+    /** Grants this browser session the link's resource or collection, then shows it; the token leaves the address bar. */
     @GetMapping("/s/{token}")
     String open(@PathVariable String token, HttpServletRequest request) {
-        long resourceId = sharing.open(token, request.getSession(true));
-        return "redirect:/resources/" + resourceId;
+        return "redirect:" + sharing.open(token, request.getSession(true)).path();
     }
 
     @PostMapping("/resources/{id}/shares")

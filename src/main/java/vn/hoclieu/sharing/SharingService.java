@@ -30,16 +30,22 @@ public class SharingService {
     private static final int MAX_ACTIVE_LINKS = 100;
 
     private final CatalogService catalog;
+    private final vn.hoclieu.collection.CollectionService collections;
     private final ShareLinkRepository links;
     private final SessionGrants grants;
     private final SharingProperties properties;
 
-    SharingService(CatalogService catalog, ShareLinkRepository links, SessionGrants grants,
-                   SharingProperties properties) {
+    SharingService(CatalogService catalog, vn.hoclieu.collection.CollectionService collections,
+                   ShareLinkRepository links, SessionGrants grants, SharingProperties properties) {
         this.catalog = catalog;
+        this.collections = collections;
         this.links = links;
         this.grants = grants;
         this.properties = properties;
+    }
+
+    /** Where an opened link leads: {@code /resources/{id}} or {@code /collections/{id}}. */
+    public record Opened(String path) {
     }
 
     public ResourceView share(long resourceId, String libraryCode, Viewer by) {
@@ -62,60 +68,93 @@ public class SharingService {
     @Transactional
     public NewShareLink createLink(long resourceId, Integer days, Viewer by, String siteUrl) {
         checkMayShare(resourceId, by);
+        return create(TargetType.RESOURCE, resourceId, days, by, siteUrl);
+    }
+
+    /** A new link to one collection (a private one too), for whoever may change it; as {@link #createLink}. */
+    @Transactional
+    public NewShareLink createCollectionLink(long collectionId, Integer days, Viewer by, String siteUrl) {
+        checkMayShareCollection(collectionId, by);
+        return create(TargetType.COLLECTION, collectionId, days, by, siteUrl);
+    }
+
+    /** The collection's links, newest first, expired and revoked ones included (marked). */
+    @Transactional(readOnly = true)
+    public List<ShareLinkView> collectionLinks(long collectionId, Viewer by) {
+        checkMayShareCollection(collectionId, by);
+        return linksOf(TargetType.COLLECTION, collectionId);
+    }
+
+    /** Revokes a link of the collection; revoking it again changes nothing. */
+    @Transactional
+    public ShareLinkView revokeCollectionLink(long collectionId, long linkId, Viewer by) {
+        checkMayShareCollection(collectionId, by);
+        return revoke(TargetType.COLLECTION, collectionId, linkId);
+    }
+
+    private NewShareLink create(TargetType type, long targetId, Integer days, Viewer by, String siteUrl) {
         if (days == null || days < 1 || days > properties.maxLinkDays()) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.shareLink.badDays", properties.maxLinkDays());
         }
         Instant now = Instant.now();
-        long active = links.findByTargetTypeAndTargetIdOrderByCreatedAtDesc(TargetType.RESOURCE, resourceId).stream()
+        long active = links.findByTargetTypeAndTargetIdOrderByCreatedAtDesc(type, targetId).stream()
                 .filter(l -> l.activeAt(now)).count();
         if (active >= MAX_ACTIVE_LINKS) {
             throw new CatalogException(HttpStatus.CONFLICT, "problem.shareLink.tooMany", MAX_ACTIVE_LINKS);
         }
         String token = ShareTokens.newToken();
-        ShareLink link = links.save(new ShareLink(TargetType.RESOURCE, resourceId, ShareTokens.sha256(token),
+        ShareLink link = links.save(new ShareLink(type, targetId, ShareTokens.sha256(token),
                 by.username(), now, now.plus(Duration.ofDays(days))));
         return new NewShareLink(link.getId(), siteUrl + "/s/" + token, link.getExpiresAt());
     }
 
-    /** The resource's links, newest first, expired and revoked ones included (marked). */
-    @Transactional(readOnly = true)
-    public List<ShareLinkView> links(long resourceId, Viewer by) {
-        checkMayShare(resourceId, by);
+    private List<ShareLinkView> linksOf(TargetType type, long targetId) {
         Instant now = Instant.now();
-        return links.findByTargetTypeAndTargetIdOrderByCreatedAtDesc(TargetType.RESOURCE, resourceId).stream()
+        return links.findByTargetTypeAndTargetIdOrderByCreatedAtDesc(type, targetId).stream()
                 .map(l -> view(l, now)).toList();
     }
 
-    /** Revokes a link of the resource; revoking it again changes nothing. */
-    @Transactional
-    public ShareLinkView revoke(long resourceId, long linkId, Viewer by) {
-        checkMayShare(resourceId, by);
+    private ShareLinkView revoke(TargetType type, long targetId, long linkId) {
         ShareLink link = links.findById(linkId)
-                .filter(l -> l.getTargetType() == TargetType.RESOURCE && l.getTargetId() == resourceId)
+                .filter(l -> l.getTargetType() == type && l.getTargetId() == targetId)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.shareLink.notFound", linkId));
         Instant now = Instant.now();
         link.revoke(now);
         return view(link, now);
     }
 
+    /** The resource's links, newest first, expired and revoked ones included (marked). */
+    @Transactional(readOnly = true)
+    public List<ShareLinkView> links(long resourceId, Viewer by) {
+        checkMayShare(resourceId, by);
+        return linksOf(TargetType.RESOURCE, resourceId);
+    }
+
+    /** Revokes a link of the resource; revoking it again changes nothing. */
+    @Transactional
+    public ShareLinkView revoke(long resourceId, long linkId, Viewer by) {
+        checkMayShare(resourceId, by);
+        return revoke(TargetType.RESOURCE, resourceId, linkId);
+    }
+
     /**
-     * Opens a link in a browser session: from now on this session may read the link's resource,
-     * as long as the link works.
+     * Opens a link in a browser session: from now on this session may read the link's resource
+     * (or collection), as long as the link works.
      *
-     * @return the resource's id
+     * @return where to go
      * @throws CatalogException 404 for a token that is no link, 410 for one expired or revoked
      */
     @Transactional(readOnly = true)
-    public long open(String token, HttpSession session) {
+    public Opened open(String token, HttpSession session) {
         ShareLink link = (ShareTokens.wellFormed(token) ? links.findByTokenHash(ShareTokens.sha256(token))
                 : java.util.Optional.<ShareLink>empty())
-                .filter(l -> l.getTargetType() == TargetType.RESOURCE)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.shareLink.unknown"));
         if (!link.activeAt(Instant.now())) {
             throw new CatalogException(HttpStatus.GONE, "problem.shareLink.ended");
         }
         grants.remember(session, link.getId());
-        return link.getTargetId();
+        return new Opened((link.getTargetType() == TargetType.COLLECTION ? "/collections/" : "/resources/")
+                + link.getTargetId());
     }
 
     public List<Integer> dayChoices() {
@@ -128,6 +167,15 @@ public class SharingService {
             boolean visible = by.signedIn() && catalog.find(resourceId, by).isPresent();
             throw visible ? new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden")
                     : new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", resourceId);
+        }
+    }
+
+    /** 404 for a collection hidden from them, 403 if they see it but may not change it. */
+    private void checkMayShareCollection(long collectionId, Viewer by) {
+        if (!collections.mayShare(collectionId, by)) {
+            throw by.signedIn() && collections.visibleTo(collectionId, by)
+                    ? new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden")
+                    : new CatalogException(HttpStatus.NOT_FOUND, "problem.collection.notFound", collectionId);
         }
     }
 

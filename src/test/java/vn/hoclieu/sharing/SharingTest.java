@@ -95,4 +95,47 @@ class SharingTest extends IntegrationTest {
         reader.signIn("sh-reader-a", PASSWORD);
         assertThat(reader.get("/resources/" + id).body()).doesNotContain("id=\"chia-se\"");
     }
+
+    @Test
+    void aLinkToAPrivateCollectionOpensItUntilRevokedAndOnlyItsOwnerMakesOne() throws Exception {
+        String librarianA = Http.basic(account("sh-librarian-a", Role.LIBRARIAN, A), PASSWORD);
+        String otherLibrarian = Http.basic(account("sh-librarian-b", Role.LIBRARIAN, B), PASSWORD);
+        String title = "Danh sách đọc riêng " + Made.word();
+        Http.Response made = Http.json("POST", url("/api/v1/collections"), librarianA,
+                "{\"title\":\"" + title + "\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long collection = made.json().get("id").asLong();
+        Http.Response publicResource = Http.upload(url("/api/v1/resources"), librarianA,
+                Map.of(Made.word() + ".txt", ("Bài " + Made.word()).getBytes(StandardCharsets.UTF_8)),
+                "{\"title\":\"Bài đọc công khai " + Made.word() + "\",\"library\":\"" + A + "\"}");
+        long item = publicResource.json().get("id").asLong();
+        assertThat(Http.json("POST", url("/api/v1/collections/" + collection + "/items"), librarianA,
+                "{\"resourceId\":" + item + "}").status()).isEqualTo(201);
+        String links = url("/api/v1/collections/" + collection + "/links");
+
+        // private: others do not know it exists
+        assertThat(Http.json("POST", links, otherLibrarian, "{\"days\":7}").status()).isEqualTo(404);
+        assertThat(Http.json("POST", links, null, "{\"days\":7}").status()).isEqualTo(401);
+        assertThat(Http.json("POST", links, librarianA, "{\"days\":99}").status()).isEqualTo(400);
+        Http.Response link = Http.json("POST", links, librarianA, "{\"days\":7}");
+        assertThat(link.status()).as(link.body()).isEqualTo(201);
+        String address = link.json().get("url").asString();
+        assertThat(Http.get(links, "Authorization", librarianA).json()).hasSize(1);
+
+        Browser stranger = new Browser(url(""));
+        assertThat(stranger.get("/collections/" + collection).statusCode()).isEqualTo(404);
+        HttpResponse<String> opened = stranger.get(address.substring(address.indexOf("/s/")));
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith("/collections/" + collection);
+        HttpResponse<String> page = stranger.get("/collections/" + collection);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(title).contains("href=\"/resources/" + item + "\"");
+        // the link opens the collection, not the right to change it
+        assertThat(page.body()).doesNotContain("/collections/" + collection + "/delete");
+
+        long linkId = link.json().get("id").asLong();
+        assertThat(Http.json("DELETE", links + "/" + linkId, librarianA, null).status()).isEqualTo(204);
+        assertThat(stranger.get("/collections/" + collection).statusCode()).isEqualTo(404);
+        assertThat(new Browser(url("")).get(address.substring(address.indexOf("/s/"))).statusCode()).isEqualTo(410);
+    }
 }

@@ -18,7 +18,7 @@ import vn.hoclieu.catalog.AccessGrants;
  * script and no token in file addresses are needed.
  */
 @Component
-public class SessionGrants implements AccessGrants {
+public class SessionGrants implements AccessGrants, vn.hoclieu.collection.CollectionGrants {
 
     static final String ATTRIBUTE = "hoclieu.sharing.links";
     /** Links kept per session; the oldest is forgotten first. */
@@ -34,6 +34,12 @@ public class SessionGrants implements AccessGrants {
     public boolean grants(long resourceId) {
         Set<Long> ids = opened();
         return !ids.isEmpty() && links.anyActive(ids, TargetType.RESOURCE, resourceId, Instant.now());
+    }
+
+    @Override
+    public boolean grantsCollection(long collectionId) {
+        Set<Long> ids = opened();
+        return !ids.isEmpty() && links.anyActive(ids, TargetType.COLLECTION, collectionId, Instant.now());
     }
 
     /** Remembers a link opened in this session (creating the session). */

@@ -1,6 +1,6 @@
 package vn.hoclieu.sharing.internal;
 
-/** What a share link opens. Only RESOURCE links are made for now; COLLECTION waits for collections. */
+/** What a share link opens: one resource, or one collection. */
 public enum TargetType {
     RESOURCE, COLLECTION
 }
