@@ -91,7 +91,6 @@ class AccountController {
         model.addAttribute("library", libraries.byId(account.getLibraryId()).map(Library::getName).orElse(null));
         model.addAttribute("tokens", tokens.list(account.getId()));
         model.addAttribute("expiryDays", EXPIRY_DAYS);
-        model.addAttribute("times", Forms.TIMES);
         model.addAttribute("minPasswordLength", PasswordPolicy.MIN_LENGTH);
         model.addAttribute("passwordForm", passwordForm);
         model.addAttribute("tokenForm", tokenForm);

@@ -37,7 +37,6 @@ class AdminAccountsController {
     void choices(Model model) {
         model.addAttribute("roles", Role.values());
         model.addAttribute("libraries", libraries.all());
-        model.addAttribute("times", Forms.TIMES);
     }
 
     @GetMapping("/admin/accounts")

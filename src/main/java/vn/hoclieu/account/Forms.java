@@ -1,23 +1,9 @@
 package vn.hoclieu.account;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.springframework.validation.BindingResult;
 
-/** What the account pages share: turning an {@link AccountException} into form errors, and showing times. */
+/** What the account pages share: turning an {@link AccountException} into form errors. */
 final class Forms {
-
-    /** Times are shown in Vietnam's time zone, where the network is. */
-    static final Times TIMES = new Times(ZoneId.of("Asia/Ho_Chi_Minh"));
-
-    record Times(ZoneId zone) {
-        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-
-        public String of(Instant instant) {
-            return instant == null ? "" : FORMAT.format(instant.atZone(zone));
-        }
-    }
 
     private Forms() {
     }

@@ -66,7 +66,6 @@ class ResourceController {
         if (staff) {
             model.addAttribute("changes", ReviewController.possibleChanges(resource.status()));
             model.addAttribute("history", catalog.history(id, viewer));
-            model.addAttribute("times", ReviewTimes.INSTANCE);
         }
         Map<String, String> params = within == null ? Map.of() : Map.of("within", within);
         extras.forEach(e -> model.addAllAttributes(e.extras(id, viewer, params)));

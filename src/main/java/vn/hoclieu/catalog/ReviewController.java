@@ -96,7 +96,6 @@ class ReviewController {
     void choices(Model model) {
         model.addAttribute("materialTypes", MaterialType.values());
         model.addAttribute("visibilities", Visibility.values());
-        model.addAttribute("times", ReviewTimes.INSTANCE);
     }
 
     @GetMapping("/resources/{id}/edit")

@@ -1,8 +1,5 @@
 package vn.hoclieu.harvest;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -26,17 +23,6 @@ class PartnersController {
     static final String LIST_VIEW = "harvest/partners";
     static final String PARTNER_VIEW = "harvest/partner";
 
-    /** Times are shown in Vietnam's time zone, where the network is. */
-    record Times(ZoneId zone) {
-        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
-
-        public String of(Instant instant) {
-            return instant == null ? "" : FORMAT.format(instant.atZone(zone));
-        }
-    }
-
-    private static final Times TIMES = new Times(ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private final HarvestService harvest;
     private final LibraryService libraries;
     private final MessageSource messages;
@@ -49,7 +35,6 @@ class PartnersController {
 
     @ModelAttribute
     void common(Model model) {
-        model.addAttribute("times", TIMES);
     }
 
     @GetMapping("/admin/partners")

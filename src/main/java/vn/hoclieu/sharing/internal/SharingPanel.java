@@ -24,7 +24,6 @@ class SharingPanel implements ResourcePageExtras {
     public record Panel(List<Library> shared, List<Library> candidates, List<ShareLinkView> links, List<Integer> days) {
     }
 
-    private static final ShareTimes TIMES = new ShareTimes();
 
     private final SharingService sharing;
     private final CatalogService catalog;
@@ -43,7 +42,6 @@ class SharingPanel implements ResourcePageExtras {
             return Map.of();
         }
         Map<String, Object> out = new HashMap<>();
-        out.put("shareTimes", TIMES);
         String ownCode = libraries.byId(viewer.libraryId()).map(Library::getCode).orElse(null);
         if (ownCode != null && resource.sharedWith().contains(ownCode) && resource.libraryName() != null) {
             out.put("sharedFrom", resource.libraryName());
