@@ -525,13 +525,18 @@ public class CatalogService {
 
     /** The extracted text of a visible resource's files, joined, or empty. */
     public Optional<String> text(long resourceId, Viewer viewer, Reading reading) {
-        return find(resourceId, viewer, reading).flatMap(r -> readTx.execute(s -> {
-            ResourceSnapshot snap = snapshot(resourceId).orElse(null);
-            if (snap == null || snap.texts().isEmpty()) {
-                return Optional.<String>empty();
-            }
-            return Optional.of(String.join("\n\n", snap.texts().stream().map(ResourceSnapshot.FileText::text).toList()));
-        }));
+        List<ResourceSnapshot.FileText> texts = fileTexts(resourceId, viewer, reading);
+        return texts.isEmpty() ? Optional.empty()
+                : Optional.of(String.join("\n\n", texts.stream().map(ResourceSnapshot.FileText::text).toList()));
+    }
+
+    /**
+     * The extracted text of each file of a visible resource (pages, slides or subtitle cues separated
+     * by form feeds, with the cues' moments); empty when it has none or the viewer may not see it.
+     */
+    public List<ResourceSnapshot.FileText> fileTexts(long resourceId, Viewer viewer, Reading reading) {
+        return find(resourceId, viewer, reading).flatMap(r -> snapshot(resourceId))
+                .map(ResourceSnapshot::texts).orElse(List.of());
     }
 
     /** Every resource's id and last change, for reconciling projections such as the search index. */

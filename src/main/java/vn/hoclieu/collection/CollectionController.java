@@ -27,11 +27,14 @@ class CollectionController {
     private final CollectionService collections;
     private final AccountService accounts;
     private final LibraryService libraries;
+    private final java.util.List<CollectionPageParts> parts;
 
-    CollectionController(CollectionService collections, AccountService accounts, LibraryService libraries) {
+    CollectionController(CollectionService collections, AccountService accounts, LibraryService libraries,
+                         java.util.List<CollectionPageParts> parts) {
         this.collections = collections;
         this.accounts = accounts;
         this.libraries = libraries;
+        this.parts = parts;
     }
 
     @GetMapping("/collections")
@@ -57,9 +60,10 @@ class CollectionController {
 
     @GetMapping("/collections/{id}")
     String show(@PathVariable long id, Model model) {
-        CollectionView c = collections.find(id, accounts.currentViewer())
-                .orElseThrow(() -> CollectionService.notFound(id));
+        Viewer viewer = accounts.currentViewer();
+        CollectionView c = collections.find(id, viewer).orElseThrow(() -> CollectionService.notFound(id));
         model.addAttribute("collection", c);
+        parts.forEach(p -> model.addAllAttributes(p.parts(id, viewer)));
         if (c.editable() && !model.containsAttribute("form")) {
             model.addAttribute("form", CollectionForm.of(c));
         }

@@ -43,7 +43,46 @@ class SearchController {
         }
         model.addAttribute("request", request);
         model.addAttribute("links", new Links(params));
+        SearchPage results = (SearchPage) model.getAttribute("results");
+        if (results != null) {
+            model.addAttribute("facetRows", facetRows(results, request));
+            if (results.total() == 0) {
+                // queries that found something for others, and would for this viewer: a way out of a dead end
+                model.addAttribute("popularQueries", search.popularQueries(accounts.currentViewer(), POPULAR));
+            }
+        }
         return VIEW;
+    }
+
+    private static final int POPULAR = 6;
+
+    /** One checkbox of the facets form. */
+    public record FacetRow(String value, long count, boolean selected) {
+    }
+
+    /**
+     * The facets' values with their counts, and every chosen value even when no result carries it any
+     * longer (count 0): a checkbox missing from the form would drop its filter on the next submit.
+     */
+    static Map<String, List<FacetRow>> facetRows(SearchPage results, SearchRequest request) {
+        Map<String, List<FacetRow>> rows = new java.util.LinkedHashMap<>();
+        results.facets().forEach((facet, values) -> {
+            List<String> chosen = request.filters().getOrDefault(facet, List.of());
+            List<FacetRow> list = new ArrayList<>();
+            values.forEach(v -> list.add(new FacetRow(v.value(), v.count(), chosen.contains(v.value()))));
+            rows.put(facet, list);
+        });
+        request.filters().forEach((facet, chosen) -> {
+            List<FacetRow> list = rows.computeIfAbsent(facet, k -> new ArrayList<>());
+            chosen.stream().filter(c -> list.stream().noneMatch(r -> r.value().equals(c)))
+                    .forEach(c -> list.add(0, new FacetRow(c, 0, true)));
+        });
+        rows.values().removeIf(List::isEmpty);
+        return rows;
+    }
+
+    /** A chosen filter and the link that removes it. */
+    public record Chip(String facet, String value, String removeLink) {
     }
 
     /** Builds the links of the page (toggle a facet value, go to a page) from the current parameters. */
@@ -66,20 +105,54 @@ class SearchController {
                 values.add(value);
             }
             b.replaceQueryParam(facet, values.toArray());
-            return b.build().encode().toUriString().replace("+", "%2B");
+            return encoded(b);
+        }
+
+        /** The filters chosen, in the order of the facets: the chips above the results. */
+        public List<Chip> chips() {
+            List<Chip> out = new ArrayList<>();
+            for (String facet : SearchRequests.FILTERS) {
+                params.getOrDefault(facet, List.of()).stream().filter(v -> v != null && !v.isBlank()).distinct()
+                        .forEach(v -> out.add(new Chip(facet, v, toggle(facet, v))));
+            }
+            return out;
+        }
+
+        /** The same words without any filter ("clear all"). */
+        public String clearFilters() {
+            List<String> without = new ArrayList<>(SearchRequests.FILTERS);
+            without.add("page");
+            return encoded(base(without.toArray(String[]::new)));
+        }
+
+        /** Parameters the search form keeps as they are (the order, the page size), as name → value. */
+        public Map<String, String> kept() {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String name : List.of("sort", "size")) {
+                String v = params.getFirst(name);
+                if (v != null && !v.isBlank()) {
+                    out.put(name, v);
+                }
+            }
+            return out;
         }
 
         public String page(int page) {
-            return base("page").queryParam("page", page).build().encode().toUriString().replace("+", "%2B");
+            return encoded(base("page").queryParam("page", page));
         }
 
         /** The same search (filters, sort) for other words: the "did you mean" link. */
         public String query(String q) {
-            return base("page", "q").queryParam("q", q).build().encode().toUriString().replace("+", "%2B");
+            return encoded(base("page", "q").queryParam("q", q));
         }
 
         public String sort(String sort) {
-            return base("page", "sort").queryParam("sort", sort).build().encode().toUriString().replace("+", "%2B");
+            return encoded(base("page", "sort").queryParam("sort", sort));
+        }
+
+        /** A "+" in a value is a plus, not a space, when the link is followed. */
+        private static String encoded(UriComponentsBuilder b) {
+            return b.build().encode().toUriString().replace("+", "%2B");
         }
 
         private UriComponentsBuilder base(String... without) {

@@ -32,5 +32,18 @@ public record SearchHit(long id, String title, String snippet, String materialTy
                     ? "/resources/" + resourceId + "?t=" + Math.max(0, (long) Math.floor(seconds))
                     : "/resources/" + resourceId + "?page=" + page;
         }
+
+        /**
+         * The same place in the text-only view: {@code /resources/{id}/text?file=&page=} or {@code &t=}, with
+         * the anchor of that page or cue ({@code #f<file>-p<page>}, {@code #f<file>-t<second>}).
+         */
+        public String textLink(long resourceId) {
+            String base = "/resources/" + resourceId + "/text?file=" + fileId;
+            if (MOMENT.equals(kind)) {
+                long second = Math.max(0, (long) Math.floor(seconds));
+                return base + "&t=" + second + "#f" + fileId + "-t" + second;
+            }
+            return base + "&page=" + page + "#f" + fileId + "-p" + page;
+        }
     }
 }

@@ -53,6 +53,11 @@ public class SearchService {
         return querySuggestions.merge(prefix, viewer, searcher.suggest(prefix, viewer, 10), 10);
     }
 
+    /** Frequent successful queries that would find material this viewer may see (for a page without results). */
+    public List<Suggestion> popularQueries(Viewer viewer, int limit) {
+        return querySuggestions.popular(viewer, limit);
+    }
+
     /** The queries asked most often in [from, to) — for librarians' statistics, not for the public. */
     public List<QueryCount> topQueries(Instant from, Instant to, int limit) {
         return queryLog.topQueries(from, to, limit);

@@ -11,8 +11,8 @@ import vn.hoclieu.account.AccountService;
 import vn.hoclieu.catalog.CatalogException;
 
 /**
- * Share links opened in a browser ({@code /s/<token>}) and the forms of the resource page's
- * "Chia sẻ" section. Every form is a POST with the page's CSRF token, answered by a redirect back
+ * Share links opened in a browser ({@code /s/<token>}) and the forms of the "Chia sẻ" sections of
+ * the resource page and the collection page. Every form is a POST with the page's CSRF token, answered by a redirect back
  * to the section; a refused change is shown there, not on an error page.
  */
 @Controller
@@ -55,11 +55,27 @@ class ShareController {
         return act(id, flash, () -> sharing.revoke(id, linkId, accounts.currentViewer()));
     }
 
+    @PostMapping("/collections/{id}/links")
+    String createCollectionLink(@PathVariable long id, @RequestParam(required = false) Integer days,
+                                RedirectAttributes flash) {
+        return act("/collections/" + id, flash, () -> flash.addFlashAttribute("newShareLink",
+                sharing.createCollectionLink(id, days, accounts.currentViewer(), ShareApiController.siteUrl())));
+    }
+
+    @PostMapping("/collections/{id}/links/{linkId}/revoke")
+    String revokeCollectionLink(@PathVariable long id, @PathVariable long linkId, RedirectAttributes flash) {
+        return act("/collections/" + id, flash, () -> sharing.revokeCollectionLink(id, linkId, accounts.currentViewer()));
+    }
+
+    private static String act(long id, RedirectAttributes flash, Runnable change) {
+        return act("/resources/" + id, flash, change);
+    }
+
     /**
-     * Runs a change and returns to the section. A 404 stays an error page (the resource is not the
+     * Runs a change and returns to the section of the page at {@code path}. A 404 stays an error page (the resource is not the
      * viewer's to see); a refused change is reported in the section.
      */
-    private static String act(long id, RedirectAttributes flash, Runnable change) {
+    private static String act(String path, RedirectAttributes flash, Runnable change) {
         try {
             change.run();
         } catch (CatalogException e) {
@@ -69,6 +85,6 @@ class ShareController {
             flash.addFlashAttribute("shareProblem", e.messageCode());
             flash.addFlashAttribute("shareProblemArgs", e.arguments());
         }
-        return "redirect:/resources/" + id + SECTION;
+        return "redirect:" + path + SECTION;
     }
 }

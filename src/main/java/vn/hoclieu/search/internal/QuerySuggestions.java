@@ -101,6 +101,16 @@ public class QuerySuggestions {
         return out;
     }
 
+    /**
+     * The most frequent successful queries that would find something for this viewer too: what a
+     * page without results offers instead (the same privacy rules as completions).
+     */
+    public List<Suggestion> popular(Viewer viewer, int limit) {
+        List<QueryCount> candidates = frequent.values().stream()
+                .sorted(Comparator.comparingLong(QueryCount::asks).reversed()).limit(3L * limit).toList();
+        return visible(candidates, viewer, limit);
+    }
+
     /** The candidates whose words all occur together in a document the viewer may see. */
     private List<Suggestion> visible(List<QueryCount> candidates, Viewer viewer, int limit) {
         if (candidates.isEmpty()) {
