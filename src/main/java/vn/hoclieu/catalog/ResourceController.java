@@ -57,6 +57,7 @@ class ResourceController {
         model.addAttribute("licenceUri", Licence.uri(resource.licence()));
         // both languages, the reader's first: a Vietnamese teacher may write an English slide deck
         String pageUrl = pageUrl(id);
+        model.addAttribute("pageUrl", pageUrl);
         java.util.Locale current = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         model.addAttribute("attributions", java.util.stream.Stream.of(current, java.util.Locale.forLanguageTag("vi"),
                         java.util.Locale.ENGLISH).map(java.util.Locale::getLanguage).distinct()
