@@ -2,29 +2,19 @@ package vn.hoclieu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.hoclieu.Chromium;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 
@@ -35,66 +25,33 @@ import vn.hoclieu.IntegrationTest;
  */
 class SearchPagesBrowserTest extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-    private ChromeDriverService service;
-    private Path profile;
+    private Chromium chromium;
     private WebDriver browser;
-    private String journey;
-
-    @BeforeAll
-    static void chromiumIsInstalled() throws Exception {
-        assertThat(CHROMIUM).as("install Debian's chromium (apt-get install chromium chromium-driver)").exists();
-        assertThat(CHROMEDRIVER).as("install Debian's chromium-driver").exists();
-        Files.createDirectories(SCREENSHOTS);
-    }
 
     @BeforeEach
     void startChromium(TestInfo test) throws Exception {
         awaitIngestIdle();
-        journey = "search-" + test.getTestMethod().orElseThrow().getName();
-        profile = Files.createTempDirectory("hoclieu-search-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=vi", "--user-data-dir=" + profile, "--window-size=1280,900");
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = Chromium.start("search-" + test.getTestMethod().orElseThrow().getName(), "--lang=vi");
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopChromium() throws Exception {
-        if (browser != null) {
-            try {
-                shot("end");
-            } finally {
-                browser.quit();
-                service.stop();
-            }
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     private void shot(String step) throws Exception {
-        Files.write(SCREENSHOTS.resolve(journey + "-" + step + ".png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(step);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return chromium.waiting();
     }
 
     private long total() {
