@@ -158,6 +158,10 @@ class SearchPagesTest extends IntegrationTest {
                 .filter(a -> a.attr("href").startsWith("/resources/" + id + "/text")).findFirst().orElseThrow()
                 .attr("href");
         assertThat(fromHit).endsWith("#" + anchor);
+        // and so do the places a search within the document lists
+        Document within = page(browser, "/resources/" + id + "?within=" + Http.q("hoc tap"));
+        assertThat(within.select(".within-results a.text-only").eachAttr("href"))
+                .isNotEmpty().allMatch(h -> h.startsWith("/resources/" + id + "/text?file="));
 
         // a video's subtitles: one section per cue, named by its moment
         JsonNode moment = firstHitWithLocation("doi chieu voi it nhat hai nguon", "moment");
