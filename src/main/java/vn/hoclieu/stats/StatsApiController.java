@@ -21,7 +21,8 @@ class StatsApiController {
 
     @GetMapping("/stats")
     Statistics stats(@RequestParam(required = false) String library, @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to) {
-        return stats.statistics(accounts.currentViewer(), library, from, to);
+                     @RequestParam(required = false) String to,
+                     @RequestParam(defaultValue = "" + StatsService.LIST_SIZE) int top) {
+        return stats.statistics(accounts.currentViewer(), library, from, to, top);
     }
 }

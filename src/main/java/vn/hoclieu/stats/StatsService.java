@@ -51,6 +51,12 @@ public class StatsService {
      * @throws StatsException 403 for another library than one's own, 400 for a bad period or unknown library
      */
     public Statistics statistics(Viewer viewer, String libraryCode, String from, String to) {
+        return statistics(viewer, libraryCode, from, to, LIST_SIZE);
+    }
+
+    /** The same, with {@code top} entries (1–100) in each list of queries and resources. */
+    public Statistics statistics(Viewer viewer, String libraryCode, String from, String to, int top) {
+        int listSize = Math.max(1, Math.min(top, 100));
         Library library = libraryFor(viewer, libraryCode);
         LocalDate last = to == null || to.isBlank() ? LocalDate.now() : date(to, "to");
         LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1L) : date(from, "from");
@@ -91,13 +97,13 @@ public class StatsService {
         }
         Instant since = first.atStartOfDay(zone).toInstant();
         Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
-        List<QueryCount> top = search.topQueries(since, until, LIST_SIZE);
-        List<QueryCount> nothing = search.zeroResultQueries(since, until, LIST_SIZE);
-        List<Statistics.Used> used = usage.mostUsed(libraryId, first, last.plusDays(1), LIST_SIZE).stream()
+        List<QueryCount> mostAsked = search.topQueries(since, until, listSize);
+        List<QueryCount> nothing = search.zeroResultQueries(since, until, listSize);
+        List<Statistics.Used> used = usage.mostUsed(libraryId, first, last.plusDays(1), listSize).stream()
                 .map(u -> new Statistics.Used(u.resourceId(), u.title(), u.views(), u.downloads())).toList();
         return new Statistics(library == null ? null : library.getCode(), library == null ? null : library.getName(),
                 first, last, step == 1 ? "DAY" : "WEEK", series, new Statistics.Totals(views, downloads, searches, zero),
-                "SITE", top, nothing, used);
+                "SITE", mostAsked, nothing, used);
     }
 
     /** The library whose statistics the viewer asks for; null means every library (administrators only). */
