@@ -627,6 +627,9 @@ public class CatalogService {
                 if (r.getLanguage() == null && outcome.language() != null) {
                     r.setLanguage(outcome.language());
                 }
+                if (r.getSubjects().isEmpty() && !outcome.subjects().isEmpty()) {
+                    r.setSubjects(clean(outcome.subjects()));
+                }
             }
             r.touch();
         }));

@@ -107,7 +107,8 @@ class UploadPageTest extends IntegrationTest {
     void theUploaderConfirmsADescriptionFilledInFromTheFileUntilTheLibraryReviewsIt() throws Exception {
         Browser browser = teacher();
         String word = unique();
-        String html = "<html><head><title>Nuoc sach cho moi nha " + word + "</title></head><body>"
+        String html = "<html><head><title>Nuoc sach cho moi nha " + word + "</title>"
+                + "<meta name=\"keywords\" content=\"nước sạch, môi trường; Nước sạch\"></head><body>"
                 + "<p>Bai hoc nay giai thich vi sao can dun soi nuoc truoc khi uong. Hoc sinh lam thi nghiem loc nuoc"
                 + " bang cat va soi.</p></body></html>";
         Multipart form = new Multipart().field("_csrf", Browser.csrf(browser.get("/upload").body()))
@@ -124,6 +125,7 @@ class UploadPageTest extends IntegrationTest {
         assertThat(status.get("description").asString())
                 .contains("Bai hoc nay giai thich vi sao can dun soi nuoc truoc khi uong. Hoc sinh lam thi nghiem loc"
                         + " nuoc bang cat va soi.");
+        assertThat(status.get("subjects").asString()).as("the page's keywords, once each").isEqualTo("nước sạch; môi trường");
         assertThat(status.get("files").get(0).get("state").asString()).isEqualTo("OK");
         String confirm = browser.get(page).body();
         assertThat(confirm).contains("value=\"Nuoc sach cho moi nha " + word + "\"")

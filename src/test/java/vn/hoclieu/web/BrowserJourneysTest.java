@@ -224,6 +224,7 @@ class BrowserJourneysTest extends IntegrationTest {
             assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
         }
         assertThat(browser.findElement(By.id("upload-summary")).getText()).isEqualTo("Đã lưu 2 trên 2 tài liệu.");
+        js("arguments[0].scrollIntoView();", browser.findElement(By.id("dropzone")));
         screenshot("uploaded");
 
         // the teacher confirms the description of the guide, once its file has been read
@@ -244,6 +245,9 @@ class BrowserJourneysTest extends IntegrationTest {
         // a librarian of the school's library sees it waiting on the dashboard and approves it in /review
         signIn(librarian);
         browser.get(url("/dashboard"));
+        assertThat(browser.findElements(By.cssSelector(".stats svg.timeline"))).hasSize(2);
+        js("arguments[0].scrollIntoView();", browser.findElement(By.cssSelector(".stats")));
+        screenshot("dashboard-statistics");
         browser.findElement(By.cssSelector("a.waiting")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/review"));
         WebElement submission = browser.findElements(By.cssSelector("section.review tbody tr")).stream()
