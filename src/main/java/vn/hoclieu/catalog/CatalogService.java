@@ -388,6 +388,26 @@ public class CatalogService {
         return change(id, by, (viewer, libraryId, createdBy) -> isStaffOf(viewer, libraryId), change);
     }
 
+    /** A change its library's staff may make, or its uploader while it waits for review. */
+    ResourceView changeAsUploader(long id, Viewer by, java.util.function.Function<Resource, StatusChange.Audit> change) {
+        return change(id, by, (viewer, libraryId, createdBy) -> isStaffOf(viewer, libraryId)
+                || (viewer.signedIn() && viewer.username().equals(createdBy)), r -> {
+                    if (!isStaffOf(by, r.getLibraryId()) && r.getStatus() != ResourceStatus.PENDING) {
+                        throw new CatalogException(HttpStatus.FORBIDDEN, "problem.describe.reviewed");
+                    }
+                    return change.apply(r);
+                });
+    }
+
+    /** Whether the viewer may confirm the description of an upload ({@link ReviewService#describe}). */
+    public boolean mayDescribe(long id, Viewer viewer) {
+        return Boolean.TRUE.equals(readTx.execute(status -> resources.findById(id)
+                .filter(r -> Access.canView(viewer, r))
+                .map(r -> isStaffOf(viewer, r.getLibraryId()) || (viewer.signedIn()
+                        && viewer.username().equals(r.getCreatedBy()) && r.getStatus() == ResourceStatus.PENDING))
+                .orElse(false)));
+    }
+
     private ResourceView change(long id, Viewer by, Permission permission,
                                 java.util.function.Function<Resource, StatusChange.Audit> change) {
         for (int attempt = 1; ; attempt++) {
@@ -611,6 +631,9 @@ public class CatalogService {
                 }
                 if (r.getLanguage() == null && outcome.language() != null) {
                     r.setLanguage(outcome.language());
+                }
+                if (r.getSubjects().isEmpty() && !outcome.subjects().isEmpty()) {
+                    r.setSubjects(clean(outcome.subjects()));
                 }
             }
             r.touch();

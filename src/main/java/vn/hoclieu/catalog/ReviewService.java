@@ -153,6 +153,33 @@ public class ReviewService {
         return items(found);
     }
 
+    /** How many submissions wait in the viewer's library (every library's, for an administrator); 0 for others. */
+    @Transactional(readOnly = true)
+    public long waiting(Viewer by) {
+        if (by.has(Role.ADMIN)) {
+            return resources.countByStatus(ResourceStatus.PENDING);
+        }
+        if (!by.has(Role.LIBRARIAN) || by.libraryId() == null) {
+            return 0;
+        }
+        return resources.countByLibraryIdAndStatus(by.libraryId(), ResourceStatus.PENDING);
+    }
+
+    /**
+     * The uploader confirms or corrects the description of what they just uploaded (the fields
+     * extraction filled in): as {@link #edit}, also allowed to the uploader while it waits for
+     * review. Once published, corrections are the library's.
+     */
+    public ResourceView describe(long id, ResourceDraft d, Viewer by) {
+        if (CatalogService.blankToNull(d.library()) != null) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.edit.library");
+        }
+        if (d.title() != null && d.title().isBlank()) {
+            throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.edit.titleRequired");
+        }
+        return catalog.changeAsUploader(id, by, r -> applyEdit(r, d));
+    }
+
     /** What the viewer uploaded, newest first, with each one's status and any rejection reason. */
     @Transactional(readOnly = true)
     public List<ReviewItem> submissions(Viewer by) {

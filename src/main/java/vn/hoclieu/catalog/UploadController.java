@@ -1,29 +1,56 @@
 package vn.hoclieu.catalog;
 
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Viewer;
 
-/** The upload page for teachers and librarians (plain form; works without JavaScript). */
+/**
+ * The upload page for teachers and librarians. A plain multipart form that works without
+ * JavaScript; with it ({@code static/js/upload.js}) files can be dropped, and each material is
+ * sent on its own to {@code POST /upload/files} with a progress bar per file. Both go through the
+ * browser session with the page's CSRF token (the REST API takes a session only for reads).
+ * After the upload the uploader confirms the description extraction filled in ({@code /upload/{id}}).
+ */
 @Controller
 class UploadController {
 
     static final String VIEW = "catalog/upload";
+    static final String RESULTS_VIEW = "catalog/uploaded";
+    static final String DESCRIBE_VIEW = "catalog/describe";
+    /** Longest description suggested from a file's text. */
+    static final int SUGGESTED_DESCRIPTION = 300;
 
     private final CatalogService catalog;
+    private final ReviewService review;
     private final AccountService accounts;
+    private final MessageSource messages;
 
-    UploadController(CatalogService catalog, AccountService accounts) {
+    UploadController(CatalogService catalog, ReviewService review, AccountService accounts, MessageSource messages) {
         this.catalog = catalog;
+        this.review = review;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @ModelAttribute
@@ -45,27 +72,248 @@ class UploadController {
     @PostMapping("/upload")
     String upload(@Valid @ModelAttribute("form") UploadForm form, BindingResult errors,
                   @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model) {
-        List<MultipartFile> chosen = files == null ? List.of()
-                : files.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null
-                        && !f.getOriginalFilename().isBlank())).toList();
+        List<MultipartFile> chosen = chosen(files);
         if (chosen.isEmpty()) {
             errors.reject("problem.upload.noFile");
         }
         if (errors.hasErrors()) {
             return VIEW;
         }
-        try {
-            ResourceView created = catalog.submit(form.toDraft(), chosen.stream()
-                    .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f)).toList(),
-                    accounts.currentViewer());
-            return "redirect:/resources/" + created.id() + "?uploaded";
-        } catch (DuplicateResourceException e) {
-            model.addAttribute("duplicateOf", e.existingResourceId());
-            errors.reject(e.messageCode(), e.arguments(), e.messageCode());
-            return VIEW;
-        } catch (CatalogException e) {
-            errors.reject(e.messageCode(), e.arguments(), e.messageCode());
-            return VIEW;
+        List<List<MultipartFile>> materials = form.isSeparate() ? materials(chosen) : List.of(chosen);
+        if (materials.size() == 1) {
+            try {
+                return "redirect:/upload/" + submit(form, materials.get(0)).id() + "?uploaded";
+            } catch (DuplicateResourceException e) {
+                model.addAttribute("duplicateOf", e.existingResourceId());
+                errors.reject(e.messageCode(), e.arguments(), e.messageCode());
+                return VIEW;
+            } catch (CatalogException e) {
+                errors.reject(e.messageCode(), e.arguments(), e.messageCode());
+                return VIEW;
+            }
         }
+        // several materials: each stands or fails on its own, and the page says which did what
+        List<Outcome> outcomes = new ArrayList<>();
+        for (List<MultipartFile> material : materials) {
+            outcomes.add(outcome(form, material));
+        }
+        model.addAttribute("outcomes", outcomes);
+        return RESULTS_VIEW;
+    }
+
+    /**
+     * One material from the page's script: the files of one request become one resource. Answers
+     * JSON — 201 with where to confirm its description, or a problem with a message to show
+     * (and, for a duplicate, the existing resource).
+     */
+    @PostMapping(path = "/upload/files", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<?> uploadOne(@Valid @ModelAttribute("form") UploadForm form, BindingResult errors,
+                                @RequestParam(name = "file", required = false) List<MultipartFile> files) {
+        List<MultipartFile> chosen = chosen(files);
+        if (chosen.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, text("problem.upload.noFile"), null);
+        }
+        if (errors.hasErrors()) {
+            return problem(HttpStatus.BAD_REQUEST, messages.getMessage(errors.getAllErrors().get(0),
+                    LocaleContextHolder.getLocale()), null);
+        }
+        Outcome outcome = outcome(form, chosen);
+        if (outcome.id() != null) {
+            return ResponseEntity.created(URI.create(outcome.describe())).body(outcome);
+        }
+        return problem(outcome.duplicateOf() != null ? HttpStatus.CONFLICT : outcome.status(), outcome.message(),
+                outcome.duplicateOf());
+    }
+
+    /** The uploader's confirmation page: each file's reading, and the description to confirm. */
+    @GetMapping("/upload/{id}")
+    String describeForm(@PathVariable long id, Model model) {
+        Viewer viewer = accounts.currentViewer();
+        ResourceView resource = describable(id, viewer);
+        UploadStatus status = status(resource, viewer);
+        model.addAttribute("form", DescribeForm.of(resource, status.description()));
+        return describeView(resource, status, model);
+    }
+
+    @PostMapping("/upload/{id}")
+    String describe(@PathVariable long id, @Valid @ModelAttribute("form") DescribeForm form, BindingResult errors,
+                    Model model) {
+        Viewer viewer = accounts.currentViewer();
+        ResourceView resource = describable(id, viewer);
+        if (!errors.hasErrors()) {
+            try {
+                review.describe(id, form.toDraft(), viewer);
+                return "redirect:/resources/" + id + "?edited";
+            } catch (CatalogException e) {
+                if (e.getStatusCode().value() != HttpStatus.BAD_REQUEST.value()) {
+                    throw e;
+                }
+                errors.reject(e.messageCode(), e.arguments(), e.messageCode());
+            }
+        }
+        return describeView(resource, status(resource, viewer), model);
+    }
+
+    /** What the confirmation page polls while the files are read. */
+    @GetMapping(path = "/upload/{id}/status", produces = "application/json")
+    @ResponseBody
+    UploadStatus status(@PathVariable long id) {
+        Viewer viewer = accounts.currentViewer();
+        return status(describable(id, viewer), viewer);
+    }
+
+    private String describeView(ResourceView resource, UploadStatus status, Model model) {
+        model.addAttribute("resource", resource);
+        model.addAttribute("status", status);
+        return DESCRIBE_VIEW;
+    }
+
+    private ResourceView describable(long id, Viewer viewer) {
+        ResourceView resource = catalog.find(id, viewer).orElseThrow(() -> ResourceApiController.notFound(id));
+        if (!catalog.mayDescribe(id, viewer)) {
+            throw new CatalogException(HttpStatus.FORBIDDEN, "problem.describe.reviewed");
+        }
+        return resource;
+    }
+
+    UploadStatus status(ResourceView r, Viewer viewer) {
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean done = r.files().stream().noneMatch(f -> f.extraction().status() == ExtractionStatus.PENDING);
+        List<UploadStatus.FileState> files = r.files().stream().map(f -> new UploadStatus.FileState(f.id(), f.name(),
+                f.extraction().status().name(),
+                messages.getMessage("extraction." + f.extraction().status().name(), null, locale),
+                f.extraction().reason())).toList();
+        Map<Long, UploadStatus.Similar> similar = new LinkedHashMap<>();
+        for (ResourceView.FileView f : r.files()) {
+            if (f.nearDuplicate() != null && f.nearDuplicate().resourceId() != r.id()) {
+                long other = f.nearDuplicate().resourceId();
+                int percent = f.nearDuplicate().similarity() == null ? 0
+                        : (int) Math.round(f.nearDuplicate().similarity() * 100);
+                // named and linked only if the uploader may see it: nothing about hidden material leaks
+                catalog.find(other, viewer).ifPresent(o -> similar.putIfAbsent(other,
+                        new UploadStatus.Similar(other, o.title(), "/resources/" + other, percent)));
+            }
+        }
+        String description = r.description();
+        if ((description == null || description.isBlank()) && done) {
+            description = catalog.text(r.id(), viewer, Reading.VIEWER_ONLY).map(UploadController::opening)
+                    .orElse(null);
+        }
+        return new UploadStatus(r.id(), done, r.title(), String.join("; ", r.creators()), description, r.language(),
+                String.join("; ", r.subjects()), files, List.copyOf(similar.values()));
+    }
+
+    /** The first sentences of a text, at most {@link #SUGGESTED_DESCRIPTION} characters, cut at a word. */
+    static String opening(String text) {
+        String flat = text.replace('\f', ' ').replaceAll("\\s+", " ").strip();
+        if (flat.isEmpty()) {
+            return null;
+        }
+        if (flat.length() <= SUGGESTED_DESCRIPTION) {
+            return flat;
+        }
+        String head = flat.substring(0, SUGGESTED_DESCRIPTION);
+        int sentence = Math.max(head.lastIndexOf(". "), Math.max(head.lastIndexOf("! "), head.lastIndexOf("? ")));
+        if (sentence > SUGGESTED_DESCRIPTION / 3) {
+            return head.substring(0, sentence + 1);
+        }
+        int space = head.lastIndexOf(' ');
+        return (space > 0 ? head.substring(0, space) : head) + " …";
+    }
+
+    private ResourceView submit(UploadForm form, List<MultipartFile> files) {
+        return catalog.submit(form.toDraft(), files.stream()
+                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f)).toList(),
+                accounts.currentViewer());
+    }
+
+    private Outcome outcome(UploadForm form, List<MultipartFile> material) {
+        List<String> names = material.stream().map(MultipartFile::getOriginalFilename).toList();
+        try {
+            ResourceView created = submit(form, material);
+            return new Outcome(names, created.id(), created.title(), "/upload/" + created.id(),
+                    "/resources/" + created.id(), null, null, HttpStatus.CREATED);
+        } catch (DuplicateResourceException e) {
+            return new Outcome(names, null, null, null, null, text(e.messageCode(), e.arguments()),
+                    e.existingResourceId(), HttpStatus.CONFLICT);
+        } catch (CatalogException e) {
+            return new Outcome(names, null, null, null, null, text(e.messageCode(), e.arguments()), null,
+                    HttpStatus.valueOf(e.getStatusCode().value()));
+        }
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Long existing) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        if (existing != null) {
+            body.setProperty("existingResourceId", existing);
+            body.setProperty("existing", "/resources/" + existing);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private String text(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
+    }
+
+    /** The files actually chosen (a browser sends an empty part when none was). */
+    private static List<MultipartFile> chosen(List<MultipartFile> files) {
+        return files == null ? List.of()
+                : files.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null
+                        && !f.getOriginalFilename().isBlank())).toList();
+    }
+
+    /**
+     * Files as separate materials: each on its own, except that a subtitle ({@code .vtt}, {@code .srt})
+     * joins the file its name starts with ({@code bai-1.vi.vtt} joins {@code bai-1.mp4}), as in a
+     * folder import. {@code static/js/upload.js} groups the same way.
+     */
+    static List<List<MultipartFile>> materials(List<MultipartFile> files) {
+        List<String> bases = new ArrayList<>();
+        List<List<MultipartFile>> groups = new ArrayList<>();
+        for (MultipartFile f : files) {
+            if (!isSubtitle(f.getOriginalFilename())) {
+                bases.add(base(f.getOriginalFilename()));
+                groups.add(new ArrayList<>(List.of(f)));
+            }
+        }
+        for (MultipartFile s : files) {
+            if (isSubtitle(s.getOriginalFilename())) {
+                String name = String.valueOf(s.getOriginalFilename()).toLowerCase(Locale.ROOT);
+                int best = -1;
+                for (int i = 0; i < bases.size(); i++) {
+                    if (name.startsWith(bases.get(i)) && (best < 0 || bases.get(i).length() > bases.get(best).length())) {
+                        best = i;
+                    }
+                }
+                if (best >= 0) {
+                    groups.get(best).add(s);
+                } else {
+                    groups.add(new ArrayList<>(List.of(s)));
+                }
+            }
+        }
+        return groups.stream().map(List::copyOf).toList();
+    }
+
+    private static boolean isSubtitle(String name) {
+        String n = String.valueOf(name).toLowerCase(Locale.ROOT);
+        return n.endsWith(".vtt") || n.endsWith(".srt");
+    }
+
+    private static String base(String name) {
+        String n = String.valueOf(name).toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /**
+     * What became of one material: created (with where to confirm its description and its page),
+     * or refused with a message in the uploader's language (and the existing resource if the
+     * bytes are already in the catalogue).
+     */
+    record Outcome(List<String> files, Long id, String title, String describe, String page, String message,
+                   Long duplicateOf, @com.fasterxml.jackson.annotation.JsonIgnore HttpStatus status) {
     }
 }

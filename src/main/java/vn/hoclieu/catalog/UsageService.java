@@ -154,6 +154,41 @@ public class UsageService {
         return new Usage(views, downloads);
     }
 
+    /**
+     * Views and downloads per day in [from, to), of one library's resources or (null) of all, as
+     * written so far (the last few seconds may still be in memory). Days without use are absent.
+     */
+    public Map<LocalDate, Usage> perDay(Long libraryId, LocalDate from, LocalDate to) {
+        Map<LocalDate, Usage> out = new java.util.TreeMap<>();
+        String sql = "select u.used_on, sum(u.views), sum(u.downloads) from resource_usage u "
+                + (libraryId == null ? "" : "join resource r on r.id = u.resource_id ")
+                + "where u.used_on >= ? and u.used_on < ? " + (libraryId == null ? "" : "and r.library_id = ? ")
+                + "group by u.used_on";
+        Object[] args = libraryId == null ? new Object[] {Date.valueOf(from), Date.valueOf(to)}
+                : new Object[] {Date.valueOf(from), Date.valueOf(to), libraryId};
+        jdbc.query(sql, rs -> {
+            out.put(rs.getDate(1).toLocalDate(), new Usage(rs.getLong(2), rs.getLong(3)));
+        }, args);
+        return out;
+    }
+
+    /** The resources used most in [from, to) (views + 2 × downloads), of one library or (null) of all. */
+    public List<Used> mostUsed(Long libraryId, LocalDate from, LocalDate to, int limit) {
+        String sql = "select u.resource_id, r.title, sum(u.views), sum(u.downloads) from resource_usage u "
+                + "join resource r on r.id = u.resource_id where u.used_on >= ? and u.used_on < ? "
+                + (libraryId == null ? "" : "and r.library_id = ? ")
+                + "group by u.resource_id, r.title order by sum(u.views) + 2 * sum(u.downloads) desc, u.resource_id "
+                + "fetch first " + Math.max(1, Math.min(limit, 100)) + " rows only";
+        Object[] args = libraryId == null ? new Object[] {Date.valueOf(from), Date.valueOf(to)}
+                : new Object[] {Date.valueOf(from), Date.valueOf(to), libraryId};
+        return jdbc.query(sql, (rs, n) -> new Used(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+                args);
+    }
+
+    /** A resource with its use over a period (for statistics: the title as its library holds it). */
+    public record Used(long resourceId, String title, long views, long downloads) {
+    }
+
     public record Usage(long views, long downloads) {
         public long popularity() {
             return views + 2 * downloads;

@@ -43,6 +43,12 @@ class IngestApiController {
                 "problem.job.wrongState", new Object[] {String.valueOf(id), ingest.job(id).get().status()});
     }
 
+    /** Counts, the current batch's progress and the files being read: what the dashboard polls. */
+    @GetMapping("/ingest/queue")
+    QueueView queue() {
+        return ingest.queue();
+    }
+
     @GetMapping("/ingest/jobs")
     List<JobView> jobs(@RequestParam(required = false) String status,
                        @RequestParam(defaultValue = "200") int limit) {

@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The ingestion queue for librarians: how many files wait, are read, are done; the files that
@@ -37,12 +38,17 @@ class IngestController {
     }
 
     @PostMapping("/ingest/jobs/{id}/retry")
-    String retry(@PathVariable long id) {
-        return "redirect:/ingest?" + (ingest.retry(id).isPresent() ? "retried=" + id : "unchanged=" + id);
+    String retry(@PathVariable long id, @RequestParam(required = false) String from) {
+        return "redirect:" + back(from) + "?" + (ingest.retry(id).isPresent() ? "retried=" + id : "unchanged=" + id);
     }
 
     @PostMapping("/ingest/jobs/{id}/discard")
-    String discard(@PathVariable long id) {
-        return "redirect:/ingest?" + (ingest.discard(id).isPresent() ? "discarded=" + id : "unchanged=" + id);
+    String discard(@PathVariable long id, @RequestParam(required = false) String from) {
+        return "redirect:" + back(from) + "?" + (ingest.discard(id).isPresent() ? "discarded=" + id : "unchanged=" + id);
+    }
+
+    /** Back to the page the button was on: this queue, or the librarians' dashboard (never anywhere else). */
+    private static String back(String from) {
+        return "dashboard".equals(from) ? "/dashboard" : "/ingest";
     }
 }

@@ -169,6 +169,46 @@ public class IngestService {
         return jobs.countByStatusIn(List.of(status));
     }
 
+    /** The queue at a glance: counts, how far the current batch has come, what is being read. */
+    public QueueView queue() {
+        java.util.Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+        for (JobStatus s : JobStatus.values()) {
+            counts.put(s, count(s));
+        }
+        Long first = jobs.firstIdIn(List.of(JobStatus.QUEUED, JobStatus.RUNNING));
+        long total = first == null ? 0 : jobs.countByIdGreaterThanEqual(first);
+        long finished = first == null ? 0 : jobs.countByIdGreaterThanEqualAndStatusIn(first,
+                List.of(JobStatus.DONE, JobStatus.FAILED, JobStatus.DISCARDED));
+        return new QueueView(counts, finished, total, jobs(JobStatus.RUNNING, 50));
+    }
+
+    /** The newest bulk imports the viewer may follow: an administrator's are all, anyone else's their own. */
+    public List<ImportSummary> recentImports(Viewer viewer, int limit) {
+        if (!viewer.signedIn()) {
+            return List.of();
+        }
+        String who = viewer.has(vn.hoclieu.account.Role.ADMIN) ? null : viewer.username();
+        return bulk.recent(who, Math.max(1, Math.min(limit, 100))).stream().map(i -> {
+            int imported = 0;
+            int duplicates = 0;
+            int failed = 0;
+            int pending = 0;
+            for (BulkImportItem item : i.getItems()) {
+                if (item.getOutcome() == null) {
+                    pending++;
+                } else {
+                    switch (item.getOutcome()) {
+                        case IMPORTED -> imported++;
+                        case DUPLICATE -> duplicates++;
+                        case FAILED -> failed++;
+                    }
+                }
+            }
+            return new ImportSummary(i.getId(), i.getStatus(), i.getSource(), i.getLibraryCode(), i.getCreatedBy(),
+                    i.getCreatedAt(), i.getFinishedAt(), i.getItems().size(), imported, duplicates, failed, pending);
+        }).toList();
+    }
+
     public long unfinished() {
         return jobs.countByStatusIn(List.of(JobStatus.QUEUED, JobStatus.RUNNING));
     }

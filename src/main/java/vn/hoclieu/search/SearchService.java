@@ -68,6 +68,11 @@ public class SearchService {
         return queryLog.zeroResultQueries(from, to, limit);
     }
 
+    /** How many searches were asked in [from, to), over the whole site (searches belong to no library). */
+    public SearchCount searchCount(Instant from, Instant to) {
+        return queryLog.count(from, to);
+    }
+
     /** Resources like this one that the viewer may see, most alike first ("more like this"). */
     public List<SearchHit> related(long resourceId, Viewer viewer, int size) {
         return related.of(resourceId, viewer, size);

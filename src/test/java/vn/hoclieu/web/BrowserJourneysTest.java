@@ -201,6 +201,81 @@ class BrowserJourneysTest extends IntegrationTest {
     }
 
     @Test
+    void aTeacherUploadsSeveralFilesALibrarianApprovesAndAStudentFindsIt() throws Exception {
+        String teacher = account("teacher-browser", Role.TEACHER, "HN-TVHN");
+        String librarian = account("librarian-browser", Role.LIBRARIAN, "HN-TVHN");
+        String word = "vuon" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        Path folder = Files.createTempDirectory("hoclieu-upload-");
+        Path guide = Files.writeString(folder.resolve("cam-nang-rau-sach.txt"),
+                "Cẩm nang trồng rau sạch ở sân trường " + word + ". Chuẩn bị đất, gieo hạt và tưới nước mỗi ngày.");
+        Path sheet = Files.writeString(folder.resolve("phieu-theo-doi.txt"),
+                "Phiếu theo dõi vườn rau của lớp " + word + ": ngày gieo, ngày nảy mầm, chiều cao cây.");
+
+        signIn(teacher);
+        browser.get(url("/upload"));
+        // the page's script has turned the file field into a drop zone
+        waiting().until(d -> d.findElement(By.cssSelector(".dropzone.enhanced .drop-hint")).isDisplayed());
+        browser.findElement(By.id("file")).sendKeys(guide + "\n" + sheet);
+        waiting().until(d -> d.findElements(By.cssSelector("#upload-progress li")).size() == 2);
+        browser.findElement(By.id("separate")).click();
+        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#upload-progress li.stored")).size() == 2);
+        for (WebElement row : browser.findElements(By.cssSelector("#upload-progress li"))) {
+            assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+        }
+        assertThat(browser.findElement(By.id("upload-summary")).getText()).isEqualTo("Đã lưu 2 trên 2 tài liệu.");
+        js("arguments[0].scrollIntoView();", browser.findElement(By.id("dropzone")));
+        screenshot("uploaded");
+
+        // the teacher confirms the description of the guide, once its file has been read
+        browser.findElement(By.xpath("//ol[@id='upload-progress']/li[strong='cam-nang-rau-sach.txt']//a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(
+                By.cssSelector(".files-reading .state.pending")).isEmpty());
+        WebElement title = browser.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("Cẩm nang trồng rau sạch " + word);
+        browser.findElement(By.id("subjects")).sendKeys("Khoa học");
+        screenshot("describe");
+        title.submit();
+        waiting().until(d -> d.getCurrentUrl().contains("?edited"));
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/resources/(\\d+).*", "$1"));
+        browser.findElement(By.cssSelector("header.site form[action$='/signout'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
+
+        // a librarian of the school's library sees it waiting on the dashboard and approves it in /review
+        signIn(librarian);
+        browser.get(url("/dashboard"));
+        assertThat(browser.findElements(By.cssSelector(".stats svg.timeline"))).hasSize(2);
+        js("arguments[0].scrollIntoView();", browser.findElement(By.cssSelector(".stats")));
+        screenshot("dashboard-statistics");
+        browser.findElement(By.cssSelector("a.waiting")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/review"));
+        WebElement submission = browser.findElements(By.cssSelector("section.review tbody tr")).stream()
+                .filter(r -> r.getText().contains("Cẩm nang trồng rau sạch " + word)).findFirst().orElseThrow();
+        screenshot("review");
+        submission.findElement(By.cssSelector("form[action$='/approve'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("approved"));
+        browser.findElement(By.cssSelector("header.site form[action$='/signout'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
+
+        // a student, signed in nowhere, types without diacritics and opens it
+        await(() -> Http.get(url("/api/v1/search?q=" + Http.q("cam nang trong rau sach " + word))).json()
+                .get("total").asLong() > 0, Duration.ofSeconds(30), "the approved material never became searchable");
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q-home"));
+        box.sendKeys("cam nang trong rau sach " + word);
+        box.submit();
+        waiting().until(d -> d.getCurrentUrl().contains("/search"));
+        WebElement hit = browser.findElement(By.cssSelector("ol.results h2 a"));
+        assertThat(hit.getText()).isEqualTo("Cẩm nang trồng rau sạch " + word);
+        screenshot("found");
+        hit.click();
+        waiting().until(d -> d.getCurrentUrl().contains("/resources/" + id));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cẩm nang trồng rau sạch " + word);
+        screenshot("opened");
+    }
+
+    @Test
     void aLibrarianRetriesAFileThatCouldNotBeRead() throws Exception {
         String librarian = account("librarian-browser", Role.LIBRARIAN, "HN-TVHN");
         byte[] broken = ("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + "broken ".repeat(50))
@@ -214,15 +289,20 @@ class BrowserJourneysTest extends IntegrationTest {
         assertThat(failed).as("the broken file's job is FAILED").isNotNull();
 
         signIn(librarian);
-        browser.get(url("/ingest"));
+        // from the librarians' dashboard, which lists failures with their reasons
+        browser.get(url("/dashboard"));
         WebElement row = browser.findElements(By.cssSelector("tr.failed")).stream()
                 .filter(r -> r.getText().contains(failed.get("fileName").asString())).findFirst().orElseThrow();
         assertThat(row.getText()).isNotBlank();
         screenshot("failed");
         row.findElement(By.cssSelector("form[action$='/retry'] button")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("retried="));
+        waiting().until(d -> d.getCurrentUrl().contains("/dashboard?retried="));
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isNotBlank();
         screenshot("retried");
+        // the dashboard follows the queue by itself: when the file fails again, it says the failures changed
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> d.findElement(By.id("failed-changed")).isDisplayed());
+        screenshot("failed-again");
         // the job ran again: the file being still broken, it failed again, later
         awaitIngestIdle();
         JsonNode again = failedJobOf(librarian, resourceId);

@@ -136,7 +136,7 @@ class WebPagesTest extends IntegrationTest {
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
         String location = posted.headers().firstValue("Location").orElseThrow();
-        assertThat(location).matches(".*/resources/\\d+\\?uploaded");
+        assertThat(location).matches(".*/upload/\\d+\\?uploaded"); // the uploader confirms the description there
         awaitIngestIdle();
         // a teacher's upload waits for the library's review: the teacher finds it, the public does not yet
         assertThat(browser.get("/search?q=" + word).body()).contains("Trồng cây xanh");

@@ -61,6 +61,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ingest/**").hasRole("LIBRARIAN")
+                        // librarians' statistics (issue 6): their own library's; administrators' any
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stats", "/api/v1/stats/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/review").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/review/**", "/api/v1/resources/*/history")
                         .authenticated()
@@ -142,6 +144,7 @@ class SecurityConfig {
                         .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers("/upload", "/upload/**").hasRole("TEACHER")
                         .requestMatchers("/review", "/review/**").hasRole("LIBRARIAN")
+                        .requestMatchers("/dashboard", "/dashboard/**").hasRole("LIBRARIAN")
                         .requestMatchers("/my/**", "/resources/*/edit").authenticated()
                         .requestMatchers(HttpMethod.POST, "/resources/*/*").authenticated()
                         .requestMatchers("/imports/folder", "/admin", "/admin/**").hasRole("ADMIN")

@@ -29,6 +29,11 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
     /** Every library's queue, for administrators. */
     List<Resource> findTop500ByStatusOrderByCreatedAtAscIdAsc(ResourceStatus status);
 
+    // the librarians' dashboard: how many submissions wait (issue 6)
+    long countByStatus(ResourceStatus status);
+
+    long countByLibraryIdAndStatus(Long libraryId, ResourceStatus status);
+
     /** What one person uploaded, newest first. */
     List<Resource> findTop500ByCreatedByOrderByCreatedAtDescIdDesc(String createdBy);
 }

@@ -7,4 +7,9 @@ import vn.hoclieu.ingest.BulkImport;
 public interface BulkImportRepository extends JpaRepository<BulkImport, Long> {
 
     List<BulkImport> findByStatus(BulkImport.Status status);
+
+    // the librarians' dashboard: import history (issue 6)
+    List<BulkImport> findAllByOrderByIdDesc(org.springframework.data.domain.Limit limit);
+
+    List<BulkImport> findByCreatedByOrderByIdDesc(String createdBy, org.springframework.data.domain.Limit limit);
 }

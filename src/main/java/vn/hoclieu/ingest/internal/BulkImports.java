@@ -134,6 +134,17 @@ public class BulkImports {
         }
     }
 
+    /** The newest imports, with their items, for the librarians' dashboard; all of them, or one person's. */
+    public List<BulkImport> recent(String createdBy, int limit) {
+        org.springframework.data.domain.Limit l = org.springframework.data.domain.Limit.of(limit);
+        return tx.execute(s -> {
+            List<BulkImport> found = createdBy == null ? imports.findAllByOrderByIdDesc(l)
+                    : imports.findByCreatedByOrderByIdDesc(createdBy, l);
+            found.forEach(i -> i.getItems().size()); // read the items inside the transaction
+            return found;
+        });
+    }
+
     public Optional<BulkImport> find(long id) {
         return tx.execute(s -> imports.findById(id).map(i -> {
             i.getItems().size(); // read the items inside the transaction

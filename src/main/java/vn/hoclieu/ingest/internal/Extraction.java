@@ -12,13 +12,16 @@ import vn.hoclieu.catalog.ExtractionStatus;
  * @param legacyEncoding the pre-Unicode Vietnamese encoding the text was converted from (TCVN3, VNI, …), or null
  * @param thumbnail      a small JPEG preview (first page, slide, picture or video frame), or null
  * @param cueStarts      for subtitles, when each segment of {@code text} starts (seconds); else empty
+ * @param keywords       subjects or keywords the file's own metadata names; else empty
  */
 record Extraction(ExtractionStatus status, String reason, String text, String title, String author,
                   String language, Integer pages, Double durationSeconds, boolean ocr, String mediaType,
-                  String launchPath, String legacyEncoding, byte[] thumbnail, List<Double> cueStarts) {
+                  String launchPath, String legacyEncoding, byte[] thumbnail, List<Double> cueStarts,
+                  List<String> keywords) {
 
     Extraction {
         cueStarts = cueStarts == null ? List.of() : List.copyOf(cueStarts);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
     }
 
     Extraction(ExtractionStatus status, String reason, String text, String title, String author, String language,
@@ -30,7 +33,7 @@ record Extraction(ExtractionStatus status, String reason, String text, String ti
                Integer pages, Double durationSeconds, boolean ocr, String mediaType, String launchPath,
                String legacyEncoding) {
         this(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType, launchPath,
-                legacyEncoding, null, List.of());
+                legacyEncoding, null, List.of(), List.of());
     }
 
     static Extraction failed(ExtractionStatus status, String reason, String mediaType) {
@@ -39,18 +42,23 @@ record Extraction(ExtractionStatus status, String reason, String text, String ti
 
     Extraction withThumbnail(byte[] jpeg) {
         return new Extraction(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType,
-                launchPath, legacyEncoding, jpeg, cueStarts);
+                launchPath, legacyEncoding, jpeg, cueStarts, keywords);
     }
 
     /** The same file read as subtitles: its text is the cues', one per segment. */
     Extraction withCues(List<SubtitleText.Cue> cues) {
         return new Extraction(status, reason, SubtitleText.text(cues), title, author, language, pages,
                 durationSeconds, ocr, mediaType, launchPath, legacyEncoding, thumbnail,
-                cues.stream().map(SubtitleText.Cue::start).toList());
+                cues.stream().map(SubtitleText.Cue::start).toList(), keywords);
     }
 
     Extraction withLanguage(String detected) {
         return new Extraction(status, reason, text, title, author, detected, pages, durationSeconds, ocr, mediaType,
-                launchPath, legacyEncoding, thumbnail, cueStarts);
+                launchPath, legacyEncoding, thumbnail, cueStarts, keywords);
+    }
+
+    Extraction withKeywords(List<String> found) {
+        return new Extraction(status, reason, text, title, author, language, pages, durationSeconds, ocr, mediaType,
+                launchPath, legacyEncoding, thumbnail, cueStarts, found);
     }
 }

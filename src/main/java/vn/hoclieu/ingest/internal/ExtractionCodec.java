@@ -52,6 +52,10 @@ final class ExtractionCodec {
         for (double start : e.cueStarts()) {
             out.writeDouble(start);
         }
+        out.writeInt(e.keywords().size());
+        for (String keyword : e.keywords()) {
+            string(out, keyword);
+        }
         out.flush();
     }
 
@@ -89,9 +93,17 @@ final class ExtractionCodec {
         for (int i = 0; i < cues; i++) {
             starts.add(in.readDouble());
         }
+        int keywordCount = in.readInt();
+        if (keywordCount < 0 || keywordCount > TikaParsing.MAX_KEYWORDS) {
+            throw new IOException(keywordCount + " keywords");
+        }
+        java.util.List<String> keywords = new java.util.ArrayList<>(keywordCount);
+        for (int i = 0; i < keywordCount; i++) {
+            keywords.add(string(in));
+        }
         return new Extraction(status, reason, text == null ? "" : text, title, author, language,
                 pages < 0 ? null : pages, duration < 0 ? null : duration, ocr, mediaType, launchPath, legacyEncoding,
-                thumbnail, starts);
+                thumbnail, starts, keywords);
     }
 
     private static void bytes(DataOutputStream out, byte[] b) throws IOException {

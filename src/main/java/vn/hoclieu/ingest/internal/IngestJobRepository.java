@@ -38,4 +38,12 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
     List<IngestJob> findByResourceIdIn(List<Long> resourceIds);
 
     long countByStatusIn(List<JobStatus> statuses);
+
+    // the librarians' dashboard: how far the current batch of work has come (issue 6)
+    @Query("select min(j.id) from IngestJob j where j.status in :statuses")
+    Long firstIdIn(@Param("statuses") List<JobStatus> statuses);
+
+    long countByIdGreaterThanEqual(long id);
+
+    long countByIdGreaterThanEqualAndStatusIn(long id, List<JobStatus> statuses);
 }

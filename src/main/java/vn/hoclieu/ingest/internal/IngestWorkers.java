@@ -173,7 +173,7 @@ class IngestWorkers implements SmartLifecycle {
                     extraction.durationSeconds(), extraction.ocr(), extraction.legacyEncoding(), textSha, textLength,
                     extraction.mediaType(), thumbnail(extraction.thumbnail()), extraction.launchPath(),
                     fingerprint, near == null ? null : near.resourceId(), near == null ? null : near.similarity(),
-                    extraction.cueStarts());
+                    extraction.cueStarts(), extraction.keywords());
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
             // job, which is harmless: extraction and indexing are idempotent.

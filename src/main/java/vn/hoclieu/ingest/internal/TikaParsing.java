@@ -198,7 +198,33 @@ final class TikaParsing {
         return new Extraction(status, reason, content, clean(title),
                 clean(Optional.ofNullable(metadata.get(TikaCoreProperties.CREATOR))
                         .orElse(metadata.get(XMPDM.ARTIST))),
-                language, pageCount, duration(metadata), ocrUsed, mediaType, null, legacyEncoding);
+                language, pageCount, duration(metadata), ocrUsed, mediaType, null, legacyEncoding)
+                .withKeywords(keywords(metadata));
+    }
+
+    /** Most subjects taken from a file's metadata, and their longest length. */
+    static final int MAX_KEYWORDS = 10;
+    private static final int MAX_KEYWORD_LENGTH = 100;
+
+    /**
+     * The subjects a file names for itself (Dublin Core subject, Office and PDF keywords, an HTML
+     * page's keywords), split at commas and semicolons, without repeats: the uploader's form
+     * starts with them.
+     */
+    static java.util.List<String> keywords(Metadata metadata) {
+        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+        for (String name : new String[] {TikaCoreProperties.SUBJECT.getName(), Office.KEYWORDS.getName(), "keywords",
+                "Keywords"}) {
+            for (String value : metadata.getValues(name)) {
+                for (String part : value.split("[;,\\n]")) {
+                    String keyword = Normalizer.normalize(part.strip(), Normalizer.Form.NFC);
+                    if (!keyword.isEmpty() && keyword.length() <= MAX_KEYWORD_LENGTH && found.size() < MAX_KEYWORDS) {
+                        found.putIfAbsent(keyword.toLowerCase(java.util.Locale.ROOT), keyword);
+                    }
+                }
+            }
+        }
+        return java.util.List.copyOf(found.values());
     }
 
     /** An e-lecture package: what its manifest says and the text of its pages. */

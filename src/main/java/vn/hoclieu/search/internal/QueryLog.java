@@ -118,6 +118,14 @@ public class QueryLog {
         return counted("asked_at >= ? and asked_at < ? and hits = 0", 1, limit, utc(from), utc(to));
     }
 
+    /** Searches asked in [from, to), and how many found nothing (librarians' statistics, issue 6). */
+    public vn.hoclieu.search.SearchCount count(Instant from, Instant to) {
+        return jdbc.query("select count(*), coalesce(sum(case when hits = 0 then 1 else 0 end), 0) from search_log "
+                + "where asked_at >= ? and asked_at < ?", rs -> rs.next()
+                        ? new vn.hoclieu.search.SearchCount(rs.getLong(1), rs.getLong(2))
+                        : new vn.hoclieu.search.SearchCount(0, 0), utc(from), utc(to));
+    }
+
     /** Queries that found results at least {@code minAsks} times since then: material for suggestions. */
     List<QueryCount> successful(Instant since, int minAsks, int limit) {
         return counted("asked_at >= ? and hits > 0", minAsks, limit, utc(since));

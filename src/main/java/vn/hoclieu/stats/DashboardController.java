@@ -1,0 +1,68 @@
+package vn.hoclieu.stats;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.ReviewService;
+import vn.hoclieu.ingest.IngestService;
+import vn.hoclieu.ingest.JobStatus;
+import vn.hoclieu.library.LibraryService;
+
+/**
+ * The librarians' dashboard: the ingestion queue (kept live by {@code static/js/dashboard.js},
+ * refreshed by a link without it), failures with their reasons and a retry button, how many
+ * submissions await review, the import history, and the library's statistics drawn as charts.
+ * It links to the pages that hold the details ({@code /ingest}, {@code /review}, {@code /imports/…})
+ * rather than repeating them.
+ */
+@Controller
+class DashboardController {
+
+    static final String VIEW = "stats/dashboard";
+    static final int FAILURES_SHOWN = 20;
+    static final int IMPORTS_SHOWN = 10;
+
+    private final StatsService stats;
+    private final IngestService ingest;
+    private final ReviewService review;
+    private final LibraryService libraries;
+    private final AccountService accounts;
+
+    DashboardController(StatsService stats, IngestService ingest, ReviewService review, LibraryService libraries,
+                        AccountService accounts) {
+        this.stats = stats;
+        this.ingest = ingest;
+        this.review = review;
+        this.libraries = libraries;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) String library, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) String to, Model model) {
+        Viewer viewer = accounts.currentViewer();
+        Statistics statistics = stats.statistics(viewer, library, from, to);
+        model.addAttribute("stats", statistics);
+        model.addAttribute("usageChart", Charts.timeline(statistics.series(), Statistics.Bucket::views,
+                Statistics.Bucket::downloads));
+        model.addAttribute("searchChart", Charts.timeline(statistics.series(), Statistics.Bucket::searches,
+                Statistics.Bucket::zeroResultSearches));
+        model.addAttribute("topChart", Charts.ranking(statistics.topQueries()));
+        model.addAttribute("zeroChart", Charts.ranking(statistics.zeroResultQueries()));
+        model.addAttribute("chartWidth", Charts.WIDTH);
+        model.addAttribute("chartHeight", Charts.HEIGHT);
+        model.addAttribute("queue", ingest.queue());
+        model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, FAILURES_SHOWN));
+        model.addAttribute("waiting", review.waiting(viewer));
+        model.addAttribute("imports", ingest.recentImports(viewer, IMPORTS_SHOWN));
+        model.addAttribute("admin", viewer.has(Role.ADMIN));
+        if (viewer.has(Role.ADMIN)) {
+            model.addAttribute("libraries", libraries.all());
+        }
+        return VIEW;
+    }
+}
