@@ -94,6 +94,7 @@ public final class S3Server implements AutoCloseable {
     public String[] settings(String bucket, String prefix) {
         return new String[] {"--hoclieu.storage.type=s3", "--hoclieu.storage.s3.endpoint=" + endpoint,
                 "--hoclieu.storage.s3.bucket=" + bucket, "--hoclieu.storage.s3.prefix=" + prefix,
+                "--hoclieu.storage.s3.part-size=8MB",
                 "--hoclieu.storage.s3.access-key=" + ACCESS_KEY, "--hoclieu.storage.s3.secret-key=" + SECRET_KEY,
                 "--hoclieu.storage.s3.path-style-access=true"};
     }
