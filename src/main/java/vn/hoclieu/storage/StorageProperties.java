@@ -22,6 +22,10 @@ public record StorageProperties(Path dir, String type, S3 s3) {
         if (type == null || type.isBlank()) {
             type = "local";
         }
+        type = type.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("local") && !type.equals("s3")) {
+            throw new IllegalArgumentException("hoclieu.storage.type must be local or s3, not " + type);
+        }
         if (s3 == null) {
             s3 = new S3(null, null, null, null, null, false, null, null, null, null);
         }

@@ -40,7 +40,10 @@ final class S3BlobResource extends AbstractResource {
 
     @Override
     public boolean exists() {
-        return head != null || store.head(sha256) != null;
+        if (head == null) {
+            head = store.head(sha256);
+        }
+        return head != null;
     }
 
     @Override

@@ -29,6 +29,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -137,6 +138,8 @@ class S3BlobStore implements BlobStore, DisposableBean {
                 }
                 cache.adopt(spool.file(), sha);
                 return new StoredBlob(sha, spool.size(), present);
+            } catch (SdkException e) {
+                throw new IOException("the object store could not be asked about " + key(sha) + ": " + e.getMessage(), e);
             } finally {
                 lock.unlock();
             }
@@ -172,9 +175,7 @@ class S3BlobStore implements BlobStore, DisposableBean {
                 abort(key, uploadId);
                 throw e;
             }
-        } catch (S3Exception e) {
-            throw new IOException("the object store refused " + key + ": " + e.getMessage(), e);
-        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+        } catch (SdkException e) {
             throw new IOException("could not send " + key + " to the object store: " + e.getMessage(), e);
         }
     }
@@ -279,6 +280,8 @@ class S3BlobStore implements BlobStore, DisposableBean {
             if (e.statusCode() != 404) {
                 throw new IOException("the object store refused to delete " + key + ": " + e.getMessage(), e);
             }
+        } catch (SdkException e) {
+            throw new IOException("could not delete " + key + " in the object store: " + e.getMessage(), e);
         }
         cache.remove(sha256);
     }
