@@ -218,6 +218,36 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void twoInstancesStoringTheSameBytesAtOnceBothSucceedWithOneBlob() throws Exception {
+        BlobStore first = store();
+        BlobStore second = track(sameBlobsElsewhere(dir.resolve("other")));
+        byte[] bytes = pattern(3_000_000);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<StoredBlob>> puts = new ArrayList<>();
+            for (BlobStore node : List.of(first, second)) {
+                puts.add(pool.submit(() -> {
+                    start.await();
+                    return node.store(new ByteArrayInputStream(bytes));
+                }));
+            }
+            start.countDown();
+            for (Future<StoredBlob> put : puts) {
+                assertThat(put.get(60, TimeUnit.SECONDS).sha256()).isEqualTo(sha256(bytes));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(list(first)).containsExactly(sha256(bytes));
+        for (BlobStore node : List.of(first, second)) {
+            try (InputStream in = node.open(sha256(bytes))) {
+                assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(bytes));
+            }
+        }
+    }
+
+    @Test
     void anotherInstanceSeesTheBlobsAndGetsALocalFileOfThem() throws Exception {
         BlobStore store = store();
         byte[] bytes = pattern(100_000);

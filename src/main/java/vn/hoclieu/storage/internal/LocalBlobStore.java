@@ -46,16 +46,27 @@ class LocalBlobStore implements BlobStore {
             }
             Files.createDirectories(target.getParent());
             try {
-                Files.move(spool.file(), target, StandardCopyOption.ATOMIC_MOVE);
+                // a hard link never replaces an existing name, so of two writers of the same bytes
+                // (threads or processes) exactly one sees the blob as new; a rename would overwrite
+                Files.createLink(target, spool.file());
             } catch (FileAlreadyExistsException raced) {
                 return new StoredBlob(sha, spool.size(), true);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the blob folder must be on one file system: " + root, e);
+            } catch (UnsupportedOperationException | IOException noHardLinks) {
+                moveInto(spool.file(), target);
             }
             fsyncDirectory(target.getParent());
             return new StoredBlob(sha, spool.size(), false);
         } finally {
             Files.deleteIfExists(spool.file());
+        }
+    }
+
+    /** For file systems without hard links: an atomic rename (which may replace an identical blob). */
+    private void moveInto(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the blob folder must be on one file system: " + root, e);
         }
     }
 
