@@ -2,16 +2,27 @@ package vn.hoclieu.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 
 /**
  * Content-addressed storage: bytes are addressed by their SHA-256, written once, never changed.
- * A write is durable when {@link #store} returns.
+ * A write is durable when {@link #store} returns. Two implementations, chosen by
+ * {@code hoclieu.storage.type}: files on local disk ({@code local}, the default) and an S3-compatible
+ * object store ({@code s3}); both keep every promise of this interface.
  */
 public interface BlobStore {
 
     /** Streams the bytes into the store; identical bytes are kept once. */
-    StoredBlob store(InputStream in) throws IOException;
+    default StoredBlob store(InputStream in) throws IOException {
+        return store(in, null);
+    }
+
+    /**
+     * Streams the bytes into the store, but only if their SHA-256 is {@code expectedSha256} (when not
+     * null); otherwise throws {@link BlobMismatchException} and stores nothing.
+     */
+    StoredBlob store(InputStream in, String expectedSha256) throws IOException;
 
     boolean exists(String sha256);
 
@@ -22,6 +33,18 @@ public interface BlobStore {
         return resource(sha256).getInputStream();
     }
 
-    /** The local file behind a blob, for tools that need a path (Tika, thumbnails). */
+    /**
+     * The local file behind a blob, for tools that need a path (Tika, thumbnails, ZIP packages).
+     * An object store fetches it into a local cache first (and checks its SHA-256 on the way).
+     */
     java.nio.file.Path localPath(String sha256);
+
+    /** Removes a blob; nothing happens if there is none. */
+    void delete(String sha256) throws IOException;
+
+    /**
+     * Every blob's address, each once, in no particular order: for verifying the store against the
+     * catalogue and for collecting unreferenced blobs. The caller closes the stream.
+     */
+    Stream<String> list() throws IOException;
 }

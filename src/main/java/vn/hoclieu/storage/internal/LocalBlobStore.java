@@ -1,10 +1,6 @@
 package vn.hoclieu.storage.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,11 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -30,9 +23,8 @@ import vn.hoclieu.storage.StoredBlob;
  * its final name.
  */
 @Component
+@ConditionalOnProperty(name = "hoclieu.storage.type", havingValue = "local", matchIfMissing = true)
 class LocalBlobStore implements BlobStore {
-
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final Path tmp;
@@ -44,35 +36,37 @@ class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public StoredBlob store(InputStream in) throws IOException {
-        Path temp = Files.createTempFile(tmp, "upload-", ".part");
+    public StoredBlob store(java.io.InputStream in, String expectedSha256) throws IOException {
+        Spool spool = Spool.of(in, tmp, true, expectedSha256);
         try {
-            MessageDigest digest = sha256();
-            long size;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel);
-                 DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                size = digesting.transferTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            String sha = HexFormat.of().formatHex(digest.digest());
+            String sha = spool.sha256();
             Path target = localPath(sha);
             if (Files.exists(target)) {
-                return new StoredBlob(sha, size, true);
+                return new StoredBlob(sha, spool.size(), true);
             }
             Files.createDirectories(target.getParent());
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                // a hard link never replaces an existing name, so of two writers of the same bytes
+                // (threads or processes) exactly one sees the blob as new; a rename would overwrite
+                Files.createLink(target, spool.file());
             } catch (FileAlreadyExistsException raced) {
-                return new StoredBlob(sha, size, true);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the blob folder must be on one file system: " + root, e);
+                return new StoredBlob(sha, spool.size(), true);
+            } catch (UnsupportedOperationException | IOException noHardLinks) {
+                moveInto(spool.file(), target);
             }
             fsyncDirectory(target.getParent());
-            return new StoredBlob(sha, size, false);
+            return new StoredBlob(sha, spool.size(), false);
         } finally {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(spool.file());
+        }
+    }
+
+    /** For file systems without hard links: an atomic rename (which may replace an identical blob). */
+    private void moveInto(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the blob folder must be on one file system: " + root, e);
         }
     }
 
@@ -88,26 +82,32 @@ class LocalBlobStore implements BlobStore {
 
     @Override
     public Path localPath(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("not a SHA-256 address: " + sha256);
-        }
+        Spool.checked(sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
-    private static void fsyncDirectory(Path dir) {
+    @Override
+    public void delete(String sha256) throws IOException {
+        Path file = localPath(sha256);
+        if (Files.deleteIfExists(file)) {
+            fsyncDirectory(file.getParent());
+        }
+    }
+
+    @Override
+    public Stream<String> list() throws IOException {
+        // blobs sit exactly three levels down (ab/cd/abcd…); the temp folder holds no addresses
+        return Files.find(root, 3, (path, attributes) -> attributes.isRegularFile() && !path.startsWith(tmp)
+                        && Spool.isAddress(path.getFileName().toString()))
+                .map(path -> path.getFileName().toString());
+    }
+
+    static void fsyncDirectory(Path dir) {
         // Makes the rename itself durable; not every platform can open a directory, which is fine.
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException ignored) {
             // best effort
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new UncheckedIOException(new IOException(e));
         }
     }
 }

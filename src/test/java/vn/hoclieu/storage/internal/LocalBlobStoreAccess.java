@@ -12,6 +12,6 @@ public final class LocalBlobStoreAccess {
     }
 
     public static BlobStore open(Path dir) throws IOException {
-        return new LocalBlobStore(new StorageProperties(dir));
+        return new LocalBlobStore(StorageProperties.local(dir));
     }
 }
