@@ -1,6 +1,8 @@
 package vn.hoclieu.account.internal;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.servlet.LocaleResolver;
+import vn.hoclieu.account.ApiProperties;
 
 /**
  * Filter chains: the stateless REST API (HTTP Basic or a personal token, problem+json errors, no
@@ -50,8 +53,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, ApiTokens tokens)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, ApiTokens tokens,
+                            SearchRateLimit searchLimit) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> problems.write(request, response, 401,
                 e instanceof BadCredentialsException ? "problem.signIn.failed" : "problem.unauthorized");
         AccessDeniedHandler forbidden = (request, response, e) -> problems.write(request, response, 403,
@@ -60,6 +63,7 @@ class SecurityConfig {
                 .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
+                .addFilterBefore(searchLimit, BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a page's previews and downloads come with the browser's session: read it for GET and HEAD only
@@ -182,6 +186,19 @@ class SecurityConfig {
                         .requestMatcher(request -> request.isSecure()
                                 || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+    }
+
+    @Bean
+    SearchRateLimit searchRateLimit(ApiProperties settings, ProblemResponses problems) {
+        return new SearchRateLimit(settings.searchRequestsPerMinute(), problems, Clock.systemUTC());
+    }
+
+    /** The limit is a filter of the API chain only, not of every request. */
+    @Bean
+    FilterRegistrationBean<SearchRateLimit> searchRateLimitOutsideTheChains(SearchRateLimit limit) {
+        FilterRegistrationBean<SearchRateLimit> registration = new FilterRegistrationBean<>(limit);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean
