@@ -2,9 +2,7 @@ package vn.hoclieu.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.hoclieu.Http;
@@ -49,33 +47,14 @@ class SearchRateLimitTest extends IntegrationTest {
 
     @Test
     void aWindowLastsOneMinutePerClient() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock();
         SearchRateLimit own = new SearchRateLimit(2, null, clock);
         assertThat(own.admit("10.0.0.1")).isEmpty();
         assertThat(own.admit("10.0.0.1")).isEmpty();
-        clock.now = clock.now.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(20));
         assertThat(own.admit("10.0.0.1")).hasValue(40_000);
         assertThat(own.admit("10.0.0.2")).as("another client").isEmpty();
-        clock.now = clock.now.plusSeconds(40);
+        clock.advance(Duration.ofSeconds(40));
         assertThat(own.admit("10.0.0.1")).as("a new minute").isEmpty();
-    }
-
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
