@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 /** A browser without JavaScript for the page tests: keeps cookies, follows no redirects, sends forms with CSRF. */
 public final class Browser {
 
+    /** What Chromium sends for a page or a form. */
+    static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -50,6 +53,7 @@ public final class Browser {
         }
         return client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", ACCEPT) // so that a refusal is the error page, as a browser gets it
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

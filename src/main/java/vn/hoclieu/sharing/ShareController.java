@@ -72,15 +72,16 @@ class ShareController {
     }
 
     /**
-     * Runs a change and returns to the section of the page at {@code path}. A 404 stays an error page (the resource is not the
-     * viewer's to see); a refused change is reported in the section.
+     * Runs a change and returns to the section of the page at {@code path}. A 404 or 403 stays an error
+     * page (the resource is not the viewer's to see, or to share: the section is not offered to them); a
+     * change refused for what was asked (no such library, a link already revoked) is reported in the section.
      */
     private static String act(String path, RedirectAttributes flash, Runnable change) {
         try {
             change.run();
         } catch (CatalogException e) {
-            if (e.getStatusCode().value() == 404) {
-                throw e;
+            if (e.getStatusCode().value() == 404 || e.getStatusCode().value() == 403) {
+                throw e; // not the viewer's to see, or to share: an error page, as for the review decisions
             }
             flash.addFlashAttribute("shareProblem", e.messageCode());
             flash.addFlashAttribute("shareProblemArgs", e.arguments());

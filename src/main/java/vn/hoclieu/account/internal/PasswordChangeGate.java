@@ -32,7 +32,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getServletPath();
         boolean mustChange = auth != null && auth.getPrincipal() instanceof AccountPrincipal p && p.mustChangePassword();
-        if (!mustChange || ALLOWED.contains(path) || path.startsWith("/css/") || path.startsWith("/icons/")) {
+        if (!mustChange || ALLOWED.contains(path) || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/icons/")) {
             chain.doFilter(request, response);
         } else if (path.startsWith("/api/")) {
             problems.write(request, response, 403, "problem.password.mustChange");

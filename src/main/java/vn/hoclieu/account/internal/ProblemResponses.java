@@ -26,7 +26,7 @@ final class ProblemResponses {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code, Object... arguments)
             throws IOException {
-        String detail = messages.getMessage(code, arguments, locales.resolveLocale(request));
+        String detail = message(request, code, arguments);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -36,6 +36,11 @@ final class ProblemResponses {
         String json = "{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\""
                 + HttpStatus.valueOf(status).getReasonPhrase() + "\",\"detail\":\"" + jsonEscape(detail) + "\"}";
         response.getWriter().write(json);
+    }
+
+    /** The message in the caller's language. */
+    String message(HttpServletRequest request, String code, Object... arguments) {
+        return messages.getMessage(code, arguments, locales.resolveLocale(request));
     }
 
     private static String jsonEscape(String s) {

@@ -2,10 +2,7 @@ package vn.hoclieu.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in throttle's policy, on a clock the test moves. */
@@ -69,28 +66,5 @@ class AccountSignInThrottleTest {
         throttle.failed("last", null);
         assertThat(throttle.size()).isLessThanOrEqualTo(SignInThrottle.MAX_ENTRIES);
         assertThat(throttle.refusedFor("last", null)).isPresent();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-01T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
