@@ -167,7 +167,7 @@ class SecurityConfig {
                         .requestMatchers("/review", "/review/**").hasRole("LIBRARIAN")
                         .requestMatchers("/dashboard", "/dashboard/**").hasRole("LIBRARIAN")
                         .requestMatchers("/my/**", "/resources/*/edit").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/resources/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/resources/**", "/collections/**").authenticated()
                         .requestMatchers("/imports/folder", "/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/ingest/**", "/imports", "/imports/**").hasRole("LIBRARIAN")
                         .anyRequest().permitAll());
