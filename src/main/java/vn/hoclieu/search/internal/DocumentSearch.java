@@ -26,6 +26,7 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  * analysed as any search's are, so "ky nang" finds "kĩ năng" here too.
  */
 @Component
+@LuceneBackend
 public class DocumentSearch {
 
     static final int MAX_PASSAGES = 50;

@@ -149,7 +149,7 @@ final class ResourceDocuments {
         }
     }
 
-    private static List<String> distinct(List<String> values) {
+    static List<String> distinct(List<String> values) {
         return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
     }
 

@@ -30,6 +30,7 @@ import vn.hoclieu.search.SearchProperties;
  * that extracted a file waits until it is, so a finished job means a searchable file.
  */
 @Component
+@LuceneBackend
 public class ResourceIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(ResourceIndexer.class);
