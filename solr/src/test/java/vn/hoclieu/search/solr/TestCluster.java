@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 
@@ -13,7 +14,7 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
  * configset and a collection of two shards, for the app's integration tests, which start this in
  * a JVM of its own (Solr's Jetty 10 cannot share one with Spring Boot).
  *
- * <p>Arguments: the configset folder, the collection's name. Prints {@code SOLR_URL=<a node's base URL>}
+ * <p>Arguments: the configset folder, then the names of the collections to create (two shards each). Prints {@code SOLR_URL=<a node's base URL>}
  * once the collection is active, then runs until its standard input closes (so it never outlives
  * the test that started it), and shuts down.
  */
@@ -27,15 +28,17 @@ public final class TestCluster {
         if (Files.isDirectory(configset.resolve("conf"))) {
             configset = configset.resolve("conf");
         }
-        String collection = args.length > 1 ? args[1] : "hoclieu";
+        List<String> collections = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("hoclieu");
         Path base = Files.createTempDirectory("hoclieu-solrcloud");
         MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(2, base)
                 .addConfig("hoclieu", configset)
                 .configure();
         try {
-            CollectionAdminRequest.createCollection(collection, "hoclieu", 2, 1)
-                    .process(cluster.getSolrClient());
-            cluster.waitForActiveCollection(collection, 2, 2);
+            for (String collection : collections) {
+                CollectionAdminRequest.createCollection(collection, "hoclieu", 2, 1)
+                        .process(cluster.getSolrClient());
+                cluster.waitForActiveCollection(collection, 2, 2);
+            }
             System.out.println("SOLR_URL=" + cluster.getJettySolrRunners().get(0).getBaseUrl());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
