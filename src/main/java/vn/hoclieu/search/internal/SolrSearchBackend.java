@@ -245,8 +245,8 @@ class SolrSearchBackend implements SearchBackend {
             return List.of();
         }
         JsonQueryRequest q = new JsonQueryRequest()
-                .setQuery(Map.of("mlt", Map.of("qf", RELATED_FIELDS, "mintf", 1, "mindf", 2, "maxqt", 25,
-                        "boost", true, "query", Long.toString(resourceId))))
+                .setQuery(Map.of("mlt", Map.of("qf", RELATED_FIELDS, "mintf", "1", "mindf", "2", "maxqt", "25",
+                        "boost", "true", "query", Long.toString(resourceId))))
                 .setLimit(Math.max(1, Math.min(size, 20)))
                 .returnFields(HIT_FIELDS);
         visible(q, viewer);
