@@ -8,6 +8,7 @@ import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrResponse;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.search.SolrProperties;
 
@@ -19,6 +20,7 @@ class SolrCollection implements AutoCloseable {
     private final SolrClient client;
     private final String name;
 
+    @Autowired
     SolrCollection(SolrProperties properties) {
         this(new HttpJdkSolrClient.Builder(properties.url())
                 .withDefaultCollection(properties.collection())
