@@ -37,7 +37,7 @@ public class ResourceIndexer {
 
     private final LuceneIndex index;
     private final CatalogService catalog;
-    private final ReentrantLock[] locks = new ReentrantLock[32];
+    private final StripedLocks locks = new StripedLocks(32);
 
     private final boolean reconcileOnStart;
 
@@ -45,9 +45,6 @@ public class ResourceIndexer {
         this.index = index;
         this.catalog = catalog;
         this.reconcileOnStart = properties.reconcileOnStart();
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -96,7 +93,7 @@ public class ResourceIndexer {
     }
 
     private LuceneIndex.Change write(long resourceId) throws IOException {
-        ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
+        ReentrantLock lock = locks.of(resourceId);
         lock.lock();
         try {
             Optional<Document> doc = document(resourceId);

@@ -52,17 +52,7 @@ final class SolrDocuments {
             doc.addField(Fields.SHARED_WITH, Long.toString(shared.id()));
         }
 
-        facet(doc, Fields.F_MATERIAL_TYPE, r.materialType().name());
-        facet(doc, Fields.F_LANGUAGE, r.language());
-        facet(doc, Fields.F_LICENCE, r.licence());
-        facet(doc, Fields.F_LIBRARY, r.libraryCode());
-        r.sharedWith().stream().map(ResourceSnapshot.SharedLibrary::code)
-                .filter(code -> !code.equals(r.libraryCode())).distinct()
-                .forEach(code -> facet(doc, Fields.F_LIBRARY, code));
-        facet(doc, Fields.F_LIBRARY_TYPE, r.libraryType());
-        ResourceDocuments.distinct(r.subjects()).forEach(s -> facet(doc, Fields.F_SUBJECT, s));
-        ResourceDocuments.distinct(r.audience()).forEach(a -> facet(doc, Fields.F_AUDIENCE, a));
-        ResourceDocuments.distinct(r.mediaTypes()).forEach(m -> facet(doc, Fields.F_MEDIA_TYPE, m));
+        ResourceDocuments.facets(r, (dim, value) -> facet(doc, dim, value));
         return doc;
     }
 

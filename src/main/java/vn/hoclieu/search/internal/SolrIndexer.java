@@ -45,7 +45,7 @@ class SolrIndexer {
     private final SolrCollection solr;
     private final CatalogService catalog;
     private final boolean reconcileOnStart;
-    private final ReentrantLock[] locks = new ReentrantLock[32];
+    private final StripedLocks locks = new StripedLocks(32);
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
 
@@ -53,9 +53,6 @@ class SolrIndexer {
         this.solr = solr;
         this.catalog = catalog;
         this.reconcileOnStart = properties.reconcileOnStart();
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -112,7 +109,7 @@ class SolrIndexer {
 
     /** Writes the resource's committed state (or its absence); with {@code awaitSearchable}, returns once searches see it. */
     void write(long resourceId, boolean awaitSearchable) {
-        ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
+        ReentrantLock lock = locks.of(resourceId);
         lock.lock();
         try {
             Optional<SolrInputDocument> doc = catalog.snapshot(resourceId).map(SolrDocuments::of);

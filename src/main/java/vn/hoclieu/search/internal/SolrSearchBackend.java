@@ -276,10 +276,7 @@ class SolrSearchBackend implements SearchBackend {
 
     @Override
     public DocumentMatches within(long resourceId, String q, Viewer viewer) {
-        String words = q == null ? "" : q;
-        if (words.length() > SearchRequest.MAX_QUERY_LENGTH) {
-            throw new SearchException("problem.search.tooLong", SearchRequest.MAX_QUERY_LENGTH);
-        }
+        String words = DocumentSearch.checked(q);
         QueryBuilder.Built built = queries.build(words);
         if (built.empty()) {
             return new DocumentMatches(words, 0, List.of());
