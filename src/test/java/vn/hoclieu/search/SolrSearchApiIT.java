@@ -6,8 +6,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import vn.hoclieu.search.internal.SearchBackend;
 import vn.hoclieu.search.internal.SolrCloudFork;
 
@@ -17,16 +16,14 @@ import vn.hoclieu.search.internal.SolrCloudFork;
  * into a two-shard collection of the test cluster (a JVM of its own), and answering
  * {@code /api/v1/search} and {@code /suggest} from it.
  */
+@TestPropertySource(properties = {"hoclieu.search.backend=solr", "hoclieu.search.solr.collection=hoclieu"})
 class SolrSearchApiIT extends SearchApiTest {
 
     @Autowired
     private ApplicationContext context;
 
-    @DynamicPropertySource
-    static void solr(DynamicPropertyRegistry registry) {
-        registry.add("hoclieu.search.backend", () -> "solr");
-        registry.add("hoclieu.search.solr.url", SolrCloudFork::url);
-        registry.add("hoclieu.search.solr.collection", () -> "hoclieu");
+    static {
+        SolrCloudFork.publishUrl();
     }
 
     @Test

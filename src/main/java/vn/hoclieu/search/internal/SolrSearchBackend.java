@@ -50,9 +50,15 @@ class SolrSearchBackend implements SearchBackend {
     private static final List<String> HIT_FIELDS = List.of(Fields.ID, "score", Fields.DISPLAY_TITLE,
             Fields.DISPLAY_MATERIAL_TYPE, Fields.DISPLAY_LANGUAGE, Fields.DISPLAY_LIBRARY, Fields.DISPLAY_THUMBNAIL,
             Fields.DISPLAY_LICENCE, Fields.DESCRIPTION + Fields.FOLDED);
-    /** Stored fields "more like this" reads terms from (the bigram forms are not stored in Solr). */
-    private static final String RELATED_FIELDS = String.join(",", Fields.TITLE + Fields.FOLDED,
-            Fields.SUBJECTS + Fields.FOLDED, Fields.DESCRIPTION + Fields.FOLDED, Fields.TEXT + Fields.FOLDED);
+    /**
+     * Where "more like this" takes its terms, as {@link RelatedMaterials} does: the folded bigrams of
+     * every text field and the syllables of the title and subjects, weighted by what says most about a
+     * material (Solr re-analyses the stored values, so the bigram fields are stored too).
+     */
+    private static final String RELATED_FIELDS = String.join(" ",
+            Fields.TITLE + Fields.FOLDED_BIGRAMS + "^2", Fields.TITLE + Fields.FOLDED + "^2",
+            Fields.SUBJECTS + Fields.FOLDED_BIGRAMS + "^1.5", Fields.SUBJECTS + Fields.FOLDED + "^1.5",
+            Fields.DESCRIPTION + Fields.FOLDED_BIGRAMS, Fields.TEXT + Fields.FOLDED_BIGRAMS);
 
     private final SolrCollection solr;
     private final SolrIndexer indexer;
@@ -245,7 +251,7 @@ class SolrSearchBackend implements SearchBackend {
             return List.of();
         }
         JsonQueryRequest q = new JsonQueryRequest()
-                .setQuery(Map.of("mlt", Map.of("qf", RELATED_FIELDS, "mintf", "1", "mindf", "2", "maxqt", "25",
+                .setQuery(Map.of("mlt", Map.of("qf", RELATED_FIELDS, "mintf", "1", "mindf", "2", "maxqt", "100",
                         "boost", "true", "query", Long.toString(resourceId))))
                 .setLimit(Math.max(1, Math.min(size, 20)))
                 .returnFields(HIT_FIELDS);

@@ -36,6 +36,15 @@ public final class SolrCloudFork {
         return url;
     }
 
+    /**
+     * Starts the cluster and sets {@code hoclieu.search.solr.url} as a system property, which the
+     * application's environment reads: test classes that only name the backend and the collection
+     * ({@code @TestPropertySource}) then share one application context.
+     */
+    public static void publishUrl() {
+        System.setProperty("hoclieu.search.solr.url", url());
+    }
+
     public static SolrClient client() {
         return new HttpJdkSolrClient.Builder(url()).withConnectionTimeout(10, TimeUnit.SECONDS)
                 .withRequestTimeout(60, TimeUnit.SECONDS).build();
