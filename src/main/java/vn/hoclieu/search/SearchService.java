@@ -4,53 +4,36 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.search.internal.DidYouMean;
-import vn.hoclieu.search.internal.DocumentSearch;
 import vn.hoclieu.search.internal.QueryLog;
 import vn.hoclieu.search.internal.QuerySuggestions;
-import vn.hoclieu.search.internal.RelatedMaterials;
-import vn.hoclieu.search.internal.IndexRebuild;
-import vn.hoclieu.search.internal.ResourceIndexer;
-import vn.hoclieu.search.internal.Searcher;
+import vn.hoclieu.search.internal.SearchBackend;
 
-/** Search over the catalogue, as the viewer may see it. */
+/** Search over the catalogue, as the viewer may see it, on the configured backend (embedded Lucene or SolrCloud). */
 @Service
 public class SearchService {
 
-    private final Searcher searcher;
-    private final ResourceIndexer indexer;
-    private final RelatedMaterials related;
-    private final DocumentSearch documents;
-    private final DidYouMean didYouMean;
+    private final SearchBackend backend;
     private final QueryLog queryLog;
     private final QuerySuggestions querySuggestions;
-    private final IndexRebuild rebuild;
 
-    SearchService(Searcher searcher, ResourceIndexer indexer, RelatedMaterials related, DocumentSearch documents,
-                  DidYouMean didYouMean, QueryLog queryLog, QuerySuggestions querySuggestions,
-                  IndexRebuild rebuild) {
-        this.searcher = searcher;
-        this.indexer = indexer;
-        this.related = related;
-        this.documents = documents;
-        this.didYouMean = didYouMean;
+    SearchService(SearchBackend backend, QueryLog queryLog, QuerySuggestions querySuggestions) {
+        this.backend = backend;
         this.queryLog = queryLog;
         this.querySuggestions = querySuggestions;
-        this.rebuild = rebuild;
     }
 
     /**
      * @throws SearchException (400) for a query that cannot be answered as asked
      */
     public SearchPage search(SearchRequest request, Viewer viewer) {
-        SearchPage page = didYouMean.offer(request, viewer, searcher.search(request, viewer));
+        SearchPage page = backend.search(request, viewer);
         queryLog.record(request, page);
         return page;
     }
 
     /** Titles and frequent successful queries that complete what is being typed. */
     public List<Suggestion> suggest(String prefix, Viewer viewer) {
-        return querySuggestions.merge(prefix, viewer, searcher.suggest(prefix, viewer, 10), 10);
+        return querySuggestions.merge(prefix, viewer, backend.suggest(prefix, viewer, 10), 10);
     }
 
     /** Frequent successful queries that would find material this viewer may see (for a page without results). */
@@ -75,7 +58,7 @@ public class SearchService {
 
     /** Resources like this one that the viewer may see, most alike first ("more like this"). */
     public List<SearchHit> related(long resourceId, Viewer viewer, int size) {
-        return related.of(resourceId, viewer, size);
+        return backend.related(resourceId, viewer, size);
     }
 
     /**
@@ -84,12 +67,12 @@ public class SearchService {
      * @throws SearchException (400) for words too long to be a search
      */
     public DocumentMatches within(long resourceId, String q, Viewer viewer) {
-        return documents.within(resourceId, q, viewer);
+        return backend.within(resourceId, q, viewer);
     }
 
     /** Brings the index in line with the catalogue; returns how many resources changed. */
     public int reconcile() {
-        return indexer.reconcile();
+        return backend.reconcile();
     }
 
     /**
@@ -99,7 +82,7 @@ public class SearchService {
      * @return false if a rebuild is already running (only one at a time)
      */
     public boolean startRebuild() {
-        return rebuild.start();
+        return backend.startRebuild();
     }
 
     /**
@@ -108,11 +91,11 @@ public class SearchService {
      * @throws IllegalStateException if a rebuild is already running
      */
     public RebuildStatus rebuild() {
-        return rebuild.run();
+        return backend.rebuild();
     }
 
     /** The progress or outcome of the latest rebuild since the start. */
     public RebuildStatus rebuildStatus() {
-        return rebuild.status();
+        return backend.rebuildStatus();
     }
 }

@@ -18,6 +18,7 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  * may see within the chosen filters. A failure here is logged and the results are shown without it.
  */
 @Component
+@LuceneBackend
 public class DidYouMean {
 
     private static final Logger log = LoggerFactory.getLogger(DidYouMean.class);

@@ -26,6 +26,7 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  * analysed as any search's are, so "ky nang" finds "kĩ năng" here too.
  */
 @Component
+@LuceneBackend
 public class DocumentSearch {
 
     static final int MAX_PASSAGES = 50;
@@ -39,12 +40,18 @@ public class DocumentSearch {
         this.queries = new QueryBuilder(VietnameseAnalysis.folded(), VietnameseAnalysis.exact());
     }
 
-    /** @throws SearchException (400) for words too long to be a search */
-    public DocumentMatches within(long resourceId, String q, Viewer viewer) {
+    /** The words to look for within a document; @throws SearchException (400) if too long to be a search */
+    static String checked(String q) {
         String words = q == null ? "" : q;
         if (words.length() > SearchRequest.MAX_QUERY_LENGTH) {
             throw new SearchException("problem.search.tooLong", SearchRequest.MAX_QUERY_LENGTH);
         }
+        return words;
+    }
+
+    /** @throws SearchException (400) for words too long to be a search */
+    public DocumentMatches within(long resourceId, String q, Viewer viewer) {
+        String words = checked(q);
         QueryBuilder.Built built = queries.build(words);
         if (built.empty()) {
             return new DocumentMatches(words, 0, List.of());

@@ -29,6 +29,7 @@ import vn.hoclieu.search.SearchProperties;
  * one stays in use.
  */
 @Component
+@LuceneBackend
 public class IndexRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);

@@ -46,6 +46,7 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  * folder is deleted once the last of them has.
  */
 @Component
+@LuceneBackend
 class LuceneIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);

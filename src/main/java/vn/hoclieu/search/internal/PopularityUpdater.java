@@ -12,6 +12,7 @@ import vn.hoclieu.catalog.UsageChanged;
  * replaced in the index's doc values (no re-analysis of its text); a reindex reads it from the database.
  */
 @Component
+@LuceneBackend
 class PopularityUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(PopularityUpdater.class);

@@ -40,13 +40,13 @@ public class QuerySuggestions {
     static final int KEPT = 20_000;
 
     private final QueryLog queryLog;
-    private final LuceneIndex index;
+    private final SearchBackend backend;
     private final SearchLogProperties properties;
     private volatile NavigableMap<String, QueryCount> frequent = new TreeMap<>();
 
-    QuerySuggestions(QueryLog queryLog, LuceneIndex index, SearchLogProperties properties) {
+    QuerySuggestions(QueryLog queryLog, SearchBackend backend, SearchLogProperties properties) {
         this.queryLog = queryLog;
-        this.index = index;
+        this.backend = backend;
         this.properties = properties;
     }
 
@@ -116,22 +116,19 @@ public class QuerySuggestions {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return index.withSearcher(searcher -> {
-            VisibleScope scope = VisibleScope.of(searcher, index.facetsConfig(), viewer, Map.of());
-            List<Suggestion> out = new ArrayList<>();
-            for (QueryCount q : candidates) {
-                BooleanQuery.Builder all = new BooleanQuery.Builder();
-                for (String word : VietnameseAnalysis.fold(q.query()).split(" ")) {
-                    all.add(VisibleScope.inAny(Fields.TEXT_FIELDS, Fields.FOLDED, word), Occur.MUST);
-                }
-                if (scope.any(all.build())) {
-                    out.add(new Suggestion(q.query(), null));
-                    if (out.size() == limit) {
-                        break;
-                    }
+        List<Suggestion> out = new ArrayList<>();
+        for (QueryCount q : candidates) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (String word : VietnameseAnalysis.fold(q.query()).split(" ")) {
+                all.add(VisibleScope.inAny(Fields.TEXT_FIELDS, Fields.FOLDED, word), Occur.MUST);
+            }
+            if (backend.anyVisible(all.build(), viewer)) {
+                out.add(new Suggestion(q.query(), null));
+                if (out.size() == limit) {
+                    break;
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 }

@@ -29,6 +29,7 @@ import vn.hoclieu.search.SearchHit;
  * plus the title's and subjects' syllables. Only what the viewer may see is offered.
  */
 @Component
+@LuceneBackend
 public class RelatedMaterials {
 
     /** Weight of each source of terms: what a material is about is said best by its title and subjects. */

@@ -92,18 +92,27 @@ final class ResourceDocuments {
             doc.add(new StringField(Fields.SHARED_WITH, Long.toString(shared.id()), Field.Store.NO));
         }
 
-        facet(doc, Fields.F_MATERIAL_TYPE, r.materialType().name());
-        facet(doc, Fields.F_LANGUAGE, r.language());
-        facet(doc, Fields.F_LICENCE, r.licence());
-        facet(doc, Fields.F_LIBRARY, r.libraryCode());
+        facets(r, (dim, value) -> facet(doc, dim, value));
+        return doc;
+    }
+
+    /**
+     * The facet values of a resource (possibly null or blank), dimension by dimension; the library
+     * facet holds the owning library's code and those of the libraries it is shared with. Both
+     * backends index these.
+     */
+    static void facets(ResourceSnapshot r, java.util.function.BiConsumer<String, String> facet) {
+        facet.accept(Fields.F_MATERIAL_TYPE, r.materialType().name());
+        facet.accept(Fields.F_LANGUAGE, r.language());
+        facet.accept(Fields.F_LICENCE, r.licence());
+        facet.accept(Fields.F_LIBRARY, r.libraryCode());
         r.sharedWith().stream().map(ResourceSnapshot.SharedLibrary::code)
                 .filter(code -> !code.equals(r.libraryCode())).distinct()
-                .forEach(code -> facet(doc, Fields.F_LIBRARY, code));
-        facet(doc, Fields.F_LIBRARY_TYPE, r.libraryType());
-        distinct(r.subjects()).forEach(s -> facet(doc, Fields.F_SUBJECT, s));
-        distinct(r.audience()).forEach(a -> facet(doc, Fields.F_AUDIENCE, a));
-        distinct(r.mediaTypes()).forEach(m -> facet(doc, Fields.F_MEDIA_TYPE, m));
-        return doc;
+                .forEach(code -> facet.accept(Fields.F_LIBRARY, code));
+        facet.accept(Fields.F_LIBRARY_TYPE, r.libraryType());
+        distinct(r.subjects()).forEach(s -> facet.accept(Fields.F_SUBJECT, s));
+        distinct(r.audience()).forEach(a -> facet.accept(Fields.F_AUDIENCE, a));
+        distinct(r.mediaTypes()).forEach(m -> facet.accept(Fields.F_MEDIA_TYPE, m));
     }
 
     /**

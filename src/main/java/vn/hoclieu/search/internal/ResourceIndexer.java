@@ -30,13 +30,14 @@ import vn.hoclieu.search.SearchProperties;
  * that extracted a file waits until it is, so a finished job means a searchable file.
  */
 @Component
+@LuceneBackend
 public class ResourceIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(ResourceIndexer.class);
 
     private final LuceneIndex index;
     private final CatalogService catalog;
-    private final ReentrantLock[] locks = new ReentrantLock[32];
+    private final StripedLocks locks = new StripedLocks(32);
 
     private final boolean reconcileOnStart;
 
@@ -44,9 +45,6 @@ public class ResourceIndexer {
         this.index = index;
         this.catalog = catalog;
         this.reconcileOnStart = properties.reconcileOnStart();
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -95,7 +93,7 @@ public class ResourceIndexer {
     }
 
     private LuceneIndex.Change write(long resourceId) throws IOException {
-        ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
+        ReentrantLock lock = locks.of(resourceId);
         lock.lock();
         try {
             Optional<Document> doc = document(resourceId);

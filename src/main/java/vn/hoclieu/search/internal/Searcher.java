@@ -42,9 +42,10 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /** Runs searches: visibility filter, facet drill-down and drill-sideways counts, sorting, highlighting. */
 @Component
+@LuceneBackend
 public class Searcher {
 
-    private static final int SNIPPET_CHARS = 220;
+    static final int SNIPPET_CHARS = 220;
 
     private final LuceneIndex index;
     private final QueryBuilder queries;
@@ -116,24 +117,14 @@ public class Searcher {
 
     /** Titles that complete what is being typed, accent-insensitively ("hoc t" → "Học tập suốt đời"). */
     public List<Suggestion> suggest(String prefix, Viewer viewer, int limit) {
-        String typed = prefix == null ? "" : prefix.strip();
-        if (typed.isEmpty() || typed.length() > 200) {
+        Query words = suggestQuery(prefix);
+        if (words == null) {
             return List.of();
         }
-        String[] words = VietnameseAnalysis.fold(typed).split(" ");
-        if (words.length == 0 || words[0].isEmpty()) {
-            return List.of();
-        }
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        boolean endsWithSpace = Character.isWhitespace(prefix.charAt(prefix.length() - 1));
-        for (int i = 0; i < words.length; i++) {
-            Term term = new Term(Fields.TITLE + Fields.FOLDED, words[i]);
-            boolean last = i == words.length - 1 && !endsWithSpace;
-            q.add(last ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
-        }
-        q.add(VisibilityFilter.of(viewer), Occur.FILTER);
+        Query q = new BooleanQuery.Builder().add(words, Occur.MUST).add(VisibilityFilter.of(viewer), Occur.FILTER)
+                .build();
         return index.withSearcher(searcher -> {
-            TopDocs top = searcher.search(q.build(), Math.max(1, Math.min(limit, 10)));
+            TopDocs top = searcher.search(q, Math.max(1, Math.min(limit, 10)));
             StoredFields stored = searcher.storedFields();
             List<Suggestion> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
@@ -144,7 +135,27 @@ public class Searcher {
         });
     }
 
-    private static void validate(SearchRequest request) {
+    /** The words of a title being typed, the last one a prefix unless a space follows it; null when there is none. */
+    static Query suggestQuery(String prefix) {
+        String typed = prefix == null ? "" : prefix.strip();
+        if (typed.isEmpty() || typed.length() > 200) {
+            return null;
+        }
+        String[] words = VietnameseAnalysis.fold(typed).split(" ");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        boolean endsWithSpace = Character.isWhitespace(prefix.charAt(prefix.length() - 1));
+        for (int i = 0; i < words.length; i++) {
+            Term term = new Term(Fields.TITLE + Fields.FOLDED, words[i]);
+            boolean last = i == words.length - 1 && !endsWithSpace;
+            q.add(last ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
+        }
+        return q.build();
+    }
+
+    static void validate(SearchRequest request) {
         if (request.q().length() > SearchRequest.MAX_QUERY_LENGTH) {
             throw new SearchException("problem.search.tooLong", SearchRequest.MAX_QUERY_LENGTH);
         }

@@ -54,7 +54,7 @@ public final class HoclieuRanker implements Ranker {
         searcher = new Searcher(index);
     }
 
-    private static ResourceSnapshot snapshot(long id, Material m) {
+    static ResourceSnapshot snapshot(long id, Material m) {
         Instant when = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(id);
         ResourceSnapshot.FileText file = new ResourceSnapshot.FileText(id, m.id() + ".txt", "text/plain", m.text(),
                 List.of());

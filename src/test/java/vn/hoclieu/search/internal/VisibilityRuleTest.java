@@ -34,10 +34,11 @@ import vn.hoclieu.catalog.Visibility;
 class VisibilityRuleTest {
 
     private static final long A = 1, B = 2, C = 3;
-    private static final List<ResourceSnapshot> RESOURCES = new ArrayList<>();
+    /** Every visibility × status × library × shares × uploader (also indexed in Solr by {@code SolrBackendIT}). */
+    static final List<ResourceSnapshot> RESOURCES = matrix();
     private static IndexSearcher searcher;
 
-    private static final Map<String, Viewer> VIEWERS = Map.ofEntries(
+    static final Map<String, Viewer> VIEWERS = Map.ofEntries(
             Map.entry("anonymous", Viewer.ANONYMOUS),
             Map.entry("reader in no library", new Viewer(10L, "lonely", Role.READER, null)),
             Map.entry("teacher in no library", new Viewer(11L, "freelance", Role.TEACHER, null)),
@@ -55,20 +56,9 @@ class VisibilityRuleTest {
         FacetsConfig facets = new FacetsConfig();
         Fields.MULTI_VALUED_FACETS.forEach(dim -> facets.setMultiValued(dim, true));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        long id = 1;
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
-            for (Visibility visibility : Visibility.values()) {
-                for (ResourceStatus status : ResourceStatus.values()) {
-                    for (Long library : new Long[] {A, null}) {
-                        for (List<Long> shared : List.of(List.<Long>of(), List.of(B), List.of(B, C))) {
-                            for (String uploader : List.of("teacherA", "solo", "someone")) {
-                                ResourceSnapshot r = snapshot(id++, visibility, status, library, shared, uploader);
-                                RESOURCES.add(r);
-                                writer.addDocument(facets.build(ResourceDocuments.of(r)));
-                            }
-                        }
-                    }
-                }
+            for (ResourceSnapshot r : RESOURCES) {
+                writer.addDocument(facets.build(ResourceDocuments.of(r)));
             }
         }
         searcher = new IndexSearcher(DirectoryReader.open(directory));
@@ -77,13 +67,7 @@ class VisibilityRuleTest {
     @Test
     void theIndexFilterAndTheCatalogueRuleAgreeForEveryViewerAndResource() throws IOException {
         for (Map.Entry<String, Viewer> v : VIEWERS.entrySet()) {
-            Set<Long> byAccess = new TreeSet<>();
-            for (ResourceSnapshot r : RESOURCES) {
-                if (Access.canView(v.getValue(), r.visibility(), r.status(), r.libraryId(), r.createdBy(),
-                        r.sharedWith().stream().map(ResourceSnapshot.SharedLibrary::id).toList())) {
-                    byAccess.add(r.id());
-                }
-            }
+            Set<Long> byAccess = visibleByAccess(v.getValue());
             Set<Long> byFilter = new TreeSet<>();
             for (ScoreDoc sd : searcher.search(VisibilityFilter.of(v.getValue()), RESOURCES.size()).scoreDocs) {
                 byFilter.add(Long.parseLong(searcher.storedFields().document(sd.doc).get(Fields.ID)));
@@ -115,6 +99,35 @@ class VisibilityRuleTest {
                 && r.sharedWith().size() == 1 && r.createdBy().equals("someone")).findFirst().orElseThrow();
         assertThat(canView("librarian of B", pendingShared)).isFalse();
         assertThat(canView("librarian of A", pendingShared)).isTrue();
+    }
+
+    /** The ids of the matrix that {@code catalog.Access} lets the viewer see. */
+    static Set<Long> visibleByAccess(Viewer viewer) {
+        Set<Long> byAccess = new TreeSet<>();
+        for (ResourceSnapshot r : RESOURCES) {
+            if (Access.canView(viewer, r.visibility(), r.status(), r.libraryId(), r.createdBy(),
+                    r.sharedWith().stream().map(ResourceSnapshot.SharedLibrary::id).toList())) {
+                byAccess.add(r.id());
+            }
+        }
+        return byAccess;
+    }
+
+    private static List<ResourceSnapshot> matrix() {
+        List<ResourceSnapshot> all = new ArrayList<>();
+        long id = 1;
+        for (Visibility visibility : Visibility.values()) {
+            for (ResourceStatus status : ResourceStatus.values()) {
+                for (Long library : new Long[] {A, null}) {
+                    for (List<Long> shared : List.of(List.<Long>of(), List.of(B), List.of(B, C))) {
+                        for (String uploader : List.of("teacherA", "solo", "someone")) {
+                            all.add(snapshot(id++, visibility, status, library, shared, uploader));
+                        }
+                    }
+                }
+            }
+        }
+        return all;
     }
 
     private static boolean canView(String viewer, ResourceSnapshot r) {

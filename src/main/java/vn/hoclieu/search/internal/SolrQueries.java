@@ -1,0 +1,58 @@
+package vn.hoclieu.search.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * A Lucene query of the app (the visibility filter, a suggestion's words) as Solr's JSON Query DSL,
+ * clause for clause, so that one definition ({@link VisibilityFilter}) filters both backends. Values
+ * travel as JSON strings, never as query syntax: nothing a user types can change the query's shape.
+ * Only the query types those filters use are translated; any other is refused, not approximated.
+ */
+final class SolrQueries {
+
+    private SolrQueries() {
+    }
+
+    static Object of(Query query) {
+        if (query instanceof MatchAllDocsQuery) {
+            return "*:*";
+        }
+        if (query instanceof TermQuery t) {
+            return Map.of("term", Map.of("f", t.getTerm().field(), "query", t.getTerm().text()));
+        }
+        if (query instanceof PrefixQuery p) {
+            return Map.of("prefix", Map.of("f", p.getPrefix().field(), "query", p.getPrefix().text()));
+        }
+        if (query instanceof BooleanQuery b) {
+            if (b.getMinimumNumberShouldMatch() > 0 || b.clauses().isEmpty()) {
+                throw new IllegalArgumentException("not translated to Solr: " + query);
+            }
+            Map<String, List<Object>> clauses = new LinkedHashMap<>();
+            for (BooleanClause c : b.clauses()) {
+                String occur = switch (c.getOccur()) {
+                    case MUST -> "must";
+                    case FILTER -> "filter";
+                    case SHOULD -> "should";
+                    case MUST_NOT -> "must_not";
+                };
+                clauses.computeIfAbsent(occur, k -> new ArrayList<>()).add(of(c.getQuery()));
+            }
+            return Map.of("bool", clauses);
+        }
+        throw new IllegalArgumentException("not translated to Solr: " + query.getClass().getSimpleName());
+    }
+
+    /** The same, tagged (for {@code excludeTags} of a facet: drill-sideways counts). */
+    static Map<String, Object> tagged(String tag, Query query) {
+        return Map.of("#" + tag, of(query));
+    }
+}

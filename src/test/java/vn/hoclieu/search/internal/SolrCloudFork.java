@@ -1,0 +1,109 @@
+package vn.hoclieu.search.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+
+/**
+ * A SolrCloud of two nodes with a two-shard collection for each of {@link #COLLECTIONS}, started once
+ * per test JVM in a JVM of its own: the {@code solr/} project's {@code TestCluster} on that project's
+ * test class path ({@code solr/target/test-classpath.txt}, written by the build before the
+ * integration tests). It stops when this JVM ends (its standard input closes).
+ */
+public final class SolrCloudFork {
+
+    public static final List<String> COLLECTIONS = List.of("hoclieu", "parity", "relevance");
+    private static String url;
+
+    private SolrCloudFork() {
+    }
+
+    /** The base URL of a node ({@code http://127.0.0.1:port/solr}), starting the cluster the first time. */
+    public static synchronized String url() {
+        if (url == null) {
+            url = start();
+        }
+        return url;
+    }
+
+    /**
+     * Starts the cluster and sets {@code hoclieu.search.solr.url} as a system property, which the
+     * application's environment reads: test classes that only name the backend and the collection
+     * ({@code @TestPropertySource}) then share one application context.
+     */
+    public static void publishUrl() {
+        System.setProperty("hoclieu.search.solr.url", url());
+    }
+
+    public static SolrClient client() {
+        return new HttpJdkSolrClient.Builder(url()).withConnectionTimeout(10, TimeUnit.SECONDS)
+                .withRequestTimeout(60, TimeUnit.SECONDS).build();
+    }
+
+    private static String start() {
+        Path project = Path.of(System.getProperty("hoclieu.solr.project", "solr")).toAbsolutePath();
+        Path classpath = project.resolve("target/test-classpath.txt");
+        if (!Files.isRegularFile(classpath)) {
+            throw new IllegalStateException(classpath + " is missing: run `./mvnw verify` (it builds " + project
+                    + " before the integration tests), or `./mvnw -f solr/pom.xml package`");
+        }
+        try {
+            String cp = project.resolve("target/test-classes") + java.io.File.pathSeparator
+                    + project.resolve("target/classes") + java.io.File.pathSeparator
+                    + Files.readString(classpath).strip();
+            Path log = project.resolve("target/test-cluster.log");
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", cp, "vn.hoclieu.search.solr.TestCluster",
+                    project.resolve("src/main/configset").toString()));
+            command.addAll(COLLECTIONS);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Writer stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stdin.close();
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    process.destroyForcibly();
+                }
+            }));
+            CompletableFuture<String> found = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8)); Writer file = Files.newBufferedWriter(log)) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        file.write(line);
+                        file.write('\n');
+                        file.flush();
+                        if (line.startsWith("SOLR_URL=")) {
+                            found.complete(line.substring("SOLR_URL=".length()).strip());
+                        }
+                    }
+                } catch (IOException e) {
+                    found.completeExceptionally(e);
+                }
+                found.completeExceptionally(new IllegalStateException("the test cluster stopped; see " + log));
+            }, "solr-test-cluster-output");
+            reader.setDaemon(true);
+            reader.start();
+            return found.get(180, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test SolrCloud did not start: " + e, e);
+        }
+    }
+}
