@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.hoclieu.storage.UploadLimits;
 
 /**
  * Errors raised before any controller is chosen (unknown address, wrong method, an upload over
@@ -30,9 +31,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiRequestErrors {
 
     private final MessageSource messages;
+    private final UploadLimits limits;
 
-    ApiRequestErrors(MessageSource messages) {
+    ApiRequestErrors(MessageSource messages, UploadLimits limits) {
         this.messages = messages;
+        this.limits = limits;
     }
 
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
@@ -44,6 +47,10 @@ class ApiRequestErrors {
         Locale locale = LocaleContextHolder.getLocale();
         String code = "problemDetail." + e.getClass().getName();
         Object[] args = e instanceof ErrorResponse er ? er.getDetailMessageArguments(messages, locale) : null;
+        if (e instanceof MaxUploadSizeExceededException) {
+            code = UploadLimits.MESSAGE_CODE; // says what the limits are
+            args = limits.messageArguments();
+        }
         String detail = messages.getMessage(code, args, e.getMessage(), locale);
         if (!request.getRequestURI().startsWith("/api/")) {
             if (!upload) {

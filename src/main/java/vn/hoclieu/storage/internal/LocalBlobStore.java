@@ -21,6 +21,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.storage.BlobStore;
+import vn.hoclieu.storage.DiskSpace;
 import vn.hoclieu.storage.StorageProperties;
 import vn.hoclieu.storage.StoredBlob;
 
@@ -36,15 +37,28 @@ class LocalBlobStore implements BlobStore {
 
     private final Path root;
     private final Path tmp;
+    private final DiskSpace space;
 
     LocalBlobStore(StorageProperties properties) throws IOException {
+        this(properties, new VolumeSpace(properties));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    LocalBlobStore(StorageProperties properties, DiskSpace space) throws IOException {
         this.root = properties.dir().toAbsolutePath().normalize();
         this.tmp = root.resolve("tmp");
+        this.space = space;
         Files.createDirectories(tmp);
     }
 
     @Override
     public StoredBlob store(InputStream in) throws IOException {
+        return store(in, -1);
+    }
+
+    @Override
+    public StoredBlob store(InputStream in, long expectedSize) throws IOException {
+        space.requireRoom(expectedSize);
         Path temp = Files.createTempFile(tmp, "upload-", ".part");
         try {
             MessageDigest digest = sha256();
@@ -52,7 +66,8 @@ class LocalBlobStore implements BlobStore {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel);
                  DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                size = digesting.transferTo(out);
+                // checked as it streams: a large upload that would cross the line stops, and its part file goes
+                size = space.copy(digesting, out);
                 out.flush();
                 channel.force(true);
             }
