@@ -767,7 +767,11 @@ public class CatalogService {
         if (name.length() > MAX_NAME) {
             int dot = name.lastIndexOf('.');
             String ext = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_NAME - ext.length()) + ext;
+            int keep = MAX_NAME - ext.length();
+            if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+                keep--; // never half a character
+            }
+            name = name.substring(0, keep).strip() + ext;
         }
         return name;
     }

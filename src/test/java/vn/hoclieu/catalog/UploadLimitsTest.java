@@ -45,6 +45,9 @@ class UploadLimitsTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    vn.hoclieu.library.LibraryService libraries;
+
     private static String librarian;
 
     @DynamicPropertySource
@@ -67,7 +70,12 @@ class UploadLimitsTest {
 
     private String librarian() {
         if (librarian == null) {
-            accounts.create("thu-thu-gioi-han", PASSWORD, "Thủ thư", Role.LIBRARIAN, null);
+            vn.hoclieu.library.LibraryForm library = new vn.hoclieu.library.LibraryForm();
+            library.setCode("HN-GIOI-HAN");
+            library.setName("Thư viện giới hạn");
+            library.setType(vn.hoclieu.library.LibraryType.PUBLIC);
+            libraries.create(library);
+            accounts.create("thu-thu-gioi-han", PASSWORD, "Thủ thư", Role.LIBRARIAN, "HN-GIOI-HAN");
             librarian = "thu-thu-gioi-han";
         }
         return librarian;
@@ -171,19 +179,19 @@ class UploadLimitsTest {
         assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page.body())).contains("Máy chủ sắp hết chỗ lưu trữ").contains("cần giữ tối thiểu 1 PB")
                 .contains("value=\"Bản đồ Hà Nội xưa\"");
 
+        Multipart small = new Multipart().file("file", "nho.txt", "text/plain", "Một tệp nhỏ".getBytes(StandardCharsets.UTF_8));
         HttpRequest english = HttpRequest.newBuilder(URI.create(url("/api/v1/resources")))
                 .header("Authorization", Http.basic(librarian(), PASSWORD)).header("Accept-Language", "en")
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new Multipart()
-                        .file("file", "nho.txt", "text/plain", "Một tệp nhỏ".getBytes(StandardCharsets.UTF_8)).bytes()))
+                .header("Content-Type", small.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(small.bytes()))
                 .build();
         HttpResponse<String> api = HttpClient.newHttpClient().send(english, HttpResponse.BodyHandlers.ofString());
-        assertThat(api.statusCode()).isEqualTo(507);
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(507);
         assertThat(api.body()).contains("running out of storage space").contains("at least 1 PB must stay free");
 
         Http.Response zip = Http.upload(url("/api/v1/imports"), Http.basic(librarian(), PASSWORD),
                 Map.of("thu-vien.zip", Zips.of(Map.of("a.txt", "chữ".getBytes(StandardCharsets.UTF_8)))), null);
-        assertThat(zip.status()).isEqualTo(507);
+        assertThat(zip.status()).as(zip.body()).isEqualTo(507);
         JsonNode none = Http.get(url("/api/v1/search?q=&size=1"), "Authorization", Http.basic(librarian(), PASSWORD)).json();
         assertThat(none.get("total").asLong()).as("nothing was catalogued").isZero();
         assertThat(files(DATA.resolve("blobs"))).as("no blob, no partial file").isEmpty();

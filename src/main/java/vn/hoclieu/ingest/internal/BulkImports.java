@@ -185,7 +185,7 @@ public class BulkImports {
                 return;
             }
             deleteTree(unpacked);
-            java.util.Optional<String> bomb = ZipBombs.check(zip, "reason.import.zipBomb");
+            java.util.Optional<String> bomb = ZipBombs.check(zip, ZipBombs.Use.IMPORT);
             if (bomb.isPresent()) {
                 finish(id, BulkImport.Status.REJECTED, bomb.get());
                 return;

@@ -105,7 +105,7 @@ final class TikaParsing {
                 return subtitles(file, lower.endsWith(".vtt") ? "text/vtt" : "application/x-subrip");
             }
             // before any parser opens a ZIP container (Office, EPUB, SCORM, archives): a bomb costs a moment, not the time limit
-            Optional<String> bomb = ZipBombs.check(file, "reason.zipBomb");
+            Optional<String> bomb = ZipBombs.check(file, ZipBombs.Use.READ);
             if (bomb.isPresent()) {
                 return Extraction.failed(ExtractionStatus.FAILED, bomb.get(), declaredType);
             }

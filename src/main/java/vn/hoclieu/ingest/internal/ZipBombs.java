@@ -29,11 +29,14 @@ final class ZipBombs {
     private ZipBombs() {
     }
 
+    /** What a bomb means for the file: it is stored but not read, or a bulk import of it is refused. */
+    enum Use { READ, IMPORT }
+
     /**
-     * Why the file is refused as a bomb, as a {@link Reason} of {@code reasonCode + ".ratio"} or
-     * {@code ".deep"}; empty for a file that is not a ZIP, a damaged one (for the parser to say), or a fine one.
+     * Why the file is refused as a bomb, as a {@link Reason}; empty for a file that is not a ZIP, a
+     * damaged one (for the parser to say), or a fine one.
      */
-    static Optional<String> check(Path file, String reasonCode) {
+    static Optional<String> check(Path file, Use use) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             if (!isZip(raw)) {
                 return Optional.empty();
@@ -42,8 +45,12 @@ final class ZipBombs {
             walk(new ZipInputStream(raw), 0, new long[] {budget});
             return Optional.empty();
         } catch (Bomb bomb) {
-            return Optional.of(bomb.deep ? Reason.of(reasonCode + ".deep", MAX_DEPTH)
-                    : Reason.of(reasonCode + ".ratio", RATIO, MIN_BYTES_MB));
+            if (use == Use.IMPORT) {
+                return Optional.of(bomb.deep ? Reason.of("reason.import.zipBomb.deep", MAX_DEPTH)
+                        : Reason.of("reason.import.zipBomb.ratio", RATIO, MIN_BYTES_MB));
+            }
+            return Optional.of(bomb.deep ? Reason.of("reason.zipBomb.deep", MAX_DEPTH)
+                    : Reason.of("reason.zipBomb.ratio", RATIO, MIN_BYTES_MB));
         } catch (IOException | IllegalArgumentException damaged) {
             return Optional.empty();
         }
