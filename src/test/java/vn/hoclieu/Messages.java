@@ -22,6 +22,11 @@ public final class Messages {
         return Reason.text(storedReason, BUNDLES, Locale.ENGLISH);
     }
 
+    /** A message by its code and arguments, as an English reader sees it. */
+    public static String english(String code, Object... arguments) {
+        return BUNDLES.getMessage(code, arguments, Locale.ENGLISH);
+    }
+
     public static String vietnamese(String storedReason) {
         return Reason.text(storedReason, BUNDLES, Locale.forLanguageTag("vi"));
     }

@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A multipart/form-data body as a browser sends a form with files (for {@link Browser#postMultipart}). */
+/** A multipart/form-data body built part by part, in the order a browser sends a form's fields. */
 public final class Multipart {
 
-    private final String boundary = "----form" + UUID.randomUUID();
+    private final String boundary = "----hoclieu-form" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     public Multipart field(String name, String value) {
@@ -27,11 +27,15 @@ public final class Multipart {
         return boundary;
     }
 
+    public String contentType() {
+        return "multipart/form-data; boundary=" + boundary;
+    }
+
     public byte[] bytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(body.toByteArray());
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        ByteArrayOutputStream done = new ByteArrayOutputStream();
+        done.writeBytes(body.toByteArray());
+        done.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return done.toByteArray();
     }
 
     private void write(String s) {

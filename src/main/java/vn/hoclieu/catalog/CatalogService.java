@@ -29,6 +29,7 @@ import vn.hoclieu.catalog.internal.ResourceRepository;
 import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.storage.BlobStore;
+import vn.hoclieu.storage.ByteSizes;
 import vn.hoclieu.storage.StoredBlob;
 
 /**
@@ -117,12 +118,15 @@ public class CatalogService {
         String language = checkedLanguage(d.language());
         String licence = checkedLicence(d.licence());
 
+        long declared = incoming.stream().mapToLong(f -> Math.max(0, f.size())).sum();
+        checkQuota(library, declared); // before anything is written, with the sizes the upload declares
+
         List<StoredFile> stored = new ArrayList<>();
         for (IncomingFile file : incoming) {
             String name = safeFileName(file.name());
             StoredBlob blob;
             try (InputStream in = file.content().getInputStream()) {
-                blob = blobs.store(in);
+                blob = blobs.store(in, file.size());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not store " + name, e);
             }
@@ -130,6 +134,10 @@ public class CatalogService {
                 throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.emptyFile", name);
             }
             stored.add(new StoredFile(name, mediaTypeOf(name, file.declaredType()), blob));
+        }
+        long actual = stored.stream().mapToLong(f -> f.blob().size()).sum();
+        if (actual > declared) {
+            checkQuota(library, actual); // sizes nobody declared (a stream): counted once read
         }
 
         // Two uploads of the same bytes at once must not both pass the duplicate check.
@@ -183,6 +191,27 @@ public class CatalogService {
         }
         events.publishEvent(new ResourceChanged(resource.getId()));
         return toView(resource);
+    }
+
+    /**
+     * A library with a storage quota refuses an upload that would take it over (507, as WebDAV
+     * answers a quota: the request is fine, the library has no room left), saying what is used and allowed.
+     * Two uploads at the same moment may both pass by a file's size; the next one then sees it.
+     */
+    private void checkQuota(Library library, long adding) {
+        if (library == null || library.getQuotaBytes() == null) {
+            return;
+        }
+        long used = usedBytes(library);
+        if (used + adding > library.getQuotaBytes()) {
+            throw new CatalogException(HttpStatus.INSUFFICIENT_STORAGE, "problem.upload.quota", library.getName(),
+                    ByteSizes.format(used), ByteSizes.format(library.getQuotaBytes()), ByteSizes.format(adding));
+        }
+    }
+
+    /** Bytes of the files a library's resources hold (what its quota counts). */
+    public long usedBytes(Library library) {
+        return readTx.execute(s -> files.bytesOfLibrary(library.getId()));
     }
 
     /**
@@ -766,7 +795,11 @@ public class CatalogService {
         if (name.length() > MAX_NAME) {
             int dot = name.lastIndexOf('.');
             String ext = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_NAME - ext.length()) + ext;
+            int keep = MAX_NAME - ext.length();
+            if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+                keep--; // never half a character
+            }
+            name = name.substring(0, keep).strip() + ext;
         }
         return name;
     }

@@ -47,7 +47,7 @@ final class FileResponses {
             mediaType = new MediaType(mediaType, StandardCharsets.UTF_8);
         }
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.name(), StandardCharsets.UTF_8).build();
+                .filename(CatalogService.safeFileName(file.name()), StandardCharsets.UTF_8).build(); // RFC 6266 filename*; never a control or bidi character
         var response = ResponseEntity.ok()
                 .contentType(inline ? mediaType : MediaType.APPLICATION_OCTET_STREAM)
                 .eTag(etag)

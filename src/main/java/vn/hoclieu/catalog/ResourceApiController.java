@@ -32,8 +32,12 @@ class ResourceApiController {
     private final Attributions attributions;
     private final org.springframework.context.MessageSource messages;
 
+    private final vn.hoclieu.storage.UploadLimits limits;
+
     ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
-                          Attributions attributions, org.springframework.context.MessageSource messages) {
+                          Attributions attributions, org.springframework.context.MessageSource messages,
+                          vn.hoclieu.storage.UploadLimits limits) {
+        this.limits = limits;
         this.attributions = attributions;
         this.messages = messages;
         this.catalog = catalog;
@@ -48,9 +52,10 @@ class ResourceApiController {
         if (files == null || files.isEmpty()) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.noFile");
         }
+        files.forEach(f -> limits.checkFile(f.getSize()));
         ResourceDraft draft = readDraft(metadata);
         List<IncomingFile> incoming = files.stream()
-                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f))
+                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f, f.getSize()))
                 .toList();
         ResourceView created = catalog.submit(draft, incoming, accounts.currentViewer());
         return ResponseEntity.created(java.net.URI.create("/api/v1/resources/" + created.id())).body(created);

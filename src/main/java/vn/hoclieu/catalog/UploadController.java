@@ -1,5 +1,7 @@
 package vn.hoclieu.catalog;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,15 +17,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.storage.InsufficientStorageException;
+import vn.hoclieu.storage.UploadLimits;
 
 /**
  * The upload page for teachers and librarians. A plain multipart form that works without
@@ -40,27 +47,37 @@ class UploadController {
     static final String DESCRIBE_VIEW = "catalog/describe";
     /** Longest description suggested from a file's text. */
     static final int SUGGESTED_DESCRIPTION = 300;
+    private static final String[] TYPED_FIELDS = {"title", "creators", "description", "language", "subjects",
+        "audience", "materialType", "licence", "visibility", "separate"};
 
     private final CatalogService catalog;
     private final ReviewService review;
     private final AccountService accounts;
     private final MessageSource messages;
+    private final UploadLimits limits;
 
-    UploadController(CatalogService catalog, ReviewService review, AccountService accounts, MessageSource messages) {
+    UploadController(CatalogService catalog, ReviewService review, AccountService accounts, MessageSource messages,
+                     UploadLimits limits) {
         this.catalog = catalog;
         this.review = review;
         this.accounts = accounts;
         this.messages = messages;
+        this.limits = limits;
     }
 
     @ModelAttribute
     void choices(Model model) {
-        model.addAttribute("materialTypes", MaterialType.values());
-        model.addAttribute("visibilities", Visibility.values());
+        choices(model.asMap());
+    }
+
+    private void choices(Map<String, Object> model) {
+        model.put("uploadLimits", limits.messageArguments());
+        model.put("materialTypes", MaterialType.values());
+        model.put("visibilities", Visibility.values());
         // grouped by the first question of "help me choose": may others use it commercially?
-        model.addAttribute("commercialLicences", Licence.commercialChoices());
-        model.addAttribute("nonCommercialLicences", Licence.nonCommercialChoices());
-        model.addAttribute("allRightsReserved", Licence.ALL_RIGHTS_RESERVED);
+        model.put("commercialLicences", Licence.commercialChoices());
+        model.put("nonCommercialLicences", Licence.nonCommercialChoices());
+        model.put("allRightsReserved", Licence.ALL_RIGHTS_RESERVED);
     }
 
     @GetMapping("/upload")
@@ -71,7 +88,8 @@ class UploadController {
 
     @PostMapping("/upload")
     String upload(@Valid @ModelAttribute("form") UploadForm form, BindingResult errors,
-                  @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model) {
+                  @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model,
+                  HttpServletResponse response) {
         List<MultipartFile> chosen = chosen(files);
         if (chosen.isEmpty()) {
             errors.reject("problem.upload.noFile");
@@ -79,6 +97,7 @@ class UploadController {
         if (errors.hasErrors()) {
             return VIEW;
         }
+        chosen.forEach(f -> limits.checkFile(f.getSize()));
         List<List<MultipartFile>> materials = form.isSeparate() ? materials(chosen) : List.of(chosen);
         if (materials.size() == 1) {
             try {
@@ -88,6 +107,13 @@ class UploadController {
                 errors.reject(e.messageCode(), e.arguments(), e.messageCode());
                 return VIEW;
             } catch (CatalogException e) {
+                if (e.getStatusCode().value() == 507 || e.getStatusCode().value() == 413) {
+                    response.setStatus(e.getStatusCode().value()); // a quota: the form stays, the status says why
+                }
+                errors.reject(e.messageCode(), e.arguments(), e.messageCode());
+                return VIEW;
+            } catch (InsufficientStorageException e) {
+                response.setStatus(e.getStatusCode().value());
                 errors.reject(e.messageCode(), e.arguments(), e.messageCode());
                 return VIEW;
             }
@@ -118,6 +144,7 @@ class UploadController {
             return problem(HttpStatus.BAD_REQUEST, messages.getMessage(errors.getAllErrors().get(0),
                     LocaleContextHolder.getLocale()), null);
         }
+        chosen.forEach(f -> limits.checkFile(f.getSize()));
         Outcome outcome = outcome(form, chosen);
         if (outcome.id() != null) {
             return ResponseEntity.created(URI.create(outcome.describe())).body(outcome);
@@ -224,7 +251,7 @@ class UploadController {
 
     private ResourceView submit(UploadForm form, List<MultipartFile> files) {
         return catalog.submit(form.toDraft(), files.stream()
-                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f)).toList(),
+                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f, f.getSize())).toList(),
                 accounts.currentViewer());
     }
 
@@ -240,6 +267,9 @@ class UploadController {
         } catch (CatalogException e) {
             return new Outcome(names, null, null, null, null, text(e.messageCode(), e.arguments()), null,
                     HttpStatus.valueOf(e.getStatusCode().value()));
+        } catch (InsufficientStorageException e) {
+            return new Outcome(names, null, null, null, null, text(e.messageCode(), e.arguments()), null,
+                    HttpStatus.INSUFFICIENT_STORAGE);
         }
     }
 
@@ -306,6 +336,34 @@ class UploadController {
         String n = String.valueOf(name).toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /**
+     * A file or the whole upload crossed {@code hoclieu.upload.*}: the form comes back with what the
+     * person typed and the limits, as a 413 (the page's script gets the same as a JSON problem).
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        if (request.getRequestURI().endsWith("/upload/files")) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, text(UploadLimits.MESSAGE_CODE, limits.messageArguments()), null);
+        }
+        UploadForm form = new UploadForm();
+        org.springframework.beans.MutablePropertyValues typed = new org.springframework.beans.MutablePropertyValues();
+        for (String field : TYPED_FIELDS) {
+            String value = UploadLimits.typedField(request, field);
+            if (value != null) {
+                typed.add(field, value);
+            }
+        }
+        org.springframework.validation.DataBinder binder = new org.springframework.validation.DataBinder(form, "form");
+        binder.bind(typed);
+        BindingResult errors = binder.getBindingResult();
+        errors.reject(UploadLimits.MESSAGE_CODE, limits.messageArguments(), UploadLimits.MESSAGE_CODE);
+        ModelAndView page = new ModelAndView(VIEW);
+        page.addAllObjects(errors.getModel());
+        choices(page.getModelMap());
+        page.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        return page;
     }
 
     /**

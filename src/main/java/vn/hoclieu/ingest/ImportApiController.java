@@ -27,7 +27,10 @@ class ImportApiController {
     private final IngestService ingest;
     private final AccountService accounts;
 
-    ImportApiController(IngestService ingest, AccountService accounts) {
+    private final vn.hoclieu.storage.UploadLimits limits;
+
+    ImportApiController(IngestService ingest, AccountService accounts, vn.hoclieu.storage.UploadLimits limits) {
+        this.limits = limits;
         this.ingest = ingest;
         this.accounts = accounts;
     }
@@ -39,6 +42,7 @@ class ImportApiController {
         if (zip == null || zip.isEmpty()) {
             throw problem(HttpStatus.BAD_REQUEST, "problem.import.noZip");
         }
+        limits.checkFile(zip.getSize());
         try (InputStream in = zip.getInputStream()) {
             byte[] magic = in.readNBytes(4);
             if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || (magic[2] != 3 && magic[2] != 5)) {

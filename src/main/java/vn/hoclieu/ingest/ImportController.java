@@ -14,7 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import vn.hoclieu.storage.InsufficientStorageException;
+import vn.hoclieu.storage.UploadLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.library.LibraryService;
@@ -32,11 +39,13 @@ class ImportController {
     private final IngestService ingest;
     private final AccountService accounts;
     private final LibraryService libraries;
+    private final UploadLimits limits;
 
-    ImportController(IngestService ingest, AccountService accounts, LibraryService libraries) {
+    ImportController(IngestService ingest, AccountService accounts, LibraryService libraries, UploadLimits limits) {
         this.ingest = ingest;
         this.accounts = accounts;
         this.libraries = libraries;
+        this.limits = limits;
     }
 
     @GetMapping("/imports/new")
@@ -46,10 +55,14 @@ class ImportController {
     }
 
     private void formModel(Model model) {
-        model.addAttribute("libraries", libraries.all());
+        formModel(model.asMap());
+    }
+
+    private void formModel(java.util.Map<String, Object> model) {
+        model.put("libraries", libraries.all());
         if (accounts.currentViewer().has(vn.hoclieu.account.Role.ADMIN)) {
-            model.addAttribute("folders", ingest.importableFolders());
-            model.addAttribute("inbox", ingest.importInbox().toAbsolutePath().toString());
+            model.put("folders", ingest.importableFolders());
+            model.put("inbox", ingest.importInbox().toAbsolutePath().toString());
         }
     }
 
@@ -69,7 +82,11 @@ class ImportController {
 
     @PostMapping("/imports")
     String start(@RequestParam(name = "file", required = false) MultipartFile zip,
-                 @RequestParam(name = "library", required = false) String library, Model model) throws IOException {
+                 @RequestParam(name = "library", required = false) String library, Model model,
+                 HttpServletResponse response) throws IOException {
+        if (zip != null) {
+            limits.checkFile(zip.getSize());
+        }
         if (zip == null || zip.isEmpty() || !isZip(zip)) {
             formModel(model);
             model.addAttribute("error", zip == null || zip.isEmpty() ? "problem.import.noZip" : "problem.import.notZip");
@@ -80,7 +97,26 @@ class ImportController {
             ImportView started = ingest.startImport(name, in, library == null || library.isBlank() ? null : library,
                     accounts.currentViewer());
             return "redirect:/imports/" + started.id();
+        } catch (InsufficientStorageException e) {
+            response.setStatus(e.getStatusCode().value());
+            formModel(model);
+            model.addAttribute("error", e.messageCode());
+            model.addAttribute("errorArgs", e.arguments());
+            model.addAttribute("chosenLibrary", library);
+            return NEW_VIEW;
         }
+    }
+
+    /** The ZIP crossed {@code hoclieu.upload.*}: the form again, with the limits and the library chosen, as a 413. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        ModelAndView page = new ModelAndView(NEW_VIEW);
+        formModel(page.getModelMap());
+        page.addObject("error", UploadLimits.MESSAGE_CODE);
+        page.addObject("errorArgs", limits.messageArguments());
+        page.addObject("chosenLibrary", UploadLimits.typedField(request, "library"));
+        page.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        return page;
     }
 
     @GetMapping("/imports/{id}")

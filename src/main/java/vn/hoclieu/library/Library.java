@@ -33,6 +33,9 @@ public class Library {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** Most bytes of files its resources may hold; null: no quota. */
+    private Long quotaBytes;
+
     protected Library() {
     }
 
@@ -52,6 +55,9 @@ public class Library {
     public String getDistrict() { return district; }
     public String getWard() { return ward; }
     public Instant getCreatedAt() { return createdAt; }
+    public Long getQuotaBytes() { return quotaBytes; }
+
+    void setQuotaBytes(Long quotaBytes) { this.quotaBytes = quotaBytes; }
 
     void update(String name, LibraryType type, String district, String ward) {
         this.name = name;

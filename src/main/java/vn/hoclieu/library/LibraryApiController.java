@@ -52,22 +52,22 @@ class LibraryApiController {
 
     @GetMapping("/admin/libraries")
     List<LibraryView> all() {
-        return libraries.all().stream().map(LibraryView::of).toList();
+        return libraries.all().stream().map(LibraryView::forAdministrators).toList();
     }
 
     @PostMapping("/admin/libraries")
     ResponseEntity<LibraryView> create(@RequestBody LibraryForm form) {
-        LibraryView created = LibraryView.of(libraries.create(form));
+        LibraryView created = LibraryView.forAdministrators(libraries.create(form));
         return ResponseEntity.created(java.net.URI.create("/api/v1/libraries/" + created.code())).body(created);
     }
 
     @GetMapping("/admin/libraries/{code}")
     LibraryView get(@PathVariable String code) {
-        return LibraryView.of(libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code)));
+        return LibraryView.forAdministrators(libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code)));
     }
 
     @PutMapping("/admin/libraries/{code}")
     LibraryView update(@PathVariable String code, @RequestBody LibraryForm form) {
-        return LibraryView.of(libraries.update(code, form));
+        return LibraryView.forAdministrators(libraries.update(code, form));
     }
 }

@@ -12,6 +12,10 @@ public class LibraryForm {
     private LibraryType type;
     private String district;
     private String ward;
+    /** The storage quota as people write it ({@code 500MB}, {@code 2GB}, bytes); blank: no quota. */
+    private String quota;
+    /** The same in bytes, for API clients (either may be given). */
+    private Long quotaBytes;
 
     static LibraryForm of(Library l) {
         LibraryForm f = new LibraryForm();
@@ -20,6 +24,11 @@ public class LibraryForm {
         f.type = l.getType();
         f.district = l.getDistrict();
         f.ward = l.getWard();
+        f.quota = l.getQuotaBytes() == null ? null : org.springframework.util.unit.DataSize.ofBytes(l.getQuotaBytes())
+                .toMegabytes() + "MB";
+        if (l.getQuotaBytes() != null && l.getQuotaBytes() % (1 << 20) != 0) {
+            f.quota = String.valueOf(l.getQuotaBytes());
+        }
         return f;
     }
 
@@ -33,4 +42,8 @@ public class LibraryForm {
     public void setDistrict(String district) { this.district = district; }
     public String getWard() { return ward; }
     public void setWard(String ward) { this.ward = ward; }
+    public String getQuota() { return quota; }
+    public void setQuota(String quota) { this.quota = quota; }
+    public Long getQuotaBytes() { return quotaBytes; }
+    public void setQuotaBytes(Long quotaBytes) { this.quotaBytes = quotaBytes; }
 }

@@ -76,8 +76,10 @@ public class LibraryService {
             throw new LibraryException(HttpStatus.CONFLICT, "code", "problem.library.codeTaken", code);
         }
         checked(form);
-        return libraries.save(new Library(code, form.getName().strip(), form.getType(), trimmed(form.getDistrict()),
-                trimmed(form.getWard())));
+        Library library = new Library(code, form.getName().strip(), form.getType(), trimmed(form.getDistrict()),
+                trimmed(form.getWard()));
+        library.setQuotaBytes(quotaOf(form));
+        return libraries.save(library);
     }
 
     /**
@@ -90,11 +92,29 @@ public class LibraryService {
         Library library = byCode(code).orElseThrow(() -> notFound(code));
         checked(form);
         library.update(form.getName().strip(), form.getType(), trimmed(form.getDistrict()), trimmed(form.getWard()));
+        library.setQuotaBytes(quotaOf(form));
         return library;
     }
 
     public static LibraryException notFound(String code) {
         return new LibraryException(HttpStatus.NOT_FOUND, null, "problem.library.notFound", code);
+    }
+
+    /** The quota in bytes ({@code quotaBytes}, else {@code quota} as {@code 500MB}); null for none. */
+    private static Long quotaOf(LibraryForm form) {
+        Long bytes = form.getQuotaBytes();
+        if (bytes == null && form.getQuota() != null && !form.getQuota().isBlank()) {
+            try {
+                bytes = org.springframework.util.unit.DataSize.parse(form.getQuota().strip().replace(" ", "")
+                        .toUpperCase(Locale.ROOT)).toBytes();
+            } catch (IllegalArgumentException e) {
+                throw new LibraryException(HttpStatus.BAD_REQUEST, "quota", "problem.library.badQuota", form.getQuota());
+            }
+        }
+        if (bytes != null && bytes <= 0) {
+            throw new LibraryException(HttpStatus.BAD_REQUEST, "quota", "problem.library.badQuota", String.valueOf(bytes));
+        }
+        return bytes;
     }
 
     private static void checked(LibraryForm form) {

@@ -24,6 +24,16 @@ public interface BlobStore {
      */
     StoredBlob store(InputStream in, String expectedSha256) throws IOException;
 
+    /**
+     * Like {@link #store(InputStream)}, with the size the caller expects (or -1) so that the
+     * free-space check can refuse it before anything is written.
+     *
+     * @throws InsufficientStorageException when the volume would keep less than its minimum free space
+     */
+    default StoredBlob store(InputStream in, long expectedSize) throws IOException {
+        return store(in);
+    }
+
     boolean exists(String sha256);
 
     /** The blob as a Spring resource (supports ranged reads when served over HTTP). */

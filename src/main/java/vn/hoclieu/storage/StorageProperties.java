@@ -6,18 +6,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
+/**
  * Where blobs live.
  *
- * @param dir  the local store's folder (default {@code ${hoclieu.data-dir}/blobs})
- * @param type {@code local} (the default: files under {@code dir}) or {@code s3} (an S3-compatible object store)
- * @param s3   the object store, when {@code type=s3}
+ * @param dir          the local store's folder (default {@code ${hoclieu.data-dir}/blobs})
+ * @param type         {@code local} (the default: files under {@code dir}) or {@code s3} (an S3-compatible object store)
+ * @param s3           the object store, when {@code type=s3}
+ * @param minFreeSpace free space the local storage volume must keep: an upload that would leave less is
+ *                     refused with 507, before it is written and again while it streams (default 100 MB)
  */
 @ConfigurationProperties("hoclieu.storage")
-public record StorageProperties(Path dir, String type, S3 s3) {
+public record StorageProperties(Path dir, String type, S3 s3, DataSize minFreeSpace) {
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public StorageProperties {
         if (dir == null) {
             dir = Path.of("data", "blobs");
+        }
+        if (minFreeSpace == null) {
+            minFreeSpace = DataSize.ofMegabytes(100);
         }
         if (type == null || type.isBlank()) {
             type = "local";
@@ -31,9 +38,19 @@ public record StorageProperties(Path dir, String type, S3 s3) {
         }
     }
 
+    /** Settings of the given type, keeping the default minimum of free space. */
+    public StorageProperties(Path dir, String type, S3 s3) {
+        this(dir, type, s3, null);
+    }
+
     /** Settings for a store of files in {@code dir}. */
     public static StorageProperties local(Path dir) {
         return new StorageProperties(dir, "local", null);
+    }
+
+    /** Settings for a store of files in {@code dir} that keeps {@code minFreeSpace} free on its volume. */
+    public static StorageProperties local(Path dir, DataSize minFreeSpace) {
+        return new StorageProperties(dir, "local", null, minFreeSpace);
     }
 
     /**

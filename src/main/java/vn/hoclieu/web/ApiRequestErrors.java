@@ -19,6 +19,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import vn.hoclieu.storage.UploadLimits;
 
 /**
  * Errors raised before any controller is chosen (unknown address, wrong method, an upload over
@@ -30,20 +33,38 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiRequestErrors {
 
     private final MessageSource messages;
+    private final UploadLimits limits;
 
-    ApiRequestErrors(MessageSource messages) {
+    ApiRequestErrors(MessageSource messages, UploadLimits limits) {
         this.messages = messages;
+        this.limits = limits;
     }
 
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
-            HttpMediaTypeNotSupportedException.class, MaxUploadSizeExceededException.class, MultipartException.class})
+            HttpMediaTypeNotSupportedException.class, MaxUploadSizeExceededException.class, MultipartException.class,
+            InvalidFileNameException.class, InvalidParameterException.class})
     Object beforeController(Exception e, HttpServletRequest request) throws Exception {
-        boolean upload = e instanceof MultipartException;
+        boolean upload = e instanceof MultipartException || e instanceof InvalidFileNameException
+                || e instanceof InvalidParameterException;
         int status = e instanceof MaxUploadSizeExceededException ? 413
                 : e instanceof ErrorResponse er ? er.getStatusCode().value() : 400;
         Locale locale = LocaleContextHolder.getLocale();
         String code = "problemDetail." + e.getClass().getName();
         Object[] args = e instanceof ErrorResponse er ? er.getDetailMessageArguments(messages, locale) : null;
+        if (e instanceof InvalidParameterException) {
+            // Tomcat 11 refuses to hand out any field of a multipart request it could not parse (say, a part's headers too long)
+            status = 400;
+            code = "problemDetail." + MultipartException.class.getName();
+            args = null;
+        }
+        if (e instanceof InvalidFileNameException) {
+            code = "problem.upload.badFileName"; // the container refuses a NUL in a part's file name
+            args = null;
+        }
+        if (e instanceof MaxUploadSizeExceededException) {
+            code = UploadLimits.MESSAGE_CODE; // says what the limits are
+            args = limits.messageArguments();
+        }
         String detail = messages.getMessage(code, args, e.getMessage(), locale);
         if (!request.getRequestURI().startsWith("/api/")) {
             if (!upload) {

@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,22 +276,7 @@ class ResourceApiTest extends IntegrationTest {
         }
     }
 
-    private static byte[] encryptedPdf() throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText("Secret lesson " + UUID.randomUUID());
-                content.endText();
-            }
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-pw", "user-pw", new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            doc.protect(policy);
-            doc.save(out);
-            return out.toByteArray();
-        }
+    private static byte[] encryptedPdf() {
+        return vn.hoclieu.HostileCorpus.encryptedPdf(UUID.randomUUID().toString());
     }
 }

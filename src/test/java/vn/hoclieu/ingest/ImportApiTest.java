@@ -19,16 +19,8 @@ import vn.hoclieu.account.Role;
 /** {@code POST /api/v1/imports} with a real ZIP, followed to its end through {@code GET /api/v1/imports/{id}}. */
 class ImportApiTest extends IntegrationTest {
 
-    static byte[] zip(Map<String, byte[]> entries) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+    static byte[] zip(Map<String, byte[]> entries) {
+        return vn.hoclieu.Zips.of(entries);
     }
 
     /** Follows an import until every file is stored and read; its final status. */

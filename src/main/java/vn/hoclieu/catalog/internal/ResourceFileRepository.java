@@ -11,4 +11,9 @@ public interface ResourceFileRepository extends JpaRepository<ResourceFile, Long
     @org.springframework.data.jpa.repository.Query(
             "select f.resource.id, f.fingerprint from ResourceFile f where f.fingerprint is not null")
     List<Object[]> fingerprints();
+
+    /** Bytes of the files of a library's resources: what its storage quota counts. */
+    @org.springframework.data.jpa.repository.Query(
+            "select coalesce(sum(f.size), 0) from ResourceFile f where f.resource.libraryId = :libraryId")
+    long bytesOfLibrary(@org.springframework.data.repository.query.Param("libraryId") long libraryId);
 }

@@ -1,11 +1,13 @@
 package vn.hoclieu.ingest.internal;
 
+import vn.hoclieu.storage.DiskSpace;
+import vn.hoclieu.storage.InsufficientStorageException;
+
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +49,7 @@ public class BulkImports {
         return t;
     });
 
-    BulkImports(BulkImportRepository imports, FolderImporter folders, TransactionTemplate tx,
+    BulkImports(BulkImportRepository imports, FolderImporter folders, TransactionTemplate tx, DiskSpace space,
                 @Value("${hoclieu.data-dir:./data}") Path dataDir,
                 @Value("${hoclieu.ingest.max-unpacked-bytes:21474836480}") long maxUnpackedBytes,
                 @Value("${hoclieu.ingest.import-root:}") String importRoot) {
@@ -57,14 +59,29 @@ public class BulkImports {
         this.tx = tx;
         this.dir = dataDir.resolve("imports");
         this.maxUnpackedBytes = maxUnpackedBytes;
+        this.space = space;
     }
 
-    /** Keeps the ZIP and queues its import; returns the import id. */
+    private final DiskSpace space;
+
+    /**
+     * Keeps the ZIP and queues its import; returns the import id.
+     *
+     * @throws InsufficientStorageException when the data volume would keep less than its minimum free space
+     */
     public long start(String name, InputStream zip, String libraryCode, Viewer importer) throws IOException {
         Files.createDirectories(dir);
+        space.requireRoom(-1);
         BulkImport created = tx.execute(s -> imports.save(new BulkImport(name, libraryCode, importer.username())));
         Path kept = zipOf(created.getId());
-        Files.copy(zip, kept, StandardCopyOption.REPLACE_EXISTING);
+        try (java.io.OutputStream out = Files.newOutputStream(kept)) {
+            space.copy(zip, out);
+        } catch (InsufficientStorageException | IOException e) {
+            // not acknowledged: neither the partial ZIP nor its import stays behind
+            Files.deleteIfExists(kept);
+            tx.executeWithoutResult(s -> imports.deleteById(created.getId()));
+            throw e;
+        }
         // acknowledged means durable: the ZIP and its name in the folder reach the disk first
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(kept,
                 java.nio.file.StandardOpenOption.WRITE)) {
@@ -179,6 +196,11 @@ public class BulkImports {
                 return;
             }
             deleteTree(unpacked);
+            java.util.Optional<String> bomb = ZipBombs.check(zip, ZipBombs.Use.IMPORT);
+            if (bomb.isPresent()) {
+                finish(id, BulkImport.Status.REJECTED, bomb.get());
+                return;
+            }
             SafeZip.unpack(zip, unpacked, maxUnpackedBytes);
             folders.importFolder(unpacked, bulk.getLibraryCode(), importer, progressOf(id));
             finish(id, BulkImport.Status.STORED, null);

@@ -207,7 +207,13 @@ public class FolderImporter {
     }
 
     private static IncomingFile incoming(Path file) {
-        return new IncomingFile(file.getFileName().toString(), null, new FileSystemResource(file));
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        return new IncomingFile(file.getFileName().toString(), null, new FileSystemResource(file), size);
     }
 
     private static boolean isSubtitle(Path p) {

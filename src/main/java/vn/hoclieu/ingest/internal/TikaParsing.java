@@ -104,6 +104,11 @@ final class TikaParsing {
             if (lower.endsWith(".vtt") || lower.endsWith(".srt")) {
                 return subtitles(file, lower.endsWith(".vtt") ? "text/vtt" : "application/x-subrip");
             }
+            // before any parser opens a ZIP container (Office, EPUB, SCORM, archives): a bomb costs a moment, not the time limit
+            Optional<String> bomb = ZipBombs.check(file, ZipBombs.Use.READ);
+            if (bomb.isPresent()) {
+                return Extraction.failed(ExtractionStatus.FAILED, bomb.get(), declaredType);
+            }
             return lower.endsWith(".zip")
                     ? ScormPackage.read(file).map(this::electure)
                             .orElseGet(() -> parse(file, fileName, declaredType, progress))

@@ -14,6 +14,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.storage.BlobStore;
+import vn.hoclieu.storage.DiskSpace;
 import vn.hoclieu.storage.StorageProperties;
 import vn.hoclieu.storage.StoredBlob;
 
@@ -28,16 +29,34 @@ class LocalBlobStore implements BlobStore {
 
     private final Path root;
     private final Path tmp;
+    private final DiskSpace space;
 
     LocalBlobStore(StorageProperties properties) throws IOException {
+        this(properties, new VolumeSpace(properties));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    LocalBlobStore(StorageProperties properties, DiskSpace space) throws IOException {
         this.root = properties.dir().toAbsolutePath().normalize();
         this.tmp = root.resolve("tmp");
+        this.space = space;
         Files.createDirectories(tmp);
     }
 
     @Override
     public StoredBlob store(java.io.InputStream in, String expectedSha256) throws IOException {
-        Spool spool = Spool.of(in, tmp, true, expectedSha256);
+        return store(in, expectedSha256, -1);
+    }
+
+    @Override
+    public StoredBlob store(java.io.InputStream in, long expectedSize) throws IOException {
+        return store(in, null, expectedSize);
+    }
+
+    private StoredBlob store(java.io.InputStream in, String expectedSha256, long expectedSize) throws IOException {
+        space.requireRoom(expectedSize);
+        // checked as it streams: a large upload that would cross the line stops, and its part file goes
+        Spool spool = Spool.of(in, tmp, true, expectedSha256, space);
         try {
             String sha = spool.sha256();
             Path target = localPath(sha);

@@ -29,6 +29,15 @@ record Spool(Path file, String sha256, long size) {
      *              only a staging copy for the object store)
      */
     static Spool of(InputStream in, Path tmpDir, boolean fsync, String expectedSha256) throws IOException {
+        return of(in, tmpDir, fsync, expectedSha256, null);
+    }
+
+    /**
+     * @param space when not null, the copy goes through it, so that it can stop an upload that would
+     *              leave the volume with less than its minimum free space
+     */
+    static Spool of(InputStream in, Path tmpDir, boolean fsync, String expectedSha256, vn.hoclieu.storage.DiskSpace space)
+            throws IOException {
         Path temp = Files.createTempFile(tmpDir, "upload-", ".part");
         try {
             MessageDigest digest = newDigest();
@@ -36,7 +45,7 @@ record Spool(Path file, String sha256, long size) {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel);
                  DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                size = digesting.transferTo(out);
+                size = space == null ? digesting.transferTo(out) : space.copy(digesting, out);
                 out.flush();
                 if (fsync) {
                     channel.force(true);

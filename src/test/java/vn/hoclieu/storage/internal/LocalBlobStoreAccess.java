@@ -14,4 +14,9 @@ public final class LocalBlobStoreAccess {
     public static BlobStore open(Path dir) throws IOException {
         return new LocalBlobStore(StorageProperties.local(dir));
     }
+
+    /** A store whose volume must keep {@code minFreeBytes} free. */
+    public static BlobStore open(Path dir, long minFreeBytes) throws IOException {
+        return new LocalBlobStore(StorageProperties.local(dir, org.springframework.util.unit.DataSize.ofBytes(minFreeBytes)));
+    }
 }

@@ -1,0 +1,46 @@
+package vn.hoclieu.catalog;
+
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.library.Library;
+import vn.hoclieu.library.LibraryPageExtras;
+import vn.hoclieu.storage.ByteSizes;
+
+/**
+ * A library's storage use and quota, on its page and in its JSON ({@code storage}), for its own
+ * librarians and administrators only.
+ */
+@Component
+class LibraryStorage implements LibraryPageExtras {
+
+    /**
+     * @param usedBytes bytes of the files its resources hold
+     * @param quotaBytes its quota, or null for none
+     */
+    record Usage(long usedBytes, Long quotaBytes, String used, String quota) {
+    }
+
+    private final CatalogService catalog;
+    private final AccountService accounts;
+
+    LibraryStorage(CatalogService catalog, AccountService accounts) {
+        this.catalog = catalog;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Map<String, Object> extras(Library library) {
+        Viewer viewer = accounts.currentViewer();
+        boolean staff = viewer.has(Role.ADMIN)
+                || (viewer.has(Role.LIBRARIAN) && library.getId().equals(viewer.libraryId()));
+        if (!staff) {
+            return Map.of();
+        }
+        long used = catalog.usedBytes(library);
+        Long quota = library.getQuotaBytes();
+        return Map.of("storage", new Usage(used, quota, ByteSizes.format(used), quota == null ? null : ByteSizes.format(quota)));
+    }
+}
