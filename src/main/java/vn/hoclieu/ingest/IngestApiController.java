@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hoclieu.account.AccountService;
 
 /** The ingestion queue for librarians and scripts. */
 @RestController
@@ -19,23 +20,26 @@ import org.springframework.web.bind.annotation.RestController;
 class IngestApiController {
 
     private final IngestService ingest;
+    private final AccountService accounts;
 
-    IngestApiController(IngestService ingest) {
+    IngestApiController(IngestService ingest, AccountService accounts) {
         this.ingest = ingest;
+        this.accounts = accounts;
     }
 
     @PostMapping("/ingest/jobs/{id}/retry")
     ResponseEntity<JobView> retry(@PathVariable long id) {
-        return ingest.retry(id).map(ResponseEntity::ok).orElseGet(() -> conflictOrMissing(id));
+        return ingest.retry(id, accounts.currentViewer()).map(ResponseEntity::ok).orElseGet(() -> conflictOrMissing(id));
     }
 
     @PostMapping("/ingest/jobs/{id}/discard")
     ResponseEntity<JobView> discard(@PathVariable long id) {
-        return ingest.discard(id).map(ResponseEntity::ok).orElseGet(() -> conflictOrMissing(id));
+        return ingest.discard(id, accounts.currentViewer()).map(ResponseEntity::ok).orElseGet(() -> conflictOrMissing(id));
     }
 
     private ResponseEntity<JobView> conflictOrMissing(long id) {
-        if (ingest.job(id).isEmpty()) {
+        // another library's job is as missing as one that does not exist
+        if (ingest.job(id, accounts.currentViewer()).isEmpty()) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null,
                     "problem.job.notFound", new Object[] {String.valueOf(id)});
         }
@@ -46,7 +50,7 @@ class IngestApiController {
     /** Counts, the current batch's progress and the files being read: what the dashboard polls. */
     @GetMapping("/ingest/queue")
     QueueView queue() {
-        return ingest.queue();
+        return ingest.queue(accounts.currentViewer());
     }
 
     @GetMapping("/ingest/jobs")
@@ -61,6 +65,6 @@ class IngestApiController {
                         null, "problem.job.badStatus", new Object[] {status, java.util.Arrays.toString(JobStatus.values())});
             }
         }
-        return ingest.jobs(wanted, limit);
+        return ingest.jobs(wanted, limit, accounts.currentViewer());
     }
 }

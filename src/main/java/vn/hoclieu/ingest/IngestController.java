@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.hoclieu.account.AccountService;
 
 /**
  * The ingestion queue for librarians: how many files wait, are read, are done; the files that
@@ -20,9 +21,11 @@ class IngestController {
     static final String VIEW = "ingest/queue";
 
     private final IngestService ingest;
+    private final AccountService accounts;
 
-    IngestController(IngestService ingest) {
+    IngestController(IngestService ingest, AccountService accounts) {
         this.ingest = ingest;
+        this.accounts = accounts;
     }
 
     @GetMapping("/ingest")
@@ -32,19 +35,19 @@ class IngestController {
             counts.put(s, ingest.count(s));
         }
         model.addAttribute("counts", counts);
-        model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, 200));
-        model.addAttribute("running", ingest.jobs(JobStatus.RUNNING, 50));
+        model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, 200, accounts.currentViewer()));
+        model.addAttribute("running", ingest.jobs(JobStatus.RUNNING, 50, accounts.currentViewer()));
         return VIEW;
     }
 
     @PostMapping("/ingest/jobs/{id}/retry")
     String retry(@PathVariable long id, @RequestParam(required = false) String from) {
-        return "redirect:" + back(from) + "?" + (ingest.retry(id).isPresent() ? "retried=" + id : "unchanged=" + id);
+        return "redirect:" + back(from) + "?" + (ingest.retry(id, accounts.currentViewer()).isPresent() ? "retried=" + id : "unchanged=" + id);
     }
 
     @PostMapping("/ingest/jobs/{id}/discard")
     String discard(@PathVariable long id, @RequestParam(required = false) String from) {
-        return "redirect:" + back(from) + "?" + (ingest.discard(id).isPresent() ? "discarded=" + id : "unchanged=" + id);
+        return "redirect:" + back(from) + "?" + (ingest.discard(id, accounts.currentViewer()).isPresent() ? "discarded=" + id : "unchanged=" + id);
     }
 
     /** Back to the page the button was on: this queue, or the librarians' dashboard (never anywhere else). */

@@ -16,6 +16,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
@@ -129,6 +130,41 @@ public class IngestService {
         Limit l = Limit.of(Math.max(1, Math.min(limit, 1000)));
         return (status == null ? jobs.findAllByOrderByIdDesc(l) : jobs.findByStatusOrderByIdDesc(status, l))
                 .stream().map(this::view).toList();
+    }
+
+    /**
+     * The newest jobs the viewer may follow and act on: an administrator's are all, a librarian's those of
+     * the materials they may change (their library's). Another library's file names, and the existence of
+     * its unpublished materials, stay out of sight.
+     */
+    public List<JobView> jobs(JobStatus status, int limit, Viewer viewer) {
+        if (viewer.has(Role.ADMIN)) {
+            return jobs(status, limit);
+        }
+        int wanted = Math.max(1, Math.min(limit, 1000));
+        return jobs(status, 1000).stream().filter(j -> catalog.mayChange(j.resourceId(), viewer)).limit(wanted).toList();
+    }
+
+    /** The job, if it exists and the viewer may follow it ({@link #jobs(JobStatus, int, Viewer)}). */
+    public Optional<JobView> job(long jobId, Viewer viewer) {
+        return job(jobId).filter(j -> viewer.has(Role.ADMIN) || catalog.mayChange(j.resourceId(), viewer));
+    }
+
+    /** {@link #retry(long)}, for a viewer who may act on the job; empty if they may not. */
+    public Optional<JobView> retry(long jobId, Viewer viewer) {
+        return job(jobId, viewer).isPresent() ? retry(jobId) : Optional.empty();
+    }
+
+    /** {@link #discard(long)}, for a viewer who may act on the job; empty if they may not. */
+    public Optional<JobView> discard(long jobId, Viewer viewer) {
+        return job(jobId, viewer).isPresent() ? discard(jobId) : Optional.empty();
+    }
+
+    /** The queue at a glance as the viewer may see it: the counts are the site's, the files being read their own. */
+    public QueueView queue(Viewer viewer) {
+        QueueView all = queue();
+        return viewer.has(Role.ADMIN) ? all : new QueueView(all.counts(), all.batchFinished(), all.batchTotal(),
+                all.running().stream().filter(j -> catalog.mayChange(j.resourceId(), viewer)).toList());
     }
 
     /** Jobs of the given resources, to follow an import to its end. */

@@ -55,8 +55,8 @@ class DashboardController {
         model.addAttribute("zeroChart", Charts.ranking(statistics.zeroResultQueries()));
         model.addAttribute("chartWidth", Charts.WIDTH);
         model.addAttribute("chartHeight", Charts.HEIGHT);
-        model.addAttribute("queue", ingest.queue());
-        model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, FAILURES_SHOWN));
+        model.addAttribute("queue", ingest.queue(viewer));
+        model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, FAILURES_SHOWN, viewer));
         model.addAttribute("waiting", review.waiting(viewer));
         model.addAttribute("imports", ingest.recentImports(viewer, IMPORTS_SHOWN));
         model.addAttribute("admin", viewer.has(Role.ADMIN));

@@ -19,6 +19,8 @@ import vn.hoclieu.account.Role;
 /** The ingestion queue as librarians see it: statuses with reasons, retry and discard. */
 class IngestJobsApiTest extends IntegrationTest {
 
+    private static final String OTHER_LIBRARY = "__OTHER__";
+
     private int post(String path, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
@@ -45,6 +47,14 @@ class IngestJobsApiTest extends IntegrationTest {
         assertThat(job.get("reason").asString()).startsWith("FAILED: ").contains("hỏng");
         assertThat(job.get("fileName").asString()).isEqualTo("hong-nua.pdf");
         long id = job.get("id").asLong();
+
+        // another library's librarian neither sees the job (its file name) nor may act on it
+        String stranger = Http.basic(account("librarian-jobs-other", Role.LIBRARIAN, OTHER_LIBRARY), PASSWORD);
+        for (JsonNode j : Http.get(url("/api/v1/ingest/jobs?status=FAILED"), "Authorization", stranger).json()) {
+            assertThat(j.get("resourceId").asLong()).as("another library's job is not listed").isNotEqualTo(resourceId);
+        }
+        assertThat(post("/api/v1/ingest/jobs/" + id + "/retry", stranger)).isEqualTo(404);
+        assertThat(post("/api/v1/ingest/jobs/" + id + "/discard", stranger)).isEqualTo(404);
 
         assertThat(post("/api/v1/ingest/jobs/" + id + "/retry", null)).isEqualTo(401);
         String teacher = Http.basic(account("teacher-jobs", Role.TEACHER, "HN-TVHN"), PASSWORD);
