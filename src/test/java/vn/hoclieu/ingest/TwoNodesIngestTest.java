@@ -68,7 +68,7 @@ class TwoNodesIngestTest {
                         Map.of("hai-nut.zip", PdfImports.zipOfPdfs(pdf, FILES, "hai")), null);
                 assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
                 long importId = accepted.json().get("id").asLong();
-                PdfImports.awaitJobsFinished(jdbcUrl, FILES, Duration.ofMinutes(4));
+                PdfImports.awaitJobsFinished(jdbcUrl, FILES, Duration.ofMinutes(8));
 
                 try (Connection c = Postgres.connect(jdbcUrl); Statement s = c.createStatement()) {
                     assertThat(PdfImports.longOf(s, "select count(*) from ingest_job")).isEqualTo(FILES);
@@ -99,7 +99,7 @@ class TwoNodesIngestTest {
                 // what it held when it died (read before the 3 s lease can run out)
                 List<Long> heldByA = runningOn(jdbcUrl, "node-a");
                 assertThat(heldByA).as("jobs the dead node held").isNotEmpty();
-                PdfImports.awaitJobsFinished(jdbcUrl, FILES + 20, Duration.ofMinutes(4));
+                PdfImports.awaitJobsFinished(jdbcUrl, FILES + 20, Duration.ofMinutes(8));
                 try (Connection c = Postgres.connect(jdbcUrl); Statement s = c.createStatement()) {
                     assertThat(PdfImports.longOf(s, "select count(*) from ingest_job where status = 'DONE'")).isEqualTo(FILES + 20);
                     for (long id : heldByA) {

@@ -174,22 +174,26 @@ class IngestWorkers implements SmartLifecycle {
      * not tried again: it ends FAILED with the reason.
      */
     private int reclaimAbandoned(String ownNode) {
-        return tx.execute(s -> {
-            int reclaimed = 0;
+        int reclaimed = tx.execute(s -> {
+            int n = 0;
             for (Long id : jobs.lockAbandoned(Instant.now(), ownNode)) {
                 IngestJob j = jobs.findById(id).orElseThrow();
                 if (j.getAttempts() >= properties.maxAttempts()) {
                     giveUp(j, Reason.of("reason.crashedWhileReading", j.getAttempts()));
                     log.warn("ingestion job {} ({}) was running at {} crashes in a row; marked FAILED", id,
                             j.getFileName(), j.getAttempts());
-                } else if (jobs.requeue(id) == 1) {
-                    log.info("Re-queued ingestion job {} ({}), abandoned by {}", id, j.getFileName(),
-                            ownNode == null ? "a node that stopped" : "the last run of this node");
+                } else {
+                    jobs.requeue(id);
                 }
-                reclaimed++;
+                n++;
             }
-            return reclaimed;
+            return n;
         });
+        if (reclaimed > 0) {
+            log.info("Re-queued {} ingestion jobs abandoned by {}", reclaimed,
+                    ownNode == null ? "a node that stopped" : "the last run of this node");
+        }
+        return reclaimed;
     }
 
     /** host:data-folder — two nodes never share a data folder (each has its own index there). */
