@@ -36,7 +36,12 @@ public final class Instance implements AutoCloseable {
         args.addAll(List.of(settings));
         Instance instance = new Instance(java(data.resolve("app-" + System.nanoTime() + ".log"),
                 args.toArray(String[]::new)), port);
-        instance.awaitUp();
+        try {
+            instance.awaitUp();
+        } catch (Exception | AssertionError notUp) {
+            instance.kill(); // never left running behind a failed test
+            throw notUp;
+        }
         return instance;
     }
 
@@ -66,7 +71,8 @@ public final class Instance implements AutoCloseable {
     }
 
     private void awaitUp() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        // generous: a loaded 2-core machine has taken more than two minutes
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (true) {
             assertThat(process.isAlive()).as("the instance is running").isTrue();
             try {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,13 +20,17 @@ import vn.hoclieu.ingest.IngestService;
 /**
  * One real instance shared by the integration tests: an HTTP server on a random port, H2 in file
  * mode, the Lucene index and the blob store in a fresh folder, and the sample library imported
- * from {@code sample-resources/} exactly as on a first start.
+ * from {@code sample-resources/} exactly as on a first start. In the PostgreSQL run of the build
+ * ({@link Postgres}) the database is instead a fresh schema of its own on the PostgreSQL server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
     protected static final String PASSWORD = "test-password-1";
     private static final Path DATA = createDataDir();
+    /** In the PostgreSQL run: this JVM's schema, made afresh once (and dropped by a later run). */
+    protected static final String SCHEMA = "hoclieu_it_" + ProcessHandle.current().pid();
+    private static String postgresUrl;
 
     @LocalServerPort
     protected int port;
@@ -36,8 +41,26 @@ public abstract class IntegrationTest {
     @Autowired
     protected AccountService accounts;
 
+    @BeforeAll
+    static void databaseReachable() {
+        if (Postgres.active()) {
+            Postgres.assumeReachable();
+        }
+    }
+
+    /** The JDBC URL of this JVM's PostgreSQL schema (PostgreSQL run only), made on first use. */
+    protected static synchronized String postgresUrl() {
+        if (postgresUrl == null) {
+            postgresUrl = Postgres.freshSchema(SCHEMA);
+        }
+        return postgresUrl;
+    }
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
+        if (Postgres.active()) {
+            registry.add("spring.datasource.url", IntegrationTest::postgresUrl);
+        }
         registry.add("hoclieu.data-dir", DATA::toString);
         registry.add("hoclieu.admin-password", () -> PASSWORD);
         registry.add("hoclieu.ingest.timeout", () -> "60s");

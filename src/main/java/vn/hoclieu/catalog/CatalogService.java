@@ -599,6 +599,21 @@ public class CatalogService {
         });
     }
 
+    /**
+     * The id and last change of each resource changed at or after {@code since}: a change feed,
+     * so that a projection kept on each of several nodes (an embedded search index) learns what
+     * the other nodes changed.
+     */
+    public java.util.Map<Long, java.time.Instant> versionsSince(java.time.Instant since) {
+        return readTx.execute(s -> {
+            java.util.Map<Long, java.time.Instant> out = new java.util.HashMap<>();
+            for (Object[] row : resources.versionsSince(since)) {
+                out.put((Long) row[0], (java.time.Instant) row[1]);
+            }
+            return out;
+        });
+    }
+
     /** A text signature of one file, for the ingest module's near-duplicate search. */
     public record Fingerprint(long resourceId, String signature) {
     }

@@ -42,7 +42,10 @@ public class Resource {
     @Convert(converter = StringListConverter.class)
     private List<String> creators = new ArrayList<>();
 
+    // "clob" as the migrations say: CLOB on H2, a domain over text on PostgreSQL (where Hibernate
+    // would otherwise expect a large object, oid)
     @Lob
+    @Column(columnDefinition = "clob")
     private String description;
 
     @Convert(converter = StringListConverter.class)

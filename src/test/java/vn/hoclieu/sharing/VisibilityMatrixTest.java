@@ -313,7 +313,9 @@ class VisibilityMatrixTest extends IntegrationTest {
         Browser late = new Browser(url(""));
         assertThat(late.get(secondPath).statusCode()).isEqualTo(302);
         assertThat(late.get("/api/v1/resources/" + id + "/thumbnail").statusCode()).isEqualTo(200);
-        jdbc.update("update share_link set expires_at = dateadd('SECOND', -1, current_timestamp) where id = ?",
+        // a second ago, as a parameter: the same SQL on H2 and PostgreSQL
+        jdbc.update("update share_link set expires_at = ? where id = ?",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1),
                 second.json().get("id").asLong());
         assertThat(late.get("/api/v1/resources/" + id + "/thumbnail").statusCode()).isEqualTo(404);
         assertThat(late.get(secondPath).statusCode()).isEqualTo(410);

@@ -18,6 +18,9 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
     @Query("select r.id, r.updatedAt from Resource r")
     List<Object[]> versions();
 
+    @Query("select r.id, r.updatedAt from Resource r where r.updatedAt >= :since")
+    List<Object[]> versionsSince(@org.springframework.data.repository.query.Param("since") java.time.Instant since);
+
     /** Views + 2 × downloads over all time, as {@code UsageService} counts them. */
     @Query(value = "select coalesce(sum(views) + 2 * sum(downloads), 0) from resource_usage where resource_id = ?1",
             nativeQuery = true)

@@ -12,24 +12,46 @@ import vn.hoclieu.ingest.JobStatus;
 
 public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
-    @Query("select j.id from IngestJob j where j.status = vn.hoclieu.ingest.JobStatus.QUEUED "
-            + "and j.notBefore <= :now order by j.id")
-    List<Long> claimable(@Param("now") Instant now, Limit limit);
+    /*
+     * Claims (issue 7): several nodes may share the job table (PostgreSQL). A worker locks the
+     * oldest due job with FOR UPDATE SKIP LOCKED, so that workers on every node each take a
+     * different row without waiting for one another, and moves it to RUNNING in the same
+     * transaction; the conditional update guards the move as well. H2 (one node) reads the same
+     * SQL. A claim carries a lease that the claiming node's heartbeat extends; a job whose lease
+     * ran out (its node died) is reclaimed by any node.
+     */
 
-    /** The claim itself: only one worker can move a job from QUEUED to RUNNING. */
+    @Query(value = "select id from ingest_job where status = 'QUEUED' and not_before <= :now order by id"
+            + " fetch first 1 rows only for update skip locked", nativeQuery = true)
+    List<Long> lockNextDue(@Param("now") Instant now);
+
     @Modifying
-    @Query("update IngestJob j set j.status = vn.hoclieu.ingest.JobStatus.RUNNING, j.claimedBy = :worker, "
-            + "j.startedAt = :now, j.attempts = j.attempts + 1 "
-            + "where j.id = :id and j.status = vn.hoclieu.ingest.JobStatus.QUEUED")
-    int claim(@Param("id") long id, @Param("worker") String worker, @Param("now") Instant now);
+    @Query(value = "update ingest_job set status = 'RUNNING', claimed_by = :worker, claimed_node = :node,"
+            + " started_at = :now, lease_until = :leaseUntil, attempts = attempts + 1"
+            + " where id = :id and status = 'QUEUED'", nativeQuery = true)
+    int claim(@Param("id") long id, @Param("worker") String worker, @Param("node") String node,
+              @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
 
-    List<IngestJob> findByStatusAndAttemptsGreaterThanEqual(JobStatus status, int attempts);
-
-    /** After a crash, work that was running is queued again (one node; leases come with scale-out). */
+    /** The heartbeat: this node still runs its jobs. */
     @Modifying
-    @Query("update IngestJob j set j.status = vn.hoclieu.ingest.JobStatus.QUEUED, j.claimedBy = null "
-            + "where j.status = vn.hoclieu.ingest.JobStatus.RUNNING")
-    int requeueRunning();
+    @Query(value = "update ingest_job set lease_until = :leaseUntil where status = 'RUNNING' and claimed_node = :node",
+            nativeQuery = true)
+    int extendLeases(@Param("node") String node, @Param("leaseUntil") Instant leaseUntil);
+
+    /**
+     * Running jobs nobody runs any more: their lease ran out, they have none (claimed before
+     * leases existed), or they are this node's own from before it started ({@code ownNode}; null
+     * while it runs), locked so that one node alone reclaims each.
+     */
+    @Query(value = "select id from ingest_job where status = 'RUNNING'"
+            + " and (lease_until is null or lease_until < :now or claimed_node = :ownNode)"
+            + " order by id for update skip locked", nativeQuery = true)
+    List<Long> lockAbandoned(@Param("now") Instant now, @Param("ownNode") String ownNode);
+
+    @Modifying
+    @Query(value = "update ingest_job set status = 'QUEUED', claimed_by = null, claimed_node = null, lease_until = null"
+            + " where id = :id and status = 'RUNNING'", nativeQuery = true)
+    int requeue(@Param("id") long id);
 
     List<IngestJob> findByStatusOrderByIdDesc(JobStatus status, Limit limit);
 

@@ -4,17 +4,20 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -32,9 +35,11 @@ import vn.hoclieu.storage.BlobStore;
 import vn.hoclieu.storage.StoredBlob;
 
 /**
- * The worker pool: threads that claim queued jobs from the database (a conditional UPDATE, so a
- * job runs once), extract the file, record the outcome and finish the job in one transaction.
- * Workers are woken when an upload commits and otherwise poll once a second.
+ * The worker pool: threads that claim queued jobs from the database (a row lock with SKIP LOCKED
+ * and a conditional UPDATE, so a job runs once even with several nodes on one database), extract
+ * the file, record the outcome and finish the job in one transaction. Workers are woken when an
+ * upload commits and otherwise poll once a second. Each claim is a lease that a heartbeat of this
+ * node extends; the jobs of a node that died are reclaimed by any node once their lease runs out.
  */
 @Component
 class IngestWorkers implements SmartLifecycle {
@@ -50,12 +55,24 @@ class IngestWorkers implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Semaphore wakeUp = new Semaphore(0);
+    /** Who claims: a name stable across restarts, so that a node restarted after a crash takes back its own jobs. */
+    private final String node;
+    private final Duration lease;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ingest-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     IngestWorkers(IngestJobRepository jobs, CatalogService catalog, BlobStore blobs, TikaExtractor extractor,
                   NearDuplicates nearDuplicates, IngestProperties properties,
-                  ApplicationEventPublisher events, TransactionTemplate tx) {
+                  ApplicationEventPublisher events, TransactionTemplate tx,
+                  @Value("${hoclieu.node-name:}") String nodeName, @Value("${hoclieu.data-dir:./data}") Path dataDir,
+                  @Value("${hoclieu.ingest.lease:1m}") Duration lease) {
+        this.node = nodeName == null || nodeName.isBlank() ? defaultNodeName(dataDir) : cut(nodeName.strip(), 200);
+        this.lease = lease.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : lease;
         this.nearDuplicates = nearDuplicates;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -73,22 +90,11 @@ class IngestWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
-        // A file that was being read during each of the last crashes is not tried again.
-        int gaveUp = tx.execute(s -> {
-            List<IngestJob> doomed = jobs.findByStatusAndAttemptsGreaterThanEqual(JobStatus.RUNNING,
-                    properties.maxAttempts());
-            doomed.forEach(j -> giveUp(j, Reason.of("reason.crashedWhileReading", j.getAttempts())));
-            return doomed.size();
-        });
-        if (gaveUp > 0) {
-            log.warn("{} ingestion jobs were running at {} crashes in a row; marked FAILED", gaveUp,
-                    properties.maxAttempts());
-        }
-        int requeued = tx.execute(s -> jobs.requeueRunning());
-        if (requeued > 0) {
-            log.info("Re-queued {} ingestion jobs interrupted by the last shutdown", requeued);
-        }
+        // this node's own jobs from before it started are abandoned for certain: take them back now
+        reclaimAbandoned(node);
         running = true;
+        long beat = Math.max(200, lease.toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
         for (int i = 0; i < properties.workers(); i++) {
             Thread t = new Thread(this::work, "ingest-worker-" + (i + 1));
             t.setDaemon(true);
@@ -100,6 +106,7 @@ class IngestWorkers implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        heartbeat.shutdown();
         wakeUp.release(threads.size());
         for (Thread t : threads) {
             try {
@@ -138,13 +145,75 @@ class IngestWorkers implements SmartLifecycle {
 
     private Optional<Long> claim(String worker) {
         return tx.execute(s -> {
-            for (Long id : jobs.claimable(Instant.now(), Limit.of(8))) {
-                if (jobs.claim(id, worker, Instant.now()) == 1) {
+            Instant now = Instant.now();
+            for (Long id : jobs.lockNextDue(now)) {
+                if (jobs.claim(id, worker, node, now, now.plus(lease)) == 1) {
                     return Optional.of(id);
                 }
             }
             return Optional.<Long>empty();
         });
+    }
+
+    /** Extends this node's leases, then reclaims the jobs of nodes that stopped extending theirs. */
+    private void beat() {
+        try {
+            tx.execute(s -> jobs.extendLeases(node, Instant.now().plus(lease)));
+            if (reclaimAbandoned(null) > 0) {
+                wakeUp.release(threads.size());
+            }
+        } catch (RuntimeException e) {
+            // the database is away for a moment: the next beat tries again (a lease lasts three beats)
+            log.warn("ingest heartbeat of {} failed: {}", node, e.toString());
+        }
+    }
+
+    /**
+     * Queues again the running jobs whose node is gone ({@code ownNode}: also this node's, at its
+     * start). A file that was being read during each of the last {@code max-attempts} crashes is
+     * not tried again: it ends FAILED with the reason.
+     */
+    private int reclaimAbandoned(String ownNode) {
+        int reclaimed = tx.execute(s -> {
+            int n = 0;
+            for (Long id : jobs.lockAbandoned(Instant.now(), ownNode)) {
+                IngestJob j = jobs.findById(id).orElseThrow();
+                if (j.getAttempts() >= properties.maxAttempts()) {
+                    giveUp(j, Reason.of("reason.crashedWhileReading", j.getAttempts()));
+                    log.warn("ingestion job {} ({}) was running at {} crashes in a row; marked FAILED", id,
+                            j.getFileName(), j.getAttempts());
+                } else {
+                    jobs.requeue(id);
+                }
+                n++;
+            }
+            return n;
+        });
+        if (reclaimed > 0) {
+            log.info("Re-queued {} ingestion jobs abandoned by {}", reclaimed,
+                    ownNode == null ? "a node that stopped" : "the last run of this node");
+        }
+        return reclaimed;
+    }
+
+    /** host:data-folder — two nodes never share a data folder (each has its own index there). */
+    static String defaultNodeName(Path dataDir) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return cut(host + ":" + dataDir.toAbsolutePath().normalize(), 200);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(s.length() - max);
+    }
+
+    /** This node's name in {@code ingest_job.claimed_node}. */
+    String node() {
+        return node;
     }
 
     private void process(long jobId) {

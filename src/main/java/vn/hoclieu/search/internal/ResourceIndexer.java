@@ -10,7 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,14 +128,48 @@ public class ResourceIndexer {
             last = later(last, safely(gone, false));
             changed++;
         }
+        awaitSearchable(last, "reconciliation");
+        return changed;
+    }
+
+    /**
+     * Indexes those of {@code versions} (id → last change) that the index holds in another version
+     * or not at all, and waits until they are searchable; returns how many it indexed. What this
+     * node indexed itself is already current and costs one lookup.
+     */
+    public int catchUp(Map<Long, java.time.Instant> versions) {
+        int changed = 0;
+        LuceneIndex.Change last = null;
+        for (Map.Entry<Long, java.time.Instant> entry : versions.entrySet()) {
+            Long indexed = indexedVersion(entry.getKey());
+            if (indexed == null || indexed != entry.getValue().toEpochMilli()) {
+                last = later(last, safely(entry.getKey(), false));
+                changed++;
+            }
+        }
+        awaitSearchable(last, "catching up");
+        return changed;
+    }
+
+    private void awaitSearchable(LuceneIndex.Change last, String after) {
         if (last != null) {
             try {
                 index.awaitSearchable(last);
             } catch (IOException e) {
-                log.warn("index reopen after reconciliation failed: {}", e.toString());
+                log.warn("index reopen after {} failed: {}", after, e.toString());
             }
         }
-        return changed;
+    }
+
+    private Long indexedVersion(long resourceId) {
+        return index.withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, Long.toString(resourceId))), 1);
+            if (top.scoreDocs.length == 0) {
+                return null;
+            }
+            Document d = searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(Fields.VERSION));
+            return d.getField(Fields.VERSION) == null ? null : d.getField(Fields.VERSION).numericValue().longValue();
+        });
     }
 
     /** The change to wait for: the later of two (one written to a newer index generation is later). */
