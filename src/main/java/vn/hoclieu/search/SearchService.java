@@ -83,6 +83,14 @@ public class SearchService {
     }
 
     /**
+     * Compares the index with the catalogue and, with {@code repair}, re-indexes what is missing,
+     * stale or duplicated and deletes what is extra; returns what it found.
+     */
+    public IndexCheck checkIndex(boolean repair) {
+        return indexer.check(repair);
+    }
+
+    /**
      * Starts rebuilding the index from the catalogue in the background; searches keep being served
      * by the current index until the new one is complete and swapped in.
      *

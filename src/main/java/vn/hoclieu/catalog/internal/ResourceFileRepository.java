@@ -11,4 +11,8 @@ public interface ResourceFileRepository extends JpaRepository<ResourceFile, Long
     @org.springframework.data.jpa.repository.Query(
             "select f.resource.id, f.fingerprint from ResourceFile f where f.fingerprint is not null")
     List<Object[]> fingerprints();
+
+    @org.springframework.data.jpa.repository.Query(
+            "select f.resource.id, f.id, f.sha256, f.textSha256, f.thumbnailSha256 from ResourceFile f order by f.id")
+    List<Object[]> blobColumns();
 }

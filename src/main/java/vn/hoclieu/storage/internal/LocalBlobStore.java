@@ -15,7 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -30,7 +33,7 @@ import vn.hoclieu.storage.StoredBlob;
  * its final name.
  */
 @Component
-class LocalBlobStore implements BlobStore {
+public class LocalBlobStore implements BlobStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -41,6 +44,11 @@ class LocalBlobStore implements BlobStore {
         this.root = properties.dir().toAbsolutePath().normalize();
         this.tmp = root.resolve("tmp");
         Files.createDirectories(tmp);
+    }
+
+    /** A store over {@code dir} outside the application (the shell's backup and restore). */
+    public static BlobStore open(Path dir) throws IOException {
+        return new LocalBlobStore(new StorageProperties(dir));
     }
 
     @Override
@@ -92,6 +100,34 @@ class LocalBlobStore implements BlobStore {
             throw new IllegalArgumentException("not a SHA-256 address: " + sha256);
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    @Override
+    public List<StoredBlob> list() throws IOException {
+        List<StoredBlob> all = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                // only files at their address (ab/cd/abcd…): the temp folder and strays are not blobs
+                if (SHA256.matcher(name).matches() && p.equals(localPath(name)) && Files.isRegularFile(p)) {
+                    all.add(new StoredBlob(name, Files.size(p), true));
+                }
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public BlobCondition check(String sha256) throws IOException {
+        Path p = localPath(sha256);
+        if (!Files.isRegularFile(p)) {
+            return BlobCondition.MISSING;
+        }
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(p), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest()).equals(sha256) ? BlobCondition.INTACT : BlobCondition.CORRUPT;
     }
 
     private static void fsyncDirectory(Path dir) {

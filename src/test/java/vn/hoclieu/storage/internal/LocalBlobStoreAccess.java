@@ -3,7 +3,6 @@ package vn.hoclieu.storage.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import vn.hoclieu.storage.BlobStore;
-import vn.hoclieu.storage.StorageProperties;
 
 /** Lets tests outside the package open a real store on a temporary folder. */
 public final class LocalBlobStoreAccess {
@@ -12,6 +11,6 @@ public final class LocalBlobStoreAccess {
     }
 
     public static BlobStore open(Path dir) throws IOException {
-        return new LocalBlobStore(new StorageProperties(dir));
+        return BlobStore.onDisk(dir);
     }
 }
