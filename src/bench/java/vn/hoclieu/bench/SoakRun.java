@@ -50,7 +50,8 @@ public final class SoakRun {
     private final String base;
     private final String auth;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final List<String> words = new CopyOnWriteArrayList<>();
+    /** Words of acknowledged uploads, with when they were acknowledged (nanoTime). */
+    private final List<Map.Entry<String, Long>> words = new CopyOnWriteArrayList<>();
     private final AtomicLong searches = new AtomicLong();
     private final AtomicLong uploads = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -59,8 +60,11 @@ public final class SoakRun {
     private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
-    private SoakRun(String base) {
+    private final Path gcLog;
+
+    private SoakRun(String base, Path gcLog) {
         this.base = base;
+        this.gcLog = gcLog;
         this.auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -87,14 +91,15 @@ public final class SoakRun {
         }
         Path log = data.resolve("server.log");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
+                "-Xmx1g", "-Xlog:gc:file=" + data.resolve("gc.log"), "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
                 "--server.port=" + port, "--server.address=127.0.0.1", "--hoclieu.data-dir=" + data,
                 "--hoclieu.samples.import-on-start=false", "--hoclieu.admin-password=" + PASSWORD,
                 "--logging.level.root=WARN", "--management.endpoints.web.exposure.include=health,info,metrics")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit;
         try {
-            SoakRun soak = new SoakRun("http://127.0.0.1:" + port);
+            SoakRun soak = new SoakRun("http://127.0.0.1:" + port, data.resolve("gc.log"));
             soak.awaitHealthy(server, log);
             exit = soak.run(server, minutes, searchers, uploaders, samples, uploadPause);
         } finally {
@@ -166,8 +171,8 @@ public final class SoakRun {
     private int verdict(List<Sample> table, double minutes) throws Exception {
         long totalSearches = table.stream().mapToLong(Sample::searches).sum();
         long totalUploads = table.stream().mapToLong(Sample::uploads).sum();
-        System.out.printf(Locale.ROOT, "Total: %d searches (%.1f/s), %d uploads (%.2f/s), %d errors, %d uploaded words "
-                + "not found by search%n", totalSearches, totalSearches / (minutes * 60), totalUploads,
+        System.out.printf(Locale.ROOT, "Total: %d searches (%.1f/s), %d uploads (%.2f/s), %d errors, %d searches for a "
+                + "word uploaded more than 5 s before that found nothing%n", totalSearches, totalSearches / (minutes * 60), totalUploads,
                 totalUploads / (minutes * 60), errors.get(), notFound.get());
         errorKinds.forEach((k, v) -> System.out.println("  error: " + k + " × " + v.get()));
         HttpResponse<String> failed = get("/api/v1/ingest/jobs?status=FAILED&limit=1000");
@@ -212,8 +217,10 @@ public final class SoakRun {
             if (kind < 40) {
                 path = "/api/v1/search?q=" + enc(QUERIES.get(random.nextInt(QUERIES.size())));
             } else if (kind < 65 && !words.isEmpty()) {
-                expectWord = words.get(random.nextInt(words.size()));
-                path = "/api/v1/search?q=" + expectWord;
+                Map.Entry<String, Long> w = words.get(random.nextInt(words.size()));
+                // the index promises a change within seconds, not at once: only older words must be found
+                expectWord = System.nanoTime() - w.getValue() > 5e9 ? w.getKey() : null;
+                path = "/api/v1/search?q=" + w.getKey();
             } else if (kind < 80) {
                 String q = QUERIES.get(random.nextInt(QUERIES.size()));
                 path = "/api/v1/suggest?q=" + enc(q.substring(0, Math.min(q.length(), 2 + random.nextInt(5))));
@@ -274,7 +281,7 @@ public final class SoakRun {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 201) {
                 uploads.incrementAndGet();
-                words.add(word);
+                words.add(Map.entry(word, System.nanoTime()));
             } else {
                 error("upload HTTP " + r.statusCode());
             }
@@ -295,15 +302,25 @@ public final class SoakRun {
                 .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Heap in use right after a full collection asked of the server ({@code jcmd PID GC.run}), in MB. */
+    /**
+     * Heap in use right after a full collection asked of the server ({@code jcmd PID GC.run}), in MB, as
+     * the server's own GC log states it ({@code Pause Full (System.gc()) 523M->98M(1024M)}): read from
+     * outside, the heap would already hold what 20 clients allocated since.
+     */
     private double heapAfterGc(Process server) throws Exception {
         Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(server.pid()), "GC.run").redirectErrorStream(true).redirectOutput(
                 ProcessBuilder.Redirect.DISCARD).start();
         gc.waitFor();
-        HttpResponse<String> r = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
-        Matcher m = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)").matcher(r.body());
-        return m.find() ? Double.parseDouble(m.group(1)) / (1024 * 1024) : Double.NaN;
+        Pattern full = Pattern.compile("Pause Full \\(System.gc\\(\\)\\) \\d+M->(\\d+)M");
+        double last = Double.NaN;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = full.matcher(line);
+            if (m.find()) {
+                last = Double.parseDouble(m.group(1));
+            }
+        }
+        return last;
     }
 
     private static double rss(Process server) throws IOException {

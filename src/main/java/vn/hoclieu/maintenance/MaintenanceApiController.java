@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,13 +38,22 @@ class MaintenanceApiController {
     }
 
     @PostMapping("/admin/verify")
-    VerifyReport verify(@RequestParam(defaultValue = "true") boolean repair) throws IOException {
-        return verification.verify(repair);
+    VerifyReport verify(@RequestParam(defaultValue = "true") boolean repair) {
+        try {
+            return verification.verify(repair);
+        } catch (IOException e) {
+            throw failure("problem.verify.failed", e);
+        }
     }
 
     @PostMapping("/admin/backup")
-    ResponseEntity<StreamingResponseBody> backup() throws IOException, SQLException {
-        Path zip = snapshot.take();
+    ResponseEntity<StreamingResponseBody> backup() throws IOException {
+        Path zip;
+        try {
+            zip = snapshot.take();
+        } catch (IOException | SQLException e) {
+            throw failure("problem.backup.failed", e);
+        }
         StreamingResponseBody body = out -> {
             try (InputStream in = Files.newInputStream(zip)) {
                 in.transferTo(out);
@@ -54,5 +66,10 @@ class MaintenanceApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(BackupCommand.DATABASE).build().toString())
                 .body(body);
+    }
+
+    private static ErrorResponseException failure(String code, Exception e) {
+        return new ErrorResponseException(HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR), e, code, new Object[] {e.getMessage()});
     }
 }

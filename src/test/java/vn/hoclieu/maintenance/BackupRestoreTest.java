@@ -47,14 +47,13 @@ class BackupRestoreTest {
 
     @Test
     void backupWhileServingThenRestoreIntoAFreshFolderBringsEverythingBack() throws Exception {
-        Path data = work.resolve("data");
+        Path data = java.nio.file.Files.createDirectories(work.resolve("data"));
         Path backup = work.resolve("backup");
         Path restored = work.resolve("restored");
         String admin = Http.basic("admin", PASSWORD);
         List<Uploaded> uploaded = new ArrayList<>();
         long collection;
         String temporaryPassword;
-        long late;
 
         try (Instance live = Instance.start(data, "--hoclieu.admin-password=" + PASSWORD)) {
             String base = live.url("");
@@ -95,8 +94,14 @@ class BackupRestoreTest {
             release.countDown();
             HttpResponse<String> lateAnswer = inFlight.get(2, TimeUnit.MINUTES);
             assertThat(lateAnswer.statusCode()).as(lateAnswer.body()).isEqualTo(201);
-            late = Http.get(base + "/api/v1/search?q=muonmang", "Authorization", admin).json().get("total").asLong();
-            assertThat(late).as("the late upload is searchable on the live instance").isEqualTo(1);
+            // its word is in its text: searchable once the file has been read
+            java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(3));
+            while (Http.get(base + "/api/v1/search?q=muonmang", "Authorization", admin).json().get("total")
+                    .asLong() == 0) {
+                assertThat(java.time.Instant.now()).as("the late upload searchable on the live instance")
+                        .isBefore(deadline);
+                Thread.sleep(250);
+            }
 
             // a second backup into the same folder copies only what is new
             Instance.Outcome second = Instance.command(work.resolve("backup-2.log"),
