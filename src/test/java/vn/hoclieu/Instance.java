@@ -84,7 +84,8 @@ public final class Instance implements AutoCloseable {
     }
 
     private void awaitUp() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        // generous: on a 2-core machine shared with other builds a start has taken over 2 minutes
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (true) {
             assertThat(process.isAlive()).as("the instance is running").isTrue();
             try {

@@ -179,7 +179,12 @@ public final class SoakRun {
         System.out.println("Ingest jobs FAILED at the end: " + (failed.statusCode() == 200
                 ? Pattern.compile("\"id\"").matcher(failed.body()).results().count() : "HTTP " + failed.statusCode()));
         // the first quarter is the warm-up (classes loaded, caches and the index filling)
-        List<Sample> steady = table.subList(Math.max(1, table.size() / 4), table.size());
+        List<Sample> steady = table.subList(Math.max(1, table.size() / 4), table.size()).stream()
+                .filter(x -> !Double.isNaN(x.heapAfterGcMb())).toList();
+        if (steady.size() < 2) {
+            System.out.println("Verdict: too few heap samples to judge (see the server's gc.log)");
+            return 1;
+        }
         double heapSlope = slope(steady, Sample::heapAfterGcMb);
         double rssSlope = slope(steady, Sample::rssMb);
         double meanHeap = steady.stream().mapToDouble(Sample::heapAfterGcMb).average().orElse(0);
@@ -304,7 +309,7 @@ public final class SoakRun {
 
     /**
      * Heap in use right after a full collection asked of the server ({@code jcmd PID GC.run}), in MB, as
-     * the server's own GC log states it ({@code Pause Full (System.gc()) 523M->98M(1024M)}): read from
+     * the server's own GC log states it ({@code Pause Full (Diagnostic Command) 879M->351M(1024M)}): read from
      * outside, the heap would already hold what 20 clients allocated since.
      */
     private double heapAfterGc(Process server) throws Exception {
@@ -312,7 +317,8 @@ public final class SoakRun {
                 Long.toString(server.pid()), "GC.run").redirectErrorStream(true).redirectOutput(
                 ProcessBuilder.Redirect.DISCARD).start();
         gc.waitFor();
-        Pattern full = Pattern.compile("Pause Full \\(System.gc\\(\\)\\) \\d+M->(\\d+)M");
+        // jcmd's collection is logged as "Diagnostic Command"; System.gc() as "System.gc()"
+        Pattern full = Pattern.compile("Pause Full \\((?:Diagnostic Command|System.gc\\(\\))\\) \\d+M->(\\d+)M");
         double last = Double.NaN;
         for (String line : Files.readAllLines(gcLog)) {
             Matcher m = full.matcher(line);
@@ -353,7 +359,7 @@ public final class SoakRun {
     }
 
     private void awaitHealthy(Process server, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("the server stopped; see " + log);
