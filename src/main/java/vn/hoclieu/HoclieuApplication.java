@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import vn.hoclieu.ingest.ImportCommand;
+import vn.hoclieu.maintenance.BackupCommand;
+import vn.hoclieu.maintenance.RestoreCommand;
+import vn.hoclieu.maintenance.VerifyCommand;
 import vn.hoclieu.search.ReindexCommand;
 
 /**
@@ -20,7 +23,8 @@ import vn.hoclieu.search.ReindexCommand;
  *
  * <p>Every direct sub-package is a module (see {@code ARCHITECTURE.md}); {@code ModularityTests}
  * keeps their boundaries honest. Without arguments the web application starts; {@code import DIR}
- * runs a bulk import from the shell and exits; {@code reindex} rebuilds the search index and exits.
+ * runs a bulk import from the shell and exits; {@code reindex} rebuilds the search index and exits;
+ * {@code verify}, {@code backup DIR} and {@code restore DIR} check, back up and restore a data folder.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -34,7 +38,66 @@ public class HoclieuApplication {
         if (args.length > 0 && args[0].equals("reindex")) {
             System.exit(reindex(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(verify(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("backup")) {
+            System.exit(BackupCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(restore(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(HoclieuApplication.class, args);
+    }
+
+    private static int verify(String[] args) throws Exception {
+        int byServer = VerifyCommand.viaServerIfInUse(args, System.out);
+        if (byServer >= 0) {
+            return byServer;
+        }
+        return inShell(maintenanceOptions(args), context -> context.getBean(VerifyCommand.class).run(System.out));
+    }
+
+    /** Places the backup in the data folder, then rebuilds the index from it and verifies the whole. */
+    private static int restore(String[] args) throws Exception {
+        int placed = RestoreCommand.place(args, System.out);
+        if (placed >= 2) {
+            return placed == 3 ? 1 : 2;
+        }
+        return inShell(maintenanceOptions(args), context -> Math.max(placed, Math.max(
+                context.getBean(ReindexCommand.class).run(System.out),
+                context.getBean(VerifyCommand.class).run(System.out))));
+    }
+
+    /**
+     * The application's settings among a maintenance command's arguments; no sample library, and no
+     * start-up catch-up of the index: verify reports the index as it is, then repairs it.
+     */
+    private static List<String> maintenanceOptions(String[] args) {
+        List<String> options = new ArrayList<>(List.of("--hoclieu.samples.import-on-start=false",
+                "--hoclieu.search.reconcile-on-start=false"));
+        for (String a : args) {
+            if (a.startsWith("--") && !a.startsWith("--url=") && !a.startsWith("--user=")) {
+                options.add(a);
+            }
+        }
+        return options;
+    }
+
+    @FunctionalInterface
+    private interface ShellWork {
+        int run(ConfigurableApplicationContext context) throws Exception;
+    }
+
+    /** Runs {@code work} in a shell context and closes it; 2 when the data folder cannot be opened. */
+    private static int inShell(List<String> options, ShellWork work) throws Exception {
+        ConfigurableApplicationContext context = shellContext(options);
+        if (context == null) {
+            return 2;
+        }
+        try (context) {
+            return work.run(context);
+        }
     }
 
     private static int importFolder(String[] args) throws Exception {

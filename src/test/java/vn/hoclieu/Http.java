@@ -107,6 +107,26 @@ public final class Http {
         return send(b.build());
     }
 
+    /** The body of a GET as bytes (a file's content); fails unless the answer is 200. */
+    public static byte[] bytes(String url, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -47,12 +47,30 @@ public final class Instance implements AutoCloseable {
 
     /** {@code java -cp <the test class path> vn.hoclieu.HoclieuApplication args…}, its output in {@code log}. */
     public static Process java(Path log, String... args) throws IOException {
+        return java(log, java.util.Map.of(), args);
+    }
+
+    /** What a shell command printed, and its exit code. */
+    public record Outcome(int exitCode, String output) {
+    }
+
+    /** Runs a shell command of the application ({@code verify}, {@code backup DIR}…) to its end, within 5 minutes. */
+    public static Outcome command(Path log, java.util.Map<String, String> env, String... args) throws Exception {
+        Process p = java(log, env, args);
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("the command ended: " + args[0]).isTrue();
+        return new Outcome(p.exitValue(), java.nio.file.Files.readString(log));
+    }
+
+    /** As {@link #java(Path, String...)}, with environment variables (credentials for a command). */
+    public static Process java(Path log, java.util.Map<String, String> env, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath,
                 "vn.hoclieu.HoclieuApplication"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     public String url(String path) {

@@ -623,6 +623,24 @@ public class CatalogService {
                 .map(row -> new Fingerprint((Long) row[0], (String) row[1])).toList());
     }
 
+    /** Every blob the catalogue refers to: each file's bytes, extracted text and preview (for checks and backups). */
+    public List<BlobReference> blobReferences() {
+        return readTx.execute(s -> {
+            List<BlobReference> out = new ArrayList<>();
+            for (Object[] row : files.blobColumns()) {
+                long resourceId = (Long) row[0];
+                long fileId = (Long) row[1];
+                String[] kinds = {BlobReference.CONTENT, BlobReference.TEXT, BlobReference.THUMBNAIL};
+                for (int k = 0; k < kinds.length; k++) {
+                    if (row[2 + k] != null) {
+                        out.add(new BlobReference(resourceId, fileId, kinds[k], (String) row[2 + k]));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public List<Long> allResourceIds() {
         return readTx.execute(s -> resources.allIds());
     }

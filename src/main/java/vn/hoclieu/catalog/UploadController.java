@@ -103,13 +103,12 @@ class UploadController {
             try {
                 return "redirect:/upload/" + submit(form, materials.get(0)).id() + "?uploaded";
             } catch (DuplicateResourceException e) {
+                response.setStatus(HttpStatus.CONFLICT.value()); // the form stays, with a link to the existing copy
                 model.addAttribute("duplicateOf", e.existingResourceId());
                 errors.reject(e.messageCode(), e.arguments(), e.messageCode());
                 return VIEW;
             } catch (CatalogException e) {
-                if (e.getStatusCode().value() == 507 || e.getStatusCode().value() == 413) {
-                    response.setStatus(e.getStatusCode().value()); // a quota: the form stays, the status says why
-                }
+                response.setStatus(e.getStatusCode().value()); // a quota, a library to choose…: the form stays
                 errors.reject(e.messageCode(), e.arguments(), e.messageCode());
                 return VIEW;
             } catch (InsufficientStorageException e) {

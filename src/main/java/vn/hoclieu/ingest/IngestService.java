@@ -151,11 +151,13 @@ public class IngestService {
     }
 
     /** {@link #retry(long)}, for a viewer who may act on the job; empty if they may not. */
+    @Transactional // the unscoped method is called on this object, not through its proxy
     public Optional<JobView> retry(long jobId, Viewer viewer) {
         return job(jobId, viewer).isPresent() ? retry(jobId) : Optional.empty();
     }
 
     /** {@link #discard(long)}, for a viewer who may act on the job; empty if they may not. */
+    @Transactional // the unscoped method is called on this object, not through its proxy
     public Optional<JobView> discard(long jobId, Viewer viewer) {
         return job(jobId, viewer).isPresent() ? discard(jobId) : Optional.empty();
     }

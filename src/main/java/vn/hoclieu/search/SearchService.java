@@ -46,6 +46,18 @@ public class SearchService {
         return queryLog.topQueries(from, to, limit);
     }
 
+    /**
+     * The queries asked most often in [from, to), as {@code viewer} may see them: an administrator all of
+     * them; anyone else only those that would find something they may see, so that another library's
+     * staff searching for its own unpublished or library-only titles shows in no one else's statistics.
+     */
+    public List<QueryCount> topQueries(Instant from, Instant to, int limit, Viewer viewer) {
+        if (viewer.has(vn.hoclieu.account.Role.ADMIN)) {
+            return topQueries(from, to, limit);
+        }
+        return querySuggestions.visibleTo(topQueries(from, to, 3 * limit), viewer, limit);
+    }
+
     /** The queries that most often found nothing in [from, to) — for librarians' statistics. */
     public List<QueryCount> zeroResultQueries(Instant from, Instant to, int limit) {
         return queryLog.zeroResultQueries(from, to, limit);
@@ -73,6 +85,14 @@ public class SearchService {
     /** Brings the index in line with the catalogue; returns how many resources changed. */
     public int reconcile() {
         return backend.reconcile();
+    }
+
+    /**
+     * Compares the index with the catalogue and, with {@code repair}, re-indexes what is missing,
+     * stale or duplicated and deletes what is extra; returns what it found.
+     */
+    public IndexCheck checkIndex(boolean repair) {
+        return backend.check(repair);
     }
 
     /**

@@ -97,7 +97,7 @@ public class StatsService {
         }
         Instant since = first.atStartOfDay(zone).toInstant();
         Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
-        List<QueryCount> mostAsked = search.topQueries(since, until, listSize);
+        List<QueryCount> mostAsked = search.topQueries(since, until, listSize, viewer);
         List<QueryCount> nothing = search.zeroResultQueries(since, until, listSize);
         List<Statistics.Used> used = usage.mostUsed(libraryId, first, last.plusDays(1), listSize).stream()
                 .map(u -> new Statistics.Used(u.resourceId(), u.title(), u.views(), u.downloads())).toList();

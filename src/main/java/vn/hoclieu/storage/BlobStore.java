@@ -13,6 +13,11 @@ import org.springframework.core.io.Resource;
  */
 public interface BlobStore {
 
+    /** The store kept in {@code dir} on local disk, for tools that run beside the application (backup, restore). */
+    static BlobStore onDisk(java.nio.file.Path dir) throws IOException {
+        return vn.hoclieu.storage.internal.LocalBlobStore.open(dir);
+    }
+
     /** Streams the bytes into the store; identical bytes are kept once. */
     default StoredBlob store(InputStream in) throws IOException {
         return store(in, null);
@@ -57,4 +62,43 @@ public interface BlobStore {
      * catalogue and for collecting unreferenced blobs. The caller closes the stream.
      */
     Stream<String> list() throws IOException;
+
+    /** Every blob held, with its size, in no particular order; blobs still being written are not among them. */
+    default java.util.List<StoredBlob> inventory() throws IOException {
+        java.util.List<StoredBlob> all = new java.util.ArrayList<>();
+        try (Stream<String> addresses = list()) {
+            for (String sha : (Iterable<String>) addresses::iterator) {
+                all.add(new StoredBlob(sha, resource(sha).contentLength(), true));
+            }
+        }
+        return all;
+    }
+
+    /** Reads the blob through and tells whether its bytes still hash to its address. */
+    default BlobCondition check(String sha256) throws IOException {
+        if (!exists(sha256)) {
+            return BlobCondition.MISSING;
+        }
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+        try (InputStream in = new java.security.DigestInputStream(open(sha256), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest()).equals(sha256)
+                ? BlobCondition.INTACT : BlobCondition.CORRUPT;
+    }
+
+    /** What reading a blob back found. */
+    enum BlobCondition {
+        /** present, and its bytes hash to its address */
+        INTACT,
+        /** not in the store */
+        MISSING,
+        /** present, but its bytes no longer hash to its address (damaged on disk) */
+        CORRUPT
+    }
 }

@@ -41,6 +41,8 @@ import vn.hoclieu.storage.UploadLimits;
 class OversizedUploads {
 
     private static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** At most this much of all the fields together is kept. */
+    private static final long MAX_KEPT_BYTES = 1 << 20;
     private static final int MAX_FIELDS = 200;
 
     @Bean
@@ -72,11 +74,17 @@ class OversizedUploads {
             upload.setSizeMax(-1);
             upload.setFileSizeMax(-1);
             FileItemIterator items = upload.getItemIterator(new ServletRequestContext(request));
+            int values = 0;
+            long kept = 0;
             while (items.hasNext()) {
                 FileItemStream item = items.next();
                 try (InputStream in = item.openStream()) {
-                    if (item.isFormField() && fields.size() < MAX_FIELDS) {
+                    // bounded in count and in bytes, however many fields (or values of one name) are sent:
+                    // this runs before sign-in, so nobody may make it hold more than a form's worth
+                    if (item.isFormField() && values < MAX_FIELDS && kept < MAX_KEPT_BYTES) {
                         byte[] value = in.readNBytes(MAX_FIELD_BYTES);
+                        values++;
+                        kept += value.length;
                         fields.computeIfAbsent(item.getFieldName(), k -> new ArrayList<>())
                                 .add(new String(value, StandardCharsets.UTF_8));
                     }

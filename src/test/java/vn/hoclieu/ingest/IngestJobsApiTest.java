@@ -19,7 +19,7 @@ import vn.hoclieu.account.Role;
 /** The ingestion queue as librarians see it: statuses with reasons, retry and discard. */
 class IngestJobsApiTest extends IntegrationTest {
 
-    private static final String OTHER_LIBRARY = "__OTHER__";
+    private static final String OTHER_LIBRARY = "HN-THPT-BDM";
 
     private int post(String path, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.noBody());

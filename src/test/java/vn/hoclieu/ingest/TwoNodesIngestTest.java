@@ -52,8 +52,9 @@ class TwoNodesIngestTest {
         List<String> settings = new ArrayList<>(List.of(Postgres.instanceSettings(jdbcUrl)));
         settings.addAll(List.of("--hoclieu.admin-password=" + PASSWORD, "--hoclieu.storage.dir=" + blobs,
                 "--hoclieu.ingest.workers=2", "--hoclieu.ingest.isolation=false", "--hoclieu.ingest.ocr=false",
-                // short leases, so that the dead node's jobs come back within seconds
-                "--hoclieu.ingest.lease=3s", "--logging.level.vn.hoclieu.ingest=INFO",
+                // short leases, so that the dead node's jobs come back within seconds — yet long enough
+                // that a pause of a loaded CI machine does not pass a live node's job to the other
+                "--hoclieu.ingest.lease=10s", "--logging.level.vn.hoclieu.ingest=INFO",
                 // each node's embedded index follows what the other changed
                 "--hoclieu.search.follow-interval=1s"));
         String admin = Http.basic("admin", PASSWORD);
@@ -96,7 +97,7 @@ class TwoNodesIngestTest {
                 assertThat(second.status()).as(second.body()).isEqualTo(202);
                 awaitRunningOn(jdbcUrl, "node-a");
                 a.kill();
-                // what it held when it died (read before the 3 s lease can run out)
+                // what it held when it died (read before the 10 s lease can run out)
                 List<Long> heldByA = runningOn(jdbcUrl, "node-a");
                 assertThat(heldByA).as("jobs the dead node held").isNotEmpty();
                 PdfImports.awaitJobsFinished(jdbcUrl, FILES + 20, Duration.ofMinutes(8));

@@ -147,7 +147,7 @@ class WebPagesTest extends IntegrationTest {
         // the same file again: the form explains it is a duplicate and links to the existing one
         HttpResponse<String> again = browser.postMultipart("/upload", boundary, body.replace(Browser.csrf(form.body()),
                 Browser.csrf(browser.get("/upload").body())).getBytes(StandardCharsets.UTF_8));
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("đã có trong thư viện").contains("href=\"/resources/");
     }
 

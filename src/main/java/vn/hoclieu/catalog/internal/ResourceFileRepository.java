@@ -16,4 +16,7 @@ public interface ResourceFileRepository extends JpaRepository<ResourceFile, Long
     @org.springframework.data.jpa.repository.Query(
             "select coalesce(sum(f.size), 0) from ResourceFile f where f.resource.libraryId = :libraryId")
     long bytesOfLibrary(@org.springframework.data.repository.query.Param("libraryId") long libraryId);
+    @org.springframework.data.jpa.repository.Query(
+            "select f.resource.id, f.id, f.sha256, f.textSha256, f.thumbnailSha256 from ResourceFile f order by f.id")
+    List<Object[]> blobColumns();
 }

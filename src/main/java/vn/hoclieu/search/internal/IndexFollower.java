@@ -23,6 +23,7 @@ import vn.hoclieu.catalog.CatalogService;
  * uses the shared search backend instead.
  */
 @Component
+@LuceneBackend // SolrCloud is one shared collection: nothing to follow
 class IndexFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);

@@ -105,6 +105,11 @@ class LuceneIndex implements AutoCloseable {
         return facets;
     }
 
+    /** The generation being served. */
+    IndexGeneration current() {
+        return current;
+    }
+
     /** The folder of the index being served. */
     Path path() {
         return current.path;

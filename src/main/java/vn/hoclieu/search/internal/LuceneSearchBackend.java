@@ -78,6 +78,11 @@ class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
+    public vn.hoclieu.search.IndexCheck check(boolean repair) {
+        return indexer.check(repair);
+    }
+
+    @Override
     public boolean startRebuild() {
         return rebuild.start();
     }

@@ -113,20 +113,25 @@ public class QuerySuggestions {
 
     /** The candidates whose words all occur together in a document the viewer may see. */
     private List<Suggestion> visible(List<QueryCount> candidates, Viewer viewer, int limit) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        List<Suggestion> out = new ArrayList<>();
+        return visibleTo(candidates, viewer, limit).stream().map(q -> new Suggestion(q.query(), null)).toList();
+    }
+
+    /**
+     * Of these counted queries, at most {@code limit} whose words all occur together in a document the
+     * viewer may see: what may be shown to them without telling of material hidden from them.
+     */
+    public List<QueryCount> visibleTo(List<QueryCount> candidates, Viewer viewer, int limit) {
+        List<QueryCount> out = new ArrayList<>();
         for (QueryCount q : candidates) {
+            if (out.size() == limit) {
+                break;
+            }
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             for (String word : VietnameseAnalysis.fold(q.query()).split(" ")) {
                 all.add(VisibleScope.inAny(Fields.TEXT_FIELDS, Fields.FOLDED, word), Occur.MUST);
             }
             if (backend.anyVisible(all.build(), viewer)) {
-                out.add(new Suggestion(q.query(), null));
-                if (out.size() == limit) {
-                    break;
-                }
+                out.add(q);
             }
         }
         return out;

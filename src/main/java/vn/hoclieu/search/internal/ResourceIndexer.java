@@ -2,10 +2,13 @@ package vn.hoclieu.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
@@ -24,6 +27,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
+import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.SearchProperties;
 
 /**
@@ -114,22 +118,52 @@ public class ResourceIndexer {
 
     /** Indexes what is missing or stale and removes what no longer exists; returns how many changed. */
     public int reconcile() {
-        Map<Long, Long> indexed = indexedVersions();
-        int changed = 0;
-        LuceneIndex.Change last = null;
-        for (Map.Entry<Long, java.time.Instant> entry : catalog.versions().entrySet()) {
+        return check(true).repaired();
+    }
+
+    /**
+     * Compares the index with the catalogue: resources missing from it, indexed in an older version,
+     * indexed more than once, and documents of resources that no longer exist. With {@code repair},
+     * re-indexes or deletes each of them and returns once searches see the result.
+     */
+    public IndexCheck check(boolean repair) {
+        List<Long> repeats = new ArrayList<>();
+        Map<Long, Long> indexed = indexedVersions(repeats);
+        int documents = indexed.size() + repeats.size();
+        Set<Long> duplicated = new TreeSet<>(repeats);
+        Map<Long, java.time.Instant> versions = catalog.versions();
+        List<Long> missing = new ArrayList<>();
+        List<Long> stale = new ArrayList<>();
+        for (Map.Entry<Long, java.time.Instant> entry : versions.entrySet()) {
             Long version = indexed.remove(entry.getKey());
-            if (version == null || version != entry.getValue().toEpochMilli()) {
-                last = later(last, safely(entry.getKey(), false));
-                changed++;
+            if (version == null) {
+                missing.add(entry.getKey());
+            } else if (version != entry.getValue().toEpochMilli()) {
+                stale.add(entry.getKey());
             }
         }
-        for (Long gone : indexed.keySet()) {
-            last = later(last, safely(gone, false));
-            changed++;
+        List<Long> extra = new ArrayList<>(indexed.keySet());
+        Set<Long> toWrite = new TreeSet<>(missing);
+        toWrite.addAll(stale);
+        toWrite.addAll(extra);
+        toWrite.addAll(duplicated);
+        int repaired = 0;
+        if (repair) {
+            LuceneIndex.Change last = null;
+            for (Long id : toWrite) {
+                // an upsert replaces every document of the id and a delete removes them all
+                LuceneIndex.Change change = safely(id, false);
+                if (change != null) {
+                    repaired++;
+                }
+                last = later(last, change);
+            }
+            awaitSearchable(last, "reconciliation");
         }
-        awaitSearchable(last, "reconciliation");
-        return changed;
+        java.util.Collections.sort(missing);
+        java.util.Collections.sort(stale);
+        java.util.Collections.sort(extra);
+        return new IndexCheck(versions.size(), documents, missing, stale, extra, List.copyOf(duplicated), repaired);
     }
 
     /**
@@ -180,7 +214,8 @@ public class ResourceIndexer {
         return b.generation() != a.generation() || b.sequence() > a.sequence() ? b : a;
     }
 
-    private Map<Long, Long> indexedVersions() {
+    /** Indexed id → version; each further live document of an id already seen adds the id to {@code repeats}. */
+    private Map<Long, Long> indexedVersions(List<Long> repeats) {
         Map<Long, Long> versions = new HashMap<>();
         return index.withSearcher(searcher -> {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -193,8 +228,11 @@ public class ResourceIndexer {
                     Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION,
                             Fields.DISPLAY_LICENCE));
                     // a document from before hits carried their licence is stale, whatever its version
-                    versions.put(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_LICENCE) == null ? -1L
-                            : d.getField(Fields.VERSION).numericValue().longValue());
+                    long id = Long.parseLong(d.get(Fields.ID));
+                    if (versions.put(id, d.get(Fields.DISPLAY_LICENCE) == null ? -1L
+                            : d.getField(Fields.VERSION).numericValue().longValue()) != null) {
+                        repeats.add(id);
+                    }
                 }
             }
             return versions;

@@ -43,6 +43,16 @@ public interface SearchBackend {
     /** Brings the index in line with the catalogue; returns how many resources changed. */
     int reconcile();
 
+    /**
+     * Compares the index with the catalogue and, with {@code repair}, re-indexes what is missing, stale or
+     * duplicated and deletes what is extra (the {@code verify} command). The embedded index only for now:
+     * a SolrCloud collection is brought in line by {@link #reconcile()} or a rebuild.
+     */
+    default vn.hoclieu.search.IndexCheck check(boolean repair) {
+        throw new UnsupportedOperationException("checking the index against the catalogue needs the embedded "
+                + "Lucene index; on SolrCloud run reindex instead");
+    }
+
     /** Starts rebuilding from the catalogue in the background; false if one is already running. */
     boolean startRebuild();
 

@@ -25,7 +25,7 @@ import vn.hoclieu.storage.StoredBlob;
  */
 @Component
 @ConditionalOnProperty(name = "hoclieu.storage.type", havingValue = "local", matchIfMissing = true)
-class LocalBlobStore implements BlobStore {
+public class LocalBlobStore implements BlobStore {
 
     private final Path root;
     private final Path tmp;
@@ -41,6 +41,11 @@ class LocalBlobStore implements BlobStore {
         this.tmp = root.resolve("tmp");
         this.space = space;
         Files.createDirectories(tmp);
+    }
+
+    /** A store over {@code dir} outside the application (the shell's backup and restore). */
+    public static BlobStore open(Path dir) throws IOException {
+        return new LocalBlobStore(StorageProperties.local(dir));
     }
 
     @Override
