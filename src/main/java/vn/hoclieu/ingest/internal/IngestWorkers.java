@@ -58,11 +58,8 @@ class IngestWorkers implements SmartLifecycle {
     /** Who claims: a name stable across restarts, so that a node restarted after a crash takes back its own jobs. */
     private final String node;
     private final Duration lease;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ingest-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Made at each start: a context may be stopped and started again (Spring's test contexts are). */
+    private ScheduledExecutorService heartbeat;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -94,6 +91,11 @@ class IngestWorkers implements SmartLifecycle {
         reclaimAbandoned(node);
         running = true;
         long beat = Math.max(200, lease.toMillis() / 3);
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ingest-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
         for (int i = 0; i < properties.workers(); i++) {
             Thread t = new Thread(this::work, "ingest-worker-" + (i + 1));
@@ -106,7 +108,6 @@ class IngestWorkers implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        heartbeat.shutdown();
         wakeUp.release(threads.size());
         for (Thread t : threads) {
             try {
@@ -116,6 +117,11 @@ class IngestWorkers implements SmartLifecycle {
             }
         }
         threads.clear();
+        // the leases are kept until the workers are gone, so no other node takes a job still being read
+        if (heartbeat != null) {
+            heartbeat.shutdown();
+            heartbeat = null;
+        }
     }
 
     @Override
