@@ -41,11 +41,12 @@ public final class HostileCorpus {
         f.put("ma-hoa.pdf", encryptedPdf(salt));
         f.put("hong.pdf", concat(ascii("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"), noise(salt, 4096)));
         byte[] pdf = pdf("Tài liệu bị cắt " + salt);
-        f.put("bi-cat.pdf", Arrays.copyOf(pdf, pdf.length / 2));
+        // cut in half, then the salt: the first half may hold nothing salted (a ZIP's first entries)
+        f.put("bi-cat.pdf", concat(Arrays.copyOf(pdf, pdf.length / 2), ascii(salt)));
         f.put("ma-hoa.docx", encryptedDocx(salt));
         f.put("hong.docx", concat(new byte[] {'P', 'K', 3, 4}, noise(salt, 4096)));
         byte[] docx = docx(salt, "<w:t>Tài liệu Word bị cắt " + salt + "</w:t>", null);
-        f.put("bi-cat.docx", Arrays.copyOf(docx, docx.length / 2));
+        f.put("bi-cat.docx", concat(Arrays.copyOf(docx, docx.length / 2), ascii(salt)));
         f.put("bom-long-nhau.zip", nestedZipBomb(salt));
         f.put("ty-tieng-cuoi.xml", ascii(billionLaughs("<bai>" + salt + " &lol9;</bai>")));
         f.put("ty-tieng-cuoi.docx", docx(salt, "<w:t>&lol9;</w:t>", billionLaughsDtd("w:document")));

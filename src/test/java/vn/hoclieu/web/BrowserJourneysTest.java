@@ -206,10 +206,10 @@ class BrowserJourneysTest extends IntegrationTest {
         String librarian = account("librarian-browser", Role.LIBRARIAN, "HN-TVHN");
         String word = "vuon" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
         Path folder = Files.createTempDirectory("hoclieu-upload-");
-        Path guide = Files.writeString(folder.resolve("cam-nang-rau-sach.txt"),
-                "Cẩm nang trồng rau sạch ở sân trường " + word + ". Chuẩn bị đất, gieo hạt và tưới nước mỗi ngày.");
+        Path guide = Files.writeString(folder.resolve("cam-nang-lam-dieu.txt"),
+                "Cẩm nang làm diều giấy ở sân trường " + word + ". Chọn nan tre, dán giấy bản và buộc dây thật chắc.");
         Path sheet = Files.writeString(folder.resolve("phieu-theo-doi.txt"),
-                "Phiếu theo dõi vườn rau của lớp " + word + ": ngày gieo, ngày nảy mầm, chiều cao cây.");
+                "Phiếu ghi chép buổi thả diều của lớp " + word + ": ngày thả, sức gió, độ cao.");
 
         signIn(teacher);
         browser.get(url("/upload"));
@@ -228,12 +228,12 @@ class BrowserJourneysTest extends IntegrationTest {
         screenshot("uploaded");
 
         // the teacher confirms the description of the guide, once its file has been read
-        browser.findElement(By.xpath("//ol[@id='upload-progress']/li[strong='cam-nang-rau-sach.txt']//a")).click();
+        browser.findElement(By.xpath("//ol[@id='upload-progress']/li[strong='cam-nang-lam-dieu.txt']//a")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(
                 By.cssSelector(".files-reading .state.pending")).isEmpty());
         WebElement title = browser.findElement(By.id("title"));
         title.clear();
-        title.sendKeys("Cẩm nang trồng rau sạch " + word);
+        title.sendKeys("Cẩm nang làm diều giấy " + word);
         browser.findElement(By.id("subjects")).sendKeys("Khoa học");
         screenshot("describe");
         title.submit();
@@ -251,7 +251,7 @@ class BrowserJourneysTest extends IntegrationTest {
         browser.findElement(By.cssSelector("a.waiting")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/review"));
         WebElement submission = browser.findElements(By.cssSelector("section.review tbody tr")).stream()
-                .filter(r -> r.getText().contains("Cẩm nang trồng rau sạch " + word)).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains("Cẩm nang làm diều giấy " + word)).findFirst().orElseThrow();
         screenshot("review");
         submission.findElement(By.cssSelector("form[action$='/approve'] button")).click();
         waiting().until(d -> d.getCurrentUrl().contains("approved"));
@@ -259,19 +259,19 @@ class BrowserJourneysTest extends IntegrationTest {
         waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
 
         // a student, signed in nowhere, types without diacritics and opens it
-        await(() -> Http.get(url("/api/v1/search?q=" + Http.q("cam nang trong rau sach " + word))).json()
+        await(() -> Http.get(url("/api/v1/search?q=" + Http.q("cam nang lam dieu giay " + word))).json()
                 .get("total").asLong() > 0, Duration.ofSeconds(30), "the approved material never became searchable");
         browser.get(url("/"));
         WebElement box = browser.findElement(By.id("q-home"));
-        box.sendKeys("cam nang trong rau sach " + word);
+        box.sendKeys("cam nang lam dieu giay " + word);
         box.submit();
         waiting().until(d -> d.getCurrentUrl().contains("/search"));
         WebElement hit = browser.findElement(By.cssSelector("ol.results h2 a"));
-        assertThat(hit.getText()).isEqualTo("Cẩm nang trồng rau sạch " + word);
+        assertThat(hit.getText()).isEqualTo("Cẩm nang làm diều giấy " + word);
         screenshot("found");
         hit.click();
         waiting().until(d -> d.getCurrentUrl().contains("/resources/" + id));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cẩm nang trồng rau sạch " + word);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cẩm nang làm diều giấy " + word);
         screenshot("opened");
     }
 
