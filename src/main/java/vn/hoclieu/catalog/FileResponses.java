@@ -51,7 +51,7 @@ final class FileResponses {
         var response = ResponseEntity.ok()
                 .contentType(inline ? mediaType : MediaType.APPLICATION_OCTET_STREAM)
                 .eTag(etag)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, asciiFallback(disposition))
                 .header("X-Content-Type-Options", "nosniff");
         if (!(inline && type.equals("application/pdf"))) {
             // a sandbox stops anything in the file from running as our site; the browser's PDF
@@ -62,5 +62,21 @@ final class FileResponses {
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
                 .body(content);
+    }
+
+    /**
+     * The header with its plain {@code filename} in ASCII (the Vietnamese without its marks, anything else
+     * as {@code _}) beside the exact UTF-8 {@code filename*}: Spring keeps Latin-1 letters such as
+     * {@code ò} in the plain one, which is then not ASCII.
+     */
+    static String asciiFallback(ContentDisposition disposition) {
+        String name = disposition.getFilename();
+        if (name == null) {
+            return disposition.toString();
+        }
+        String plain = java.text.Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+        return disposition.toString().replaceFirst("filename=\"(?:[^\"\\\\]|\\\\.)*\"",
+                java.util.regex.Matcher.quoteReplacement("filename=\"" + plain + "\""));
     }
 }
