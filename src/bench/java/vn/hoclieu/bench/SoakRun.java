@@ -48,7 +48,8 @@ public final class SoakRun {
     private static final List<String> TYPES = List.of("BOOK", "WORKSHEET", "ARTICLE", "LECTURE");
 
     private final String base;
-    private final String auth;
+    /** HTTP Basic until a personal API token is made; then that token, as API clients use it. */
+    private volatile String auth;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Words of acknowledged uploads, with when they were acknowledged (nanoTime). */
     private final List<Map.Entry<String, Long>> words = new CopyOnWriteArrayList<>();
@@ -101,6 +102,7 @@ public final class SoakRun {
         try {
             SoakRun soak = new SoakRun("http://127.0.0.1:" + port, data.resolve("gc.log"));
             soak.awaitHealthy(server, log);
+            soak.useToken();
             exit = soak.run(server, minutes, searchers, uploaders, samples, uploadPause);
         } finally {
             server.destroy();
@@ -122,7 +124,8 @@ public final class SoakRun {
         errors.set(0);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < searchers; i++) {
-            threads.add(started(new Thread(this::searchLoop, "search-" + i)));
+            boolean anonymous = i % 2 == 0; // half the clients are students who did not sign in
+            threads.add(started(new Thread(() -> searchLoop(anonymous), "search-" + i)));
         }
         for (int i = 0; i < uploaders; i++) {
             int first = 1_000_000 * (i + 1);
@@ -136,6 +139,7 @@ public final class SoakRun {
         long lastAt = start;
         System.out.println("| minute | searches | searches/s | p95 ms | uploads | uploads/s | errors (total) | heap after GC MB | RSS MB |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Map<String, long[]> warmHistogram = null;
         for (int n = 1; n <= samples; n++) {
             long wake = start + n * every;
             while (System.nanoTime() < wake) {
@@ -155,11 +159,16 @@ public final class SoakRun {
             lastSearches = s;
             lastUploads = u;
             lastAt = now;
+            if (n == Math.max(1, samples / 4)) {
+                warmHistogram = histogram(server); // after the warm-up, the heap's live objects by class
+            }
         }
+        Map<String, long[]> endHistogram = histogram(server);
         running = false;
         for (Thread t : threads) {
             t.join(30_000);
         }
+        printGrowth(warmHistogram, endHistogram);
         return verdict(table, minutes);
     }
 
@@ -213,7 +222,7 @@ public final class SoakRun {
         return n < 2 || den == 0 ? 0 : num / den;
     }
 
-    private void searchLoop() {
+    private void searchLoop(boolean anonymous) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running) {
             int kind = random.nextInt(100);
@@ -237,7 +246,7 @@ public final class SoakRun {
             }
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> r = get(path);
+                HttpResponse<String> r = get(path, anonymous);
                 latencies.add((System.nanoTime() - t0) / 1_000_000);
                 if (r.statusCode() != 200) {
                     error("search HTTP " + r.statusCode());
@@ -303,8 +312,15 @@ public final class SoakRun {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
-                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, false);
+    }
+
+    private HttpResponse<String> get(String path, boolean anonymous) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1));
+        if (!anonymous) {
+            request.header("Authorization", auth);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -327,6 +343,47 @@ public final class SoakRun {
             }
         }
         return last;
+    }
+
+    /**
+     * The live objects of the server's heap by class ({@code jcmd PID GC.class_histogram}, which collects
+     * first): class name → {instances, bytes}.
+     */
+    private static Map<String, long[]> histogram(Process server) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Map<String, long[]> classes = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(out);
+        while (m.find()) {
+            classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+        return classes;
+    }
+
+    /** The classes whose live bytes grew most between the two histograms: where a leak would show. */
+    private static void printGrowth(Map<String, long[]> warm, Map<String, long[]> end) {
+        if (warm == null || warm.isEmpty() || end.isEmpty()) {
+            System.out.println("Heap histograms: not available");
+            return;
+        }
+        long warmTotal = warm.values().stream().mapToLong(v -> v[1]).sum();
+        long endTotal = end.values().stream().mapToLong(v -> v[1]).sum();
+        System.out.printf(Locale.ROOT, "Live heap by class (GC.class_histogram): %.1f MB after the warm-up, %.1f MB at "
+                + "the end (%+.1f MB). Largest changes:%n", warmTotal / 1048576.0, endTotal / 1048576.0,
+                (endTotal - warmTotal) / 1048576.0);
+        System.out.println("| class | instances after warm-up | at the end | MB after warm-up | at the end | change MB |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        java.util.Set<String> names = new java.util.HashSet<>(warm.keySet());
+        names.addAll(end.keySet());
+        names.stream().sorted(java.util.Comparator.comparingLong((String c) -> -Math.abs(
+                end.getOrDefault(c, new long[2])[1] - warm.getOrDefault(c, new long[2])[1]))).limit(12).forEach(c -> {
+                    long[] a = warm.getOrDefault(c, new long[2]);
+                    long[] b = end.getOrDefault(c, new long[2]);
+                    System.out.printf(Locale.ROOT, "| `%s` | %d | %d | %.2f | %.2f | %+.2f |%n", c, a[0], b[0],
+                            a[1] / 1048576.0, b[1] / 1048576.0, (b[1] - a[1]) / 1048576.0);
+                });
     }
 
     private static double rss(Process server) throws IOException {
@@ -356,6 +413,22 @@ public final class SoakRun {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Trades the password for a personal API token, as scripts are told to: HTTP Basic runs Argon2
+     * (19 MiB, ~0.1 s of a core) on every request, which is what sign-in costs, not what a search should.
+     */
+    private void useToken() throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/account/tokens"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"soak\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 201 || !m.find()) {
+            throw new IllegalStateException("could not make an API token: HTTP " + r.statusCode() + " " + r.body());
+        }
+        auth = "Bearer " + m.group(1);
     }
 
     private void awaitHealthy(Process server, Path log) throws Exception {

@@ -1,6 +1,7 @@
 package vn.hoclieu.account.internal;
 
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.session.SessionRegistry;
@@ -26,11 +27,14 @@ class AccountConfig {
      * ({@link PasswordUpgrades}).
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(
+            @Value("${hoclieu.accounts.password-checks-at-once:0}") int atOnce) {
         Map<String, PasswordEncoder> encoders = Map.of(
                 "argon2", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
                 "bcrypt", new BCryptPasswordEncoder());
-        return new DelegatingPasswordEncoder("argon2", encoders);
+        // at most this many hashes at a time (BoundedPasswordEncoder); 0 means one per core
+        int permits = atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors();
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", encoders), permits);
     }
 
     @Bean
