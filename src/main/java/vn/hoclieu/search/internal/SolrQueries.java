@@ -15,7 +15,7 @@ import org.apache.lucene.search.TermQuery;
  * A Lucene query of the app (the visibility filter, a suggestion's words) as Solr's JSON Query DSL,
  * clause for clause, so that one definition ({@link VisibilityFilter}) filters both backends. Values
  * travel as JSON strings, never as query syntax: nothing a user types can change the query's shape.
- * Only the query types those filters use are translated; any other is refused, not approximated.
+ * Only the query types those filters (and "did you mean"'s counts) use are translated; any other is refused, not approximated.
  */
 final class SolrQueries {
 
@@ -33,10 +33,10 @@ final class SolrQueries {
             return Map.of("prefix", Map.of("f", p.getPrefix().field(), "query", p.getPrefix().text()));
         }
         if (query instanceof BooleanQuery b) {
-            if (b.getMinimumNumberShouldMatch() > 0 || b.clauses().isEmpty()) {
+            if (b.clauses().isEmpty()) {
                 throw new IllegalArgumentException("not translated to Solr: " + query);
             }
-            Map<String, List<Object>> clauses = new LinkedHashMap<>();
+            Map<String, Object> clauses = new LinkedHashMap<>();
             for (BooleanClause c : b.clauses()) {
                 String occur = switch (c.getOccur()) {
                     case MUST -> "must";
@@ -44,7 +44,13 @@ final class SolrQueries {
                     case SHOULD -> "should";
                     case MUST_NOT -> "must_not";
                 };
-                clauses.computeIfAbsent(occur, k -> new ArrayList<>()).add(of(c.getQuery()));
+                @SuppressWarnings("unchecked")
+                List<Object> these = (List<Object>) clauses.computeIfAbsent(occur, k -> new ArrayList<>());
+                these.add(of(c.getQuery()));
+            }
+            if (b.getMinimumNumberShouldMatch() > 0) {
+                // as Lucene's: at least this many of the should clauses
+                clauses.put("mm", Integer.toString(b.getMinimumNumberShouldMatch()));
             }
             return Map.of("bool", clauses);
         }

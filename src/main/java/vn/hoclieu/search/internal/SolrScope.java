@@ -1,0 +1,89 @@
+package vn.hoclieu.search.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.Query;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
+import vn.hoclieu.account.Viewer;
+
+/**
+ * {@link SuggestionScope} on a SolrCloud collection: counts are searches with the viewer's visibility
+ * filter and the chosen facets ({@code rows=0}); the words come from the plugin's
+ * {@code /vocabulary} handler, which runs {@link Vocabulary} on every shard and adds the shards'
+ * answers up (document frequencies summed, the closeness of a correction the same everywhere).
+ */
+final class SolrScope implements SuggestionScope {
+
+    private final SolrCollection solr;
+    private final Viewer viewer;
+    private final Map<String, List<String>> filters;
+
+    SolrScope(SolrCollection solr, Viewer viewer, Map<String, List<String>> filters) {
+        this.solr = solr;
+        this.viewer = viewer;
+        this.filters = filters;
+    }
+
+    @Override
+    public int count(Query query) {
+        return numFound(SolrSearchBackend.query(query));
+    }
+
+    @Override
+    public boolean any(Query query) {
+        return count(query) > 0;
+    }
+
+    @Override
+    public long countSearch(String text) {
+        return numFound(new JsonQueryRequest().setQuery(Map.of("hoclieu", Map.of("query", text))));
+    }
+
+    private int numFound(JsonQueryRequest q) {
+        q.setLimit(0);
+        SolrSearchBackend.visible(q, viewer);
+        SolrSearchBackend.chosen(q, filters);
+        return Math.toIntExact(solr.send(q).getResults().getNumFound());
+    }
+
+    @Override
+    public Map<String, Integer> matching(String suffix, List<String> pattern) {
+        ModifiableSolrParams p = params(Fields.TEXT_FIELDS.stream().map(f -> f + suffix).toList());
+        p.set(Vocabulary.PATTERN, Vocabulary.encode(pattern));
+        Map<String, Integer> df = new HashMap<>();
+        vocabulary(p).forEach(e -> df.put(e.getKey(), ((Number) e.getValue()).intValue()));
+        return df;
+    }
+
+    @Override
+    public Map<String, Vocabulary.Similar> similar(List<String> fields, String word) {
+        ModifiableSolrParams p = params(fields);
+        p.set(Vocabulary.NEAR, word);
+        Map<String, Vocabulary.Similar> out = new HashMap<>();
+        vocabulary(p).forEach(e -> {
+            List<?> scoreAndFreq = (List<?>) e.getValue();
+            out.put(e.getKey(), new Vocabulary.Similar(((Number) scoreAndFreq.get(0)).floatValue(),
+                    ((Number) scoreAndFreq.get(1)).intValue()));
+        });
+        return out;
+    }
+
+    private static ModifiableSolrParams params(List<String> fields) {
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        p.set(Vocabulary.FIELDS, String.join(",", fields));
+        p.set("shards.qt", Vocabulary.HANDLER);
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private NamedList<Object> vocabulary(ModifiableSolrParams p) {
+        QueryRequest request = new QueryRequest(p);
+        request.setPath(Vocabulary.HANDLER);
+        Object found = solr.send(request).getResponse().get(Vocabulary.RESPONSE);
+        return found == null ? new NamedList<>() : (NamedList<Object>) found;
+    }
+}
