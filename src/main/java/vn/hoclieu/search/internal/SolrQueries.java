@@ -57,6 +57,40 @@ final class SolrQueries {
         throw new IllegalArgumentException("not translated to Solr: " + query.getClass().getSimpleName());
     }
 
+    /**
+     * The same as a query string of local parameters whose every value is a request parameter
+     * ({@code {!term f=text.exact v=$q0}}), added to {@code params}: for a query facet, which takes
+     * a string. Nothing of a value is ever read as syntax. Term and boolean queries only.
+     */
+    static String local(Query query, Map<String, String> params) {
+        if (query instanceof TermQuery t) {
+            return "{!term f=" + t.getTerm().field() + " v=$" + param(params, t.getTerm().text()) + "}";
+        }
+        if (query instanceof BooleanQuery b && !b.clauses().isEmpty()) {
+            StringBuilder out = new StringBuilder("{!bool");
+            for (BooleanClause c : b.clauses()) {
+                String occur = switch (c.getOccur()) {
+                    case MUST -> "must";
+                    case FILTER -> "filter";
+                    case SHOULD -> "should";
+                    case MUST_NOT -> "must_not";
+                };
+                out.append(' ').append(occur).append("=$").append(param(params, local(c.getQuery(), params)));
+            }
+            if (b.getMinimumNumberShouldMatch() > 0) {
+                out.append(" mm=").append(b.getMinimumNumberShouldMatch());
+            }
+            return out.append('}').toString();
+        }
+        throw new IllegalArgumentException("not translated to Solr: " + query.getClass().getSimpleName());
+    }
+
+    private static String param(Map<String, String> params, String value) {
+        String name = "hq" + params.size();
+        params.put(name, value);
+        return name;
+    }
+
     /** The same, tagged (for {@code excludeTags} of a facet: drill-sideways counts). */
     static Map<String, Object> tagged(String tag, Query query) {
         return Map.of("#" + tag, of(query));

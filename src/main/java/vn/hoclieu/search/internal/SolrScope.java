@@ -1,11 +1,13 @@
 package vn.hoclieu.search.internal;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
+import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 import vn.hoclieu.account.Viewer;
@@ -31,6 +33,29 @@ final class SolrScope implements SuggestionScope {
     @Override
     public int count(Query query) {
         return numFound(SolrSearchBackend.query(query));
+    }
+
+    /** All in one request: a query facet per query over the visible documents. */
+    @Override
+    public int[] counts(List<Query> queries) {
+        int[] counts = new int[queries.size()];
+        if (queries.isEmpty()) {
+            return counts;
+        }
+        JsonQueryRequest q = new JsonQueryRequest().setQuery("*:*").setLimit(0);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            q.withFacet("c" + i, Map.of("type", "query", "q", SolrQueries.local(queries.get(i), params)));
+        }
+        params.forEach(q::withParam);
+        SolrSearchBackend.visible(q, viewer);
+        SolrSearchBackend.chosen(q, filters);
+        NestableJsonFacet facets = solr.send(q).getJsonFacetingResponse();
+        for (int i = 0; i < counts.length; i++) {
+            NestableJsonFacet found = facets == null ? null : facets.getQueryFacet("c" + i);
+            counts[i] = found == null ? 0 : Math.toIntExact(found.getCount());
+        }
+        return counts;
     }
 
     @Override

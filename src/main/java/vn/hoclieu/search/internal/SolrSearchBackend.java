@@ -68,6 +68,18 @@ class SolrSearchBackend implements SearchBackend {
 
     @Override
     public SearchPage search(SearchRequest request, Viewer viewer) {
+        SearchPage page = results(request, viewer);
+        return DidYouMean.offer(request, page, work -> {
+            try {
+                return work.apply(new SolrScope(solr, viewer, request.filters()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The page without "did you mean" (as the embedded index's {@link Searcher} answers it). */
+    SearchPage results(SearchRequest request, Viewer viewer) {
         long started = System.nanoTime();
         Searcher.validate(request);
         QueryBuilder.Built built = queries.build(request.q());
@@ -135,15 +147,8 @@ class SolrSearchBackend implements SearchBackend {
                     scored && score instanceof Number n ? n.floatValue() : 0f, string(d, Fields.DISPLAY_THUMBNAIL),
                     location, licence(d)));
         }
-        SearchPage page = new SearchPage(response.getResults().getNumFound(), hits, facets(response), null,
+        return new SearchPage(response.getResults().getNumFound(), hits, facets(response), null,
                 (System.nanoTime() - started) / 1_000_000, request.page(), request.size());
-        return DidYouMean.offer(request, page, work -> {
-            try {
-                return work.apply(new SolrScope(solr, viewer, request.filters()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 
     /** The facet values chosen, each facet's as a tagged filter (its own counts exclude it: drill sideways). */

@@ -16,6 +16,15 @@ interface SuggestionScope {
     /** Visible documents matching the query (term, boolean and prefix queries over the index's fields). */
     int count(Query query) throws IOException;
 
+    /** {@link #count} of each query, in their order (one request on SolrCloud). */
+    default int[] counts(List<Query> queries) throws IOException {
+        int[] counts = new int[queries.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = count(queries.get(i));
+        }
+        return counts;
+    }
+
     /** Whether any visible document matches. */
     boolean any(Query query) throws IOException;
 
