@@ -38,12 +38,7 @@ final class SolrQueries {
             }
             Map<String, Object> clauses = new LinkedHashMap<>();
             for (BooleanClause c : b.clauses()) {
-                String occur = switch (c.getOccur()) {
-                    case MUST -> "must";
-                    case FILTER -> "filter";
-                    case SHOULD -> "should";
-                    case MUST_NOT -> "must_not";
-                };
+                String occur = occur(c);
                 @SuppressWarnings("unchecked")
                 List<Object> these = (List<Object>) clauses.computeIfAbsent(occur, k -> new ArrayList<>());
                 these.add(of(c.getQuery()));
@@ -69,12 +64,7 @@ final class SolrQueries {
         if (query instanceof BooleanQuery b && !b.clauses().isEmpty()) {
             StringBuilder out = new StringBuilder("{!bool");
             for (BooleanClause c : b.clauses()) {
-                String occur = switch (c.getOccur()) {
-                    case MUST -> "must";
-                    case FILTER -> "filter";
-                    case SHOULD -> "should";
-                    case MUST_NOT -> "must_not";
-                };
+                String occur = occur(c);
                 out.append(' ').append(occur).append("=$").append(param(params, local(c.getQuery(), params)));
             }
             if (b.getMinimumNumberShouldMatch() > 0) {
@@ -83,6 +73,15 @@ final class SolrQueries {
             return out.append('}').toString();
         }
         throw new IllegalArgumentException("not translated to Solr: " + query.getClass().getSimpleName());
+    }
+
+    private static String occur(BooleanClause c) {
+        return switch (c.getOccur()) {
+            case MUST -> "must";
+            case FILTER -> "filter";
+            case SHOULD -> "should";
+            case MUST_NOT -> "must_not";
+        };
     }
 
     private static String param(Map<String, String> params, String value) {
