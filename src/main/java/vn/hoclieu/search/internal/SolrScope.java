@@ -38,14 +38,36 @@ final class SolrScope implements SuggestionScope {
     /** All in one request: a query facet per query over the visible documents. */
     @Override
     public int[] counts(List<Query> queries) {
-        int[] counts = new int[queries.size()];
+        Map<String, String> params = new LinkedHashMap<>();
+        long[] found = facetCounts(queries.stream().map(query -> SolrQueries.local(query, params)).toList(), params);
+        int[] counts = new int[found.length];
+        for (int i = 0; i < found.length; i++) {
+            counts[i] = Math.toIntExact(found[i]);
+        }
+        return counts;
+    }
+
+    /** All in one request: a query facet per text, the ranking query of {@code {!hoclieu}} (the text a parameter). */
+    @Override
+    public long[] countSearches(List<String> texts) {
+        Map<String, String> params = new LinkedHashMap<>();
+        List<String> queries = new java.util.ArrayList<>();
+        for (String text : texts) {
+            String name = "ht" + params.size();
+            params.put(name, text);
+            queries.add("{!hoclieu v=$" + name + "}");
+        }
+        return facetCounts(queries, params);
+    }
+
+    private long[] facetCounts(List<String> queries, Map<String, String> params) {
+        long[] counts = new long[queries.size()];
         if (queries.isEmpty()) {
             return counts;
         }
         JsonQueryRequest q = new JsonQueryRequest().setQuery("*:*").setLimit(0);
-        Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
-            q.withFacet("c" + i, Map.of("type", "query", "q", SolrQueries.local(queries.get(i), params)));
+            q.withFacet("c" + i, Map.of("type", "query", "q", queries.get(i)));
         }
         params.forEach(q::withParam);
         SolrSearchBackend.visible(q, viewer);
@@ -53,7 +75,7 @@ final class SolrScope implements SuggestionScope {
         NestableJsonFacet facets = solr.send(q).getJsonFacetingResponse();
         for (int i = 0; i < counts.length; i++) {
             NestableJsonFacet found = facets == null ? null : facets.getQueryFacet("c" + i);
-            counts[i] = found == null ? 0 : Math.toIntExact(found.getCount());
+            counts[i] = found == null ? 0 : found.getCount();
         }
         return counts;
     }

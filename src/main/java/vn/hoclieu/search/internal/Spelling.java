@@ -1,6 +1,7 @@
 package vn.hoclieu.search.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,16 +40,25 @@ final class Spelling {
                     || scope.any(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term))) {
                 continue; // a word some visible material holds is not the typo
             }
-            String chosen = null;
-            for (String candidate : similar(scope, suffix, term)) {
-                if (!scope.any(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, candidate))) {
-                    continue;
+            // the candidates some visible material holds, and what the query finds with each (asked at once)
+            List<String> candidates = similar(scope, suffix, term);
+            int[] holding = scope.counts(candidates.stream()
+                    .map(c -> VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, c)).toList());
+            List<String> held = new ArrayList<>();
+            List<String> corrected = new ArrayList<>();
+            for (int k = 0; k < candidates.size(); k++) {
+                if (holding[k] > 0) {
+                    held.add(candidates.get(k));
+                    forms[i] = candidates.get(k);
+                    corrected.add(typed.with(forms));
                 }
-                forms[i] = candidate;
-                long found = scope.countSearch(typed.with(forms));
-                if (found > best) {
-                    best = found;
-                    chosen = candidate;
+            }
+            long[] found = scope.countSearches(corrected);
+            String chosen = null;
+            for (int k = 0; k < held.size(); k++) {
+                if (found[k] > best) {
+                    best = found[k];
+                    chosen = held.get(k);
                 }
             }
             forms[i] = chosen;

@@ -31,6 +31,15 @@ interface SuggestionScope {
     /** How many visible documents a search for the text finds (the ranking query of {@link QueryBuilder}). */
     long countSearch(String text) throws IOException;
 
+    /** {@link #countSearch} of each text, in their order (one request on SolrCloud). */
+    default long[] countSearches(List<String> texts) throws IOException {
+        long[] counts = new long[texts.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = countSearch(texts.get(i));
+        }
+        return counts;
+    }
+
     /** Terms of the text fields (name + suffix) that the pattern accepts, with index-wide document frequencies. */
     Map<String, Integer> matching(String suffix, List<String> pattern) throws IOException;
 

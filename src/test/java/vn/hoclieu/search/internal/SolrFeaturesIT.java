@@ -121,16 +121,26 @@ class SolrFeaturesIT {
                 "nui lua phun trao", "ban do hanh chinh", "Thành phố Đà Nẵng", "may in da nang", "dan bau");
         List<String> differences = new ArrayList<>();
         int offered = 0;
+        long embeddedNanos = 0;
+        long cloudNanos = 0;
         for (Viewer viewer : VIEWERS) {
             for (String q : queries) {
+                long started = System.nanoTime();
                 String want = embedded(q, viewer);
+                long between = System.nanoTime();
                 String got = cloud(q, viewer);
+                cloudNanos += System.nanoTime() - between;
+                embeddedNanos += between - started;
                 offered += want == null ? 0 : 1;
                 if (!java.util.Objects.equals(want, got)) {
                     differences.add(viewer.username() + " «" + q + "»: embedded " + want + ", solr " + got);
                 }
             }
         }
+        // a figure to read, not to assert (wall time on a shared machine): search + did-you-mean per query
+        System.out.printf("search with did-you-mean, mean of %d: embedded %.1f ms, SolrCloud %.1f ms%n",
+                queries.size() * VIEWERS.size(), embeddedNanos / 1e6 / (queries.size() * VIEWERS.size()),
+                cloudNanos / 1e6 / (queries.size() * VIEWERS.size()));
         assertThat(differences).isEmpty();
         assertThat(offered).as("suggestions offered at all").isGreaterThan(5);
     }
