@@ -1,7 +1,5 @@
 package vn.hoclieu.search;
 
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import vn.hoclieu.search.internal.SolrCloudFork;
 
@@ -14,17 +12,5 @@ class SolrResourcePageSearchIT extends ResourcePageSearchTest {
 
     static {
         SolrCloudFork.publishUrl();
-    }
-
-    @Override
-    @Test
-    @Disabled("the Solr backend does not yet say where in a file a passage is (location is null)")
-    void searchWithinAPdfFindsEveryPlaceWithItsPageInReadingOrder() {
-    }
-
-    @Override
-    @Test
-    @Disabled("the Solr backend does not yet say where in a file a passage is (location is null)")
-    void searchWithinAVideoNamesTheMomentOfEachCue() {
     }
 }

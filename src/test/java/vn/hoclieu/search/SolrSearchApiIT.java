@@ -2,7 +2,6 @@ package vn.hoclieu.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -30,17 +29,5 @@ class SolrSearchApiIT extends SearchApiTest {
     void theSolrBackendAnswersAndNoEmbeddedIndexIsOpened() {
         assertThat(context.getBean(SearchBackend.class).getClass().getSimpleName()).isEqualTo("SolrSearchBackend");
         assertThat(context.getBeanNamesForType(vn.hoclieu.search.internal.ResourceIndexer.class)).isEmpty();
-    }
-
-    @Override
-    @Test
-    @Disabled("the Solr backend does not yet say where in a file a hit is (location is null)")
-    void aHitInSubtitlesNamesTheMomentAndLinksToIt() {
-    }
-
-    @Override
-    @Test
-    @Disabled("the Solr backend does not yet say where in a file a hit is (location is null)")
-    void aHitInAPdfNamesItsPageAndOpensThePreviewThere() {
     }
 }

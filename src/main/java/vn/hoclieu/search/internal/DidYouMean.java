@@ -1,5 +1,6 @@
 package vn.hoclieu.search.internal;
 
+import java.io.IOException;
 import java.text.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +8,6 @@ import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchRequest;
-import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
  * "Did you mean": for a query that found fewer than {@value #FEW_HITS} results or has words typed
@@ -29,7 +29,6 @@ public class DidYouMean {
     static final int MAX_WORDS = 8;
 
     private final LuceneIndex index;
-    private final QueryBuilder queries = new QueryBuilder(VietnameseAnalysis.folded(), VietnameseAnalysis.exact());
 
     DidYouMean(LuceneIndex index) {
         this.index = index;
@@ -37,9 +36,24 @@ public class DidYouMean {
 
     /** The page with a suggestion if one leads to better results (its cost added to {@code tookMs}). */
     public SearchPage offer(SearchRequest request, Viewer viewer, SearchPage page) {
+        return offer(request, page, work -> index.withSearcher(
+                searcher -> work.apply(VisibleScope.of(searcher, index.facetsConfig(), viewer, request.filters()))));
+    }
+
+    /** Runs the work with the scope of one viewer and request (the embedded index holds its searcher meanwhile). */
+    interface Scoped {
+        String with(Work work);
+    }
+
+    interface Work {
+        String apply(SuggestionScope scope) throws IOException;
+    }
+
+    /** The same for any backend: the page with a suggestion if one leads to better results. */
+    static SearchPage offer(SearchRequest request, SearchPage page, Scoped scoped) {
         long started = System.nanoTime();
         try {
-            String suggestion = suggest(request, viewer, page.total());
+            String suggestion = suggest(request.q(), page.total(), scoped);
             long millis = (System.nanoTime() - started) / 1_000_000;
             return page.withDidYouMean(suggestion, page.tookMs() + millis);
         } catch (RuntimeException e) {
@@ -48,8 +62,8 @@ public class DidYouMean {
         }
     }
 
-    String suggest(SearchRequest request, Viewer viewer, long hits) {
-        String q = Normalizer.normalize(request.q(), Normalizer.Form.NFC);
+    static String suggest(String typedText, long hits, Scoped scoped) {
+        String q = Normalizer.normalize(typedText, Normalizer.Form.NFC);
         TypedWords typed = TypedWords.of(q, MAX_WORDS);
         if (typed == null || typed.words().isEmpty()) {
             return null;
@@ -60,9 +74,8 @@ public class DidYouMean {
         if (!respell) {
             return null;
         }
-        String suggestion = index.withSearcher(searcher -> {
-            VisibleScope scope = VisibleScope.of(searcher, index.facetsConfig(), viewer, request.filters());
-            String corrected = respell ? Spelling.correct(typed, scope, queries, hits) : null;
+        String suggestion = scoped.with(scope -> {
+            String corrected = Spelling.correct(typed, scope, hits);
             if (corrected != null) {
                 TypedWords again = TypedWords.of(corrected, MAX_WORDS);
                 String[] accents = again != null && unaccentedWords(again) ? Restoration.restore(again, scope) : null;

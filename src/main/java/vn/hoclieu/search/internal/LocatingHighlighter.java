@@ -14,11 +14,28 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  */
 final class LocatingHighlighter extends UnifiedHighlighter {
 
+    /**
+     * On SolrCloud, the plugin's {@code LocatingSolrHighlighter} uses this class's formatters when a
+     * request says {@code hoclieu.locate=best|each}, and answers each snippet as {@code value,segment|html}
+     * ({@code hoclieu.minTerms}: {@link EachPassage}'s; {@code hoclieu.breaks=local}: {@link SentenceBreaks}).
+     */
+    static final String LOCATE = "hoclieu.locate";
+    static final String BEST = "best";
+    static final String EACH = "each";
+    static final String MIN_TERMS = "hoclieu.minTerms";
+    static final String BREAKS = "hoclieu.breaks";
+    static final String LOCAL_SENTENCES = "local";
+
     /** A snippet ({@link #toString()} is its HTML) and the place of its best passage. */
     record Located(String html, int value, int segment) {
         @Override
         public String toString() {
             return html;
+        }
+
+        /** As the plugin sends it to the app: {@code value,segment|html}, with no NUL (Solr splits snippets at NUL). */
+        String placed() {
+            return value + "," + segment + "|" + html.replace('\0', ' ');
         }
     }
 

@@ -6,15 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.Automaton;
-import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.search.Query;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
@@ -38,8 +32,6 @@ final class Restoration {
     static final int CANDIDATES = 5;
     /** How much a pair seen together outweighs the words seen alone (log counts). */
     static final double BIGRAM_WEIGHT = 10;
-    /** Terms read from one automaton at most, whatever the dictionary holds. */
-    private static final int MAX_TERMS = 200;
 
     private static final Map<Character, String> VARIANTS = Map.of(
             'a', "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -63,15 +55,23 @@ final class Restoration {
      * @return per word the exact form to offer, or null where the word stays as typed; null when
      *         nothing would change or nothing visible supports the change
      */
-    static String[] restore(TypedWords typed, VisibleScope scope) throws IOException {
+    static String[] restore(TypedWords typed, SuggestionScope scope) throws IOException {
         List<TypedWords.Word> words = typed.words();
         int n = words.size();
-        IndexReader reader = scope.searcher().getIndexReader();
         boolean[] open = new boolean[n];
         List<Map<String, Integer>> single = new ArrayList<>(n);
         boolean anyOpen = false;
+        // every count of a step is asked at once: one request on SolrCloud, one pass each on the embedded index
+        List<Query> typedForms = new ArrayList<>();
         for (TypedWords.Word w : words) {
-            int typedCount = w.accented() || restorable(w.folded()) ? visible(scope, Fields.EXACT, w.exact()) : 0;
+            if (w.accented() || restorable(w.folded())) {
+                typedForms.add(inText(Fields.EXACT, w.exact()));
+            }
+        }
+        int[] typedCounts = scope.counts(typedForms);
+        int asked = 0;
+        for (TypedWords.Word w : words) {
+            int typedCount = w.accented() || restorable(w.folded()) ? typedCounts[asked++] : 0;
             // marks typed on a word that exists are what the person meant; a half-accented typo is not
             open[single.size()] = restorable(w.folded()) && (!w.accented() || typedCount == 0);
             anyOpen |= open[single.size()];
@@ -83,34 +83,54 @@ final class Restoration {
             return null;
         }
         // pairs first: they are the evidence that counts, and their halves are the words worth having
-        List<Map<String, Integer>> pairs = new ArrayList<>(n);
+        List<List<String>> bigrams = new ArrayList<>(n);
+        List<Query> bigramQueries = new ArrayList<>();
         for (int i = 0; i + 1 < n; i++) {
-            Map<String, Integer> found = new HashMap<>();
+            List<String> candidates = List.of();
             if (open[i] || open[i + 1]) {
                 TypedWords.Word a = words.get(i);
                 TypedWords.Word b = words.get(i + 1);
                 List<String> pattern = new ArrayList<>(side(a, open[i]));
                 pattern.add(" ");
                 pattern.addAll(side(b, open[i + 1]));
-                for (String bigram : frequent(reader, Fields.EXACT_BIGRAMS, pattern, a.folded() + " " + b.folded())) {
-                    int count = visible(scope, Fields.EXACT_BIGRAMS, bigram);
-                    if (count > 0) {
-                        found.put(bigram, count);
-                        String[] halves = bigram.split(" ", 2);
-                        single.get(i).merge(halves[0], count, Math::max);
-                        single.get(i + 1).merge(halves[1], count, Math::max);
-                    }
+                candidates = frequent(scope, Fields.EXACT_BIGRAMS, pattern, a.folded() + " " + b.folded());
+                candidates.forEach(bigram -> bigramQueries.add(inText(Fields.EXACT_BIGRAMS, bigram)));
+            }
+            bigrams.add(candidates);
+        }
+        int[] bigramCounts = scope.counts(bigramQueries);
+        asked = 0;
+        List<Map<String, Integer>> pairs = new ArrayList<>(n);
+        for (int i = 0; i + 1 < n; i++) {
+            Map<String, Integer> found = new HashMap<>();
+            for (String bigram : bigrams.get(i)) {
+                int count = bigramCounts[asked++];
+                if (count > 0) {
+                    found.put(bigram, count);
+                    String[] halves = bigram.split(" ", 2);
+                    single.get(i).merge(halves[0], count, Math::max);
+                    single.get(i + 1).merge(halves[1], count, Math::max);
                 }
             }
             pairs.add(found);
         }
         // a word no pair speaks for, typed in a form no visible material has: its most frequent marked form
+        List<List<String>> lone = new ArrayList<>(n);
+        List<Query> loneQueries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TypedWords.Word w = words.get(i);
+            List<String> forms = List.of();
             if (open[i] && single.get(i).size() == 1 && single.get(i).get(w.exact()) == 0) {
-                for (String form : frequent(reader, Fields.EXACT, side(w, true), w.folded())) {
-                    single.get(i).putIfAbsent(form, visible(scope, Fields.EXACT, form));
-                }
+                forms = frequent(scope, Fields.EXACT, side(w, true), w.folded());
+                forms.forEach(form -> loneQueries.add(inText(Fields.EXACT, form)));
+            }
+            lone.add(forms);
+        }
+        int[] loneCounts = scope.counts(loneQueries);
+        asked = 0;
+        for (int i = 0; i < n; i++) {
+            for (String form : lone.get(i)) {
+                single.get(i).putIfAbsent(form, loneCounts[asked++]);
             }
         }
         String[] chosen = best(typed, single, pairs);
@@ -198,51 +218,24 @@ final class Restoration {
         return chosen[i] != null ? chosen[i] : typed.words().get(i).exact();
     }
 
-    private static int visible(VisibleScope scope, String suffix, String term) throws IOException {
-        return scope.count(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term));
+    private static Query inText(String suffix, String term) {
+        return VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term);
     }
 
     /**
      * The most frequent (index-wide) terms of the text fields that the pattern accepts (one string of
-     * allowed characters per position) and that fold to {@code folded}.
+     * allowed characters per position, the first {@value Vocabulary#MAX_TERMS} of each field) and that
+     * fold to {@code folded}.
      */
-    private static List<String> frequent(IndexReader reader, String suffix, List<String> pattern, String folded)
+    private static List<String> frequent(SuggestionScope scope, String suffix, List<String> pattern, String folded)
             throws IOException {
-        CompiledAutomaton automaton = new CompiledAutomaton(automaton(pattern), true, false);
-        Map<String, Integer> df = new HashMap<>();
-        for (String field : Fields.TEXT_FIELDS) {
-            Terms terms = MultiTerms.getTerms(reader, field + suffix);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum te = automaton.getTermsEnum(terms);
-            BytesRef term;
-            int read = 0;
-            while (read++ < MAX_TERMS && (term = te.next()) != null) {
-                df.merge(term.utf8ToString(), te.docFreq(), Integer::sum);
-            }
-        }
-        return df.entrySet().stream()
+        return scope.matching(suffix, pattern).entrySet().stream()
                 .filter(e -> VietnameseAnalysis.fold(e.getKey()).equals(folded))
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(CANDIDATES)
                 .map(Map.Entry::getKey)
                 .toList();
-    }
-
-    /** A chain of states, one step per position; built directly, it is deterministic without any work. */
-    private static Automaton automaton(List<String> pattern) {
-        Automaton.Builder b = new Automaton.Builder();
-        int state = b.createState();
-        for (String allowed : pattern) {
-            int next = b.createState();
-            int from = state;
-            allowed.codePoints().distinct().forEach(c -> b.addTransition(from, next, c));
-            state = next;
-        }
-        b.setAccept(state, true);
-        return b.finish();
     }
 
     /** The characters allowed at each position of a word: its marked variants when open, else as typed. */

@@ -1,11 +1,9 @@
 package vn.hoclieu.search.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
@@ -46,10 +44,9 @@ class SolrSearchBackend implements SearchBackend {
 
     private static final String TAG = "f_";
     private static final int FACET_VALUES = 50;
-    private static final Pattern MARKED = Pattern.compile("<mark>(.*?)</mark>");
     private static final List<String> HIT_FIELDS = List.of(Fields.ID, "score", Fields.DISPLAY_TITLE,
             Fields.DISPLAY_MATERIAL_TYPE, Fields.DISPLAY_LANGUAGE, Fields.DISPLAY_LIBRARY, Fields.DISPLAY_THUMBNAIL,
-            Fields.DISPLAY_LICENCE, Fields.DESCRIPTION + Fields.FOLDED);
+            Fields.DISPLAY_LICENCE, Fields.DESCRIPTION + Fields.FOLDED, Fields.DISPLAY_SEGMENTS);
     /**
      * Where "more like this" takes its terms, as {@link RelatedMaterials} does: the folded bigrams of
      * every text field and the syllables of the title and subjects, weighted by what says most about a
@@ -71,6 +68,18 @@ class SolrSearchBackend implements SearchBackend {
 
     @Override
     public SearchPage search(SearchRequest request, Viewer viewer) {
+        SearchPage page = results(request, viewer);
+        return DidYouMean.offer(request, page, work -> {
+            try {
+                return work.apply(new SolrScope(solr, viewer, request.filters()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The page without "did you mean" (as the embedded index's {@link Searcher} answers it). */
+    SearchPage results(SearchRequest request, Viewer viewer) {
         long started = System.nanoTime();
         Searcher.validate(request);
         QueryBuilder.Built built = queries.build(request.q());
@@ -85,20 +94,16 @@ class SolrSearchBackend implements SearchBackend {
                 .setSort(sort(request.sort(), built.empty()))
                 .returnFields(HIT_FIELDS);
         visible(q, viewer);
-        request.filters().forEach((dim, values) -> {
-            List<String> chosen = values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
-            if (!chosen.isEmpty()) {
-                BooleanQuery.Builder any = new BooleanQuery.Builder();
-                chosen.forEach(v -> any.add(new TermQuery(new Term(dim, v)), Occur.SHOULD));
-                q.withFilter(SolrQueries.tagged(TAG + dim, any.build()));
-            }
-        });
+        chosen(q, request.filters());
         for (String dim : Fields.FACETS) {
             q.withFacet(dim, Map.of("type", "terms", "field", dim, "limit", FACET_VALUES, "mincount", 1,
                     "refine", true, "domain", Map.of("excludeTags", TAG + dim)));
         }
         highlight(q, built.foldedTerms(), List.of(Fields.TEXT, Fields.DESCRIPTION, Fields.TITLE));
         q.withParam("hl.fl", Fields.TEXT + Fields.FOLDED + "," + Fields.DESCRIPTION + Fields.FOLDED);
+        // the place of the best passage, and the sentences the embedded index cuts snippets at
+        q.withParam(LocatingHighlighter.LOCATE, LocatingHighlighter.BEST);
+        q.withParam(LocatingHighlighter.BREAKS, LocatingHighlighter.LOCAL_SENTENCES);
         q.withParam("f." + Fields.TEXT + Fields.FOLDED + ".hl.snippets", 2);
         q.withParam("f." + Fields.DESCRIPTION + Fields.FOLDED + ".hl.snippets", 1);
         q.withParam("hl.fragsize", Searcher.SNIPPET_CHARS);
@@ -120,8 +125,11 @@ class SolrSearchBackend implements SearchBackend {
         for (SolrDocument d : response.getResults()) {
             String id = (String) d.getFirstValue(Fields.ID);
             Map<String, List<String>> found = hl.getOrDefault(id, Map.of());
-            String inText = first(found.get(Fields.TEXT + Fields.FOLDED));
-            String inDescription = first(found.get(Fields.DESCRIPTION + Fields.FOLDED));
+            Located inTextPlaced = Located.parse(first(found.get(Fields.TEXT + Fields.FOLDED)));
+            String inText = inTextPlaced == null ? null : inTextPlaced.html();
+            Located inDescriptionPlaced = Located.parse(first(found.get(Fields.DESCRIPTION + Fields.FOLDED)));
+            String inDescription = inDescriptionPlaced == null ? null : inDescriptionPlaced.html();
+            SearchHit.Location location = inTextPlaced == null ? null : inTextPlaced.in(d);
             String snippet;
             if (inText != null && inText.contains("<mark>")) {
                 snippet = inText;
@@ -137,13 +145,25 @@ class SolrSearchBackend implements SearchBackend {
                     snippet.replace('\f', ' ').replace('\0', ' '), string(d, Fields.DISPLAY_MATERIAL_TYPE),
                     string(d, Fields.DISPLAY_LANGUAGE), string(d, Fields.DISPLAY_LIBRARY),
                     scored && score instanceof Number n ? n.floatValue() : 0f, string(d, Fields.DISPLAY_THUMBNAIL),
-                    null, licence(d)));
+                    location, licence(d)));
         }
         return new SearchPage(response.getResults().getNumFound(), hits, facets(response), null,
                 (System.nanoTime() - started) / 1_000_000, request.page(), request.size());
     }
 
-    private static void visible(JsonQueryRequest q, Viewer viewer) {
+    /** The facet values chosen, each facet's as a tagged filter (its own counts exclude it: drill sideways). */
+    static void chosen(JsonQueryRequest q, Map<String, List<String>> filters) {
+        filters.forEach((dim, values) -> {
+            List<String> chosen = values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+            if (!chosen.isEmpty()) {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                chosen.forEach(v -> any.add(new TermQuery(new Term(dim, v)), Occur.SHOULD));
+                q.withFilter(SolrQueries.tagged(TAG + dim, any.build()));
+            }
+        });
+    }
+
+    static void visible(JsonQueryRequest q, Viewer viewer) {
         Object filter = SolrQueries.of(VisibilityFilter.of(viewer));
         if (filter instanceof String s) {
             q.withFilter(s);
@@ -234,7 +254,7 @@ class SolrSearchBackend implements SearchBackend {
     }
 
     @SuppressWarnings("unchecked")
-    private static JsonQueryRequest query(Query query) {
+    static JsonQueryRequest query(Query query) {
         Object dsl = SolrQueries.of(query);
         return dsl instanceof String s ? new JsonQueryRequest().setQuery(s)
                 : new JsonQueryRequest().setQuery((Map<String, Object>) dsl);
@@ -291,37 +311,64 @@ class SolrSearchBackend implements SearchBackend {
         // a place must hold as many of the words as a search asks of a whole document
         int required = QueryBuilder.minimumToMatch(distinct.size());
         JsonQueryRequest request = query(new TermQuery(new Term(Fields.ID, Long.toString(resourceId))))
-                .setLimit(1).returnFields(Fields.ID);
+                .setLimit(1).returnFields(Fields.ID, Fields.DISPLAY_SEGMENTS);
         visible(request, viewer);
         highlight(request, distinct, List.of(Fields.TEXT));
         request.withParam("hl.fl", Fields.TEXT + Fields.FOLDED);
         request.withParam("hl.snippets", DocumentSearch.MAX_PASSAGES);
         request.withParam("hl.fragsize", 200);
         request.withParam("hl.defaultSummary", false);
+        // every passage on its own, placed, holding enough of the words (as DocumentSearch's formatter)
+        request.withParam(LocatingHighlighter.LOCATE, LocatingHighlighter.EACH);
+        request.withParam(LocatingHighlighter.MIN_TERMS, required);
         QueryResponse response = solr.send(request);
         if (response.getResults().isEmpty() || response.getHighlighting() == null) {
             return new DocumentMatches(words, 0, List.of());
         }
+        SolrDocument d = response.getResults().get(0);
         List<String> found = response.getHighlighting().getOrDefault(Long.toString(resourceId), Map.of())
                 .getOrDefault(Fields.TEXT + Fields.FOLDED, List.of());
         List<DocumentMatches.Passage> passages = new ArrayList<>();
-        for (String snippet : found) {
-            if (distinctMarked(snippet) >= required) {
-                passages.add(new DocumentMatches.Passage(snippet.replace('\f', ' ').replace('\0', ' ').strip(),
-                        null));
+        for (String value : found) {
+            Located placed = Located.parse(value);
+            if (placed != null && !placed.html().isBlank()) {
+                passages.add(new DocumentMatches.Passage(
+                        placed.html().replace('\f', ' ').replace('\0', ' ').strip(), placed.in(d)));
             }
         }
         return new DocumentMatches(words, passages.size(), passages);
     }
 
-    /** How many different words (folded) a snippet marks. */
-    static int distinctMarked(String snippet) {
-        Set<String> words = new HashSet<>();
-        Matcher m = MARKED.matcher(snippet);
-        while (m.find()) {
-            words.add(VietnameseAnalysis.fold(HtmlUtils.htmlUnescape(m.group(1))));
+    /**
+     * A snippet of the plugin's highlighter ({@code LocatingSolrHighlighter}) with the place of its
+     * passage: {@code value,segment|html}, the value of the text field (one per file) and its segment
+     * (page, slide, cue) as {@link LocatingHighlighter} gives them on the embedded index.
+     */
+    record Located(String html, int value, int segment) {
+
+        private static final Pattern PLACED = Pattern.compile("(-?\\d+),(-?\\d+)\\|", Pattern.DOTALL);
+
+        /** The snippet and its place; one without a place (an older plugin) has none; null for null. */
+        static Located parse(String snippet) {
+            if (snippet == null) {
+                return null;
+            }
+            Matcher m = PLACED.matcher(snippet);
+            if (!m.lookingAt()) {
+                return new Located(snippet, -1, -1);
+            }
+            return new Located(snippet.substring(m.end()), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
-        return words.size();
+
+        /** The page, slide or moment in the document's stored segments; null when it has none. */
+        SearchHit.Location in(SolrDocument d) {
+            if (value < 0) {
+                return null;
+            }
+            java.util.Collection<Object> segments = d.getFieldValues(Fields.DISPLAY_SEGMENTS);
+            List<Object> all = segments == null ? List.of() : new ArrayList<>(segments);
+            return value < all.size() ? Segments.locate(String.valueOf(all.get(value)), segment) : null;
+        }
     }
 
     @Override

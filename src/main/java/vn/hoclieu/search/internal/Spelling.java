@@ -1,18 +1,13 @@
 package vn.hoclieu.search.internal;
 
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * Corrects the words of a query that found (almost) nothing, from the index's own vocabulary with
- * Lucene's {@link DirectSpellChecker}: folded fields for words typed without marks ("thu vienn" →
+ * Lucene's {@code DirectSpellChecker} ({@link Vocabulary}): folded fields for words typed without marks ("thu vienn" →
  * "thu vien"), exact fields for words typed with them ("thư việnn" → "thư viện"). Only words that
  * occur in no visible document are corrected, each with the candidate that gives the most visible
  * hits, and only when that is more than the query had. A candidate must itself occur in a visible
@@ -24,21 +19,15 @@ import org.apache.lucene.search.spell.SuggestWord;
 final class Spelling {
 
     /** Corrections tried per word. */
-    static final int CANDIDATES = 3;
+    static final int CANDIDATES = Vocabulary.SIMILAR;
     /** Fields whose vocabulary proposes corrections; names are poor material for spelling. */
     private static final List<String> FIELDS = List.of(Fields.TITLE, Fields.SUBJECTS, Fields.DESCRIPTION, Fields.TEXT);
-    private static final DirectSpellChecker CHECKER = new DirectSpellChecker();
-
-    static {
-        CHECKER.setMinQueryLength(3); // Vietnamese syllables are short
-        CHECKER.setMaxEdits(2);
-    }
 
     private Spelling() {
     }
 
     /** @return the corrected text, or null when no correction finds more visible hits than {@code hits} */
-    static String correct(TypedWords typed, VisibleScope scope, QueryBuilder queries, long hits) throws IOException {
+    static String correct(TypedWords typed, SuggestionScope scope, long hits) throws IOException {
         List<TypedWords.Word> words = typed.words();
         String[] forms = new String[words.size()];
         long best = hits;
@@ -51,16 +40,25 @@ final class Spelling {
                     || scope.any(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term))) {
                 continue; // a word some visible material holds is not the typo
             }
-            String chosen = null;
-            for (String candidate : similar(scope.searcher().getIndexReader(), suffix, term)) {
-                if (!scope.any(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, candidate))) {
-                    continue;
+            // the candidates some visible material holds, and what the query finds with each (asked at once)
+            List<String> candidates = similar(scope, suffix, term);
+            int[] holding = scope.counts(candidates.stream()
+                    .map(c -> VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, c)).toList());
+            List<String> held = new ArrayList<>();
+            List<String> corrected = new ArrayList<>();
+            for (int k = 0; k < candidates.size(); k++) {
+                if (holding[k] > 0) {
+                    held.add(candidates.get(k));
+                    forms[i] = candidates.get(k);
+                    corrected.add(typed.with(forms));
                 }
-                forms[i] = candidate;
-                long found = scope.count(queries.build(typed.with(forms)).query());
-                if (found > best) {
-                    best = found;
-                    chosen = candidate;
+            }
+            long[] found = scope.countSearches(corrected);
+            String chosen = null;
+            for (int k = 0; k < held.size(); k++) {
+                if (found[k] > best) {
+                    best = found[k];
+                    chosen = held.get(k);
                 }
             }
             forms[i] = chosen;
@@ -70,24 +68,17 @@ final class Spelling {
     }
 
     /** The closest, then most frequent, index terms near {@code term} over the spelling fields. */
-    private static List<String> similar(IndexReader reader, String suffix, String term) throws IOException {
-        Map<String, SuggestWord> merged = new HashMap<>();
-        for (String field : FIELDS) {
-            for (SuggestWord s : CHECKER.suggestSimilar(new Term(field + suffix, term), CANDIDATES, reader,
-                    SuggestMode.SUGGEST_ALWAYS)) {
-                merged.merge(s.string, s, (a, b) -> {
-                    SuggestWord sum = new SuggestWord();
-                    sum.string = a.string;
-                    sum.score = Math.max(a.score, b.score);
-                    sum.freq = a.freq + b.freq;
-                    return sum;
-                });
-            }
-        }
-        return merged.values().stream()
-                .sorted((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(b.freq, a.freq))
+    private static List<String> similar(SuggestionScope scope, String suffix, String term) throws IOException {
+        List<String> fields = FIELDS.stream().map(f -> f + suffix).toList();
+        return scope.similar(fields, term).entrySet().stream()
+                .sorted((a, b) -> a.getValue().score() != b.getValue().score()
+                        ? Float.compare(b.getValue().score(), a.getValue().score())
+                        : a.getValue().freq() != b.getValue().freq()
+                        ? Integer.compare(b.getValue().freq(), a.getValue().freq())
+                        // a tie broken the same way on every backend
+                        : a.getKey().compareTo(b.getKey()))
                 .limit(CANDIDATES)
-                .map(s -> s.string)
+                .map(Map.Entry::getKey)
                 .toList();
     }
 }

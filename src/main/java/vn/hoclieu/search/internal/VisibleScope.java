@@ -1,6 +1,7 @@
 package vn.hoclieu.search.internal;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -13,13 +14,17 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
  * The documents one viewer may see, within the filters they chose. Every count a suggestion is
  * based on is taken here, never from the index-wide document frequencies, so that no suggestion
  * can reveal a word that only occurs in material the viewer may not see.
  */
-final class VisibleScope {
+final class VisibleScope implements SuggestionScope {
+
+    /** Thread-safe (its analyzers reuse their streams per thread): one for every scope. */
+    private static final QueryBuilder QUERIES = new QueryBuilder(VietnameseAnalysis.folded(), VietnameseAnalysis.exact());
 
     private final IndexSearcher searcher;
     private final Query filter;
@@ -50,19 +55,40 @@ final class VisibleScope {
         return new VisibleScope(searcher, filter.build());
     }
 
-    IndexSearcher searcher() {
-        return searcher;
-    }
-
     /** Visible documents matching the query. */
-    int count(Query query) throws IOException {
+    @Override
+    public int count(Query query) throws IOException {
         return searcher.count(new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build());
     }
 
     /** Whether any visible document matches; stops at the first. */
-    boolean any(Query query) throws IOException {
+    @Override
+    public boolean any(Query query) throws IOException {
         Query q = new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
         return searcher.search(q, new TopScoreDocCollectorManager(1, 1)).totalHits.value > 0;
+    }
+
+    @Override
+    public long countSearch(String text) throws IOException {
+        return count(QUERIES.build(text).query());
+    }
+
+    @Override
+    public Map<String, Integer> matching(String suffix, List<String> pattern) throws IOException {
+        Map<String, Integer> df = new HashMap<>();
+        for (String field : Fields.TEXT_FIELDS) {
+            Vocabulary.matching(searcher.getIndexReader(), field + suffix, pattern, df);
+        }
+        return df;
+    }
+
+    @Override
+    public Map<String, Vocabulary.Similar> similar(List<String> fields, String word) throws IOException {
+        Map<String, Vocabulary.Similar> merged = new HashMap<>();
+        for (String field : fields) {
+            Vocabulary.similar(searcher.getIndexReader(), field, word, merged);
+        }
+        return merged;
     }
 
     /** The term in any of the given text fields (each name + suffix). */

@@ -22,7 +22,7 @@ import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
  */
 public final class SolrCloudFork {
 
-    public static final List<String> COLLECTIONS = List.of("hoclieu", "parity", "relevance");
+    public static final List<String> COLLECTIONS = List.of("hoclieu", "parity", "relevance", "features");
     private static String url;
 
     private SolrCloudFork() {

@@ -48,7 +48,8 @@ final class SolrRanker implements Ranker {
     @Override
     public List<String> search(String query, int limit) {
         int size = Math.min(limit, SearchRequest.MAX_SIZE);
-        return backend.search(new SearchRequest(query, 0, size, "relevance", Map.of()), Viewer.ANONYMOUS)
+        // the ranking only, as the embedded ranker's Searcher (no "did you mean")
+        return backend.results(new SearchRequest(query, 0, size, "relevance", Map.of()), Viewer.ANONYMOUS)
                 .hits().stream().map(hit -> ids.get(hit.id())).toList();
     }
 
