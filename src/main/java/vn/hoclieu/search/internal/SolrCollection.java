@@ -45,11 +45,15 @@ class SolrCollection implements AutoCloseable {
     private final SolrClient client;
     private final String name;
     private final Layout first;
+    private volatile boolean prepared;
 
     @Autowired
     SolrCollection(SolrProperties properties) {
         this(new HttpJdkSolrClient.Builder(properties.url())
                 .withDefaultCollection(properties.collection())
+                // HTTP/1.1: after a node went away and came back, the JDK client's HTTP/2 (h2c) streams to it
+                // kept failing with RST_STREAM (SolrOperationsIT); one request per pooled connection recovers
+                .useHttp1_1(true)
                 .withConnectionTimeout(10, TimeUnit.SECONDS)
                 .withRequestTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(), properties.collection(),
@@ -87,6 +91,23 @@ class SolrCollection implements AutoCloseable {
         }
     }
 
+    /** At start, before anything is indexed; if Solr is away, the start-up and periodic reconciliations try again. */
+    @jakarta.annotation.PostConstruct
+    void prepareAtStart() {
+        try {
+            ensure();
+        } catch (RuntimeException e) {
+            log.warn("Solr collection {} not reachable at start: {}", name, e.toString());
+        }
+    }
+
+    /** {@link #prepare()} once, then nothing. */
+    void ensure() {
+        if (!prepared) {
+            prepare();
+        }
+    }
+
     /**
      * Makes sure the name addresses a collection: if there is neither an alias nor a collection of that
      * name, creates {@code <name>_<time>} with the configured layout and points the alias at it.
@@ -95,6 +116,7 @@ class SolrCollection implements AutoCloseable {
     String prepare() {
         Optional<String> current = current();
         if (current.isPresent()) {
+            prepared = true;
             return current.get();
         }
         String made = newName();
@@ -102,9 +124,11 @@ class SolrCollection implements AutoCloseable {
         Optional<String> meanwhile = current(); // another node starting at the same moment
         if (meanwhile.isPresent()) {
             delete(made);
+            prepared = true;
             return meanwhile.get();
         }
         point(made);
+        prepared = true;
         log.info("Created the Solr collection {} ({} shards × {} replicas, configset {}) behind the alias {}",
                 made, first.shards(), first.replicas(), first.configset(), name);
         return made;

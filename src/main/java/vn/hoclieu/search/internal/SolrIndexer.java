@@ -109,7 +109,7 @@ class SolrIndexer {
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
         try {
-            solr.prepare();
+            solr.ensure();
         } catch (RuntimeException e) {
             log.warn("Solr collection {} not reachable at start: {}", solr.name(), e.toString());
             return;
@@ -298,6 +298,7 @@ class SolrIndexer {
      * is unreachable (the caller then reaches back over this round next time).
      */
     int reconcileSince(Instant since) {
+        solr.ensure();
         int changed = 0;
         for (Long id : new ArrayList<>(failed)) {
             if (safely(id, false)) {
