@@ -56,6 +56,9 @@ class SolrOperationsIT extends IntegrationTest {
     @Autowired
     private CatalogService catalog;
 
+    @Autowired
+    private SolrReconciliation reconciliation;
+
     @DynamicPropertySource
     static void solr(DynamicPropertyRegistry registry) {
         registry.add("hoclieu.search.backend", () -> "solr");
@@ -125,6 +128,16 @@ class SolrOperationsIT extends IntegrationTest {
         awaitConsistent();
         String salt = salt();
         long missing = upload("Thiếu " + salt, salt + " ba");
+        // the periodic reconciliation would repair the damage of recent changes before verify finds it
+        reconciliation.stop();
+        try {
+            verifyFindsAndRepairs(salt, missing);
+        } finally {
+            reconciliation.start();
+        }
+    }
+
+    private void verifyFindsAndRepairs(String salt, long missing) throws Exception {
         long stale = upload("Cũ " + salt, salt + " bon");
         SolrInputDocument old = SolrDocuments.of(catalog.snapshot(stale).orElseThrow());
         old.setField(Fields.VERSION, 1L);
