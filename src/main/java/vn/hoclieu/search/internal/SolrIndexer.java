@@ -295,7 +295,8 @@ class SolrIndexer {
      * changed since {@code since} with their indexed versions, and, if the collection and the catalogue
      * hold different numbers of resources (a deletion that never reached Solr), reconciles everything.
      * When nothing changed it costs one query per thousand recent changes and two counts. Throws if Solr
-     * is unreachable (the caller then reaches back over this round next time).
+     * is unreachable (the caller then reaches back over this round next time); a resource Solr keeps
+     * refusing stays among the failed ones, retried each round, without holding the change feed back.
      */
     int reconcileSince(Instant since) {
         solr.ensure();
@@ -312,9 +313,6 @@ class SolrIndexer {
             if ((version == null || version != entry.getValue().toEpochMilli()) && safely(entry.getKey(), false)) {
                 changed++;
             }
-        }
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException(failed.size() + " resources still not indexed in Solr");
         }
         if (changed > 0) {
             awaitSearchable();
