@@ -641,6 +641,11 @@ public class CatalogService {
         });
     }
 
+    /** How many resources the catalogue holds (a cheap check that a projection has lost or kept none too many). */
+    public long resourceCount() {
+        return readTx.execute(s -> resources.count());
+    }
+
     public List<Long> allResourceIds() {
         return readTx.execute(s -> resources.allIds());
     }

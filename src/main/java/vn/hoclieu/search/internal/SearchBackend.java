@@ -45,13 +45,9 @@ public interface SearchBackend {
 
     /**
      * Compares the index with the catalogue and, with {@code repair}, re-indexes what is missing, stale or
-     * duplicated and deletes what is extra (the {@code verify} command). The embedded index only for now:
-     * a SolrCloud collection is brought in line by {@link #reconcile()} or a rebuild.
+     * duplicated and deletes what is extra (the {@code verify} command).
      */
-    default vn.hoclieu.search.IndexCheck check(boolean repair) {
-        throw new UnsupportedOperationException("checking the index against the catalogue needs the embedded "
-                + "Lucene index; on SolrCloud run reindex instead");
-    }
+    vn.hoclieu.search.IndexCheck check(boolean repair);
 
     /** Starts rebuilding from the catalogue in the background; false if one is already running. */
     boolean startRebuild();

@@ -382,6 +382,11 @@ class SolrSearchBackend implements SearchBackend {
     }
 
     @Override
+    public vn.hoclieu.search.IndexCheck check(boolean repair) {
+        return indexer.check(repair);
+    }
+
+    @Override
     public boolean startRebuild() {
         return indexer.startRebuild();
     }
