@@ -93,6 +93,27 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
     List<IngestJob> findAllByOrderByIdDesc(Limit limit);
 
+    /*
+     * The job lists as a viewer may see them, paged in the database by keyset (newest first, ids below
+     * {@code before}): everything for an administrator, a library's own jobs for its librarians — the
+     * jobs of the resources whose library is theirs (ingest_job.resource_id references resource). The
+     * filter is part of the query, so a page is full and a count is right however many jobs other
+     * libraries have.
+     */
+
+    @Query("select j from IngestJob j where j.id < :before and (:status is null or j.status = :status)"
+            + " order by j.id desc")
+    List<IngestJob> page(@Param("status") JobStatus status, @Param("before") long before, Limit limit);
+
+    @Query("select j from IngestJob j where j.id < :before and (:status is null or j.status = :status)"
+            + " and j.resourceId in (select r.id from Resource r where r.libraryId = :libraryId) order by j.id desc")
+    List<IngestJob> pageOfLibrary(@Param("status") JobStatus status, @Param("before") long before,
+                                  @Param("libraryId") long libraryId, Limit limit);
+
+    @Query("select count(j) from IngestJob j where j.status = :status"
+            + " and j.resourceId in (select r.id from Resource r where r.libraryId = :libraryId)")
+    long countOfLibrary(@Param("status") JobStatus status, @Param("libraryId") long libraryId);
+
     List<IngestJob> findByResourceIdIn(List<Long> resourceIds);
 
     long countByStatusIn(List<JobStatus> statuses);
