@@ -173,6 +173,131 @@ public final class HostileCorpus {
         return Zips.of(top);
     }
 
+    /**
+     * The non-recursive ZIP bomb (overlapping entries, after D. Fifield's construction): {@code files}
+     * entries with names of their own, each a deflate stream that quotes the local headers after it
+     * (stored blocks) and ends in one shared kernel of {@code kernelMb} MB of zeros. Read by the central
+     * directory it unpacks to about {@code files × kernelMb} MB; read as a stream, to one file.
+     */
+    public static byte[] overlappingZipBomb(String salt, int files, int kernelMb) {
+        byte[] kernelData = new byte[kernelMb << 20];
+        byte[] kernel = rawDeflate(kernelData);
+        String[] names = new String[files];
+        byte[][] headers = new byte[files][];
+        for (int i = 0; i < files; i++) {
+            names[i] = "chong-" + salt + "-" + i + ".txt";
+        }
+        // from the last file back: each file's output is the headers after it, then the kernel's
+        long[] csize = new long[files];
+        long[] usize = new long[files];
+        long[] crc = new long[files];
+        CRC32 kernelCrc = new CRC32();
+        kernelCrc.update(kernelData);
+        java.util.ArrayDeque<byte[]> quoted = new java.util.ArrayDeque<>();
+        for (int i = files - 1; i >= 0; i--) {
+            long compressed = kernel.length;
+            long size = kernelData.length;
+            CRC32 c = new CRC32();
+            for (byte[] h : quoted) {
+                compressed += 5 + h.length;
+                size += h.length;
+                c.update(h);
+            }
+            c.update(kernelData);
+            csize[i] = compressed;
+            usize[i] = size;
+            crc[i] = c.getValue();
+            headers[i] = localHeader(names[i], 8, 0, crc[i], compressed, size);
+            quoted.addFirst(headers[i]);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] offsets = new long[files];
+        for (int i = 0; i < files; i++) {
+            offsets[i] = out.size();
+            out.writeBytes(headers[i]);
+            if (i + 1 < files) {
+                int len = headers[i + 1].length; // a non-final stored block quoting the next local header
+                out.writeBytes(new byte[] {0, (byte) len, (byte) (len >> 8), (byte) ~len, (byte) (~len >> 8)});
+            }
+        }
+        out.writeBytes(kernel);
+        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        for (int i = 0; i < files; i++) {
+            central.writeBytes(centralHeader(names[i], 8, 0, crc[i], csize[i], usize[i], offsets[i]));
+        }
+        return withEnd(out, central, files);
+    }
+
+    /**
+     * One entry whose central directory and local header disagree: the central one says a few bytes, the
+     * local one (that a streaming reader follows) {@code mb} MB. With {@code descriptor}, the local header
+     * hides its sizes behind a data descriptor that says other sizes than the central directory.
+     */
+    public static byte[] mismatchedZip(String salt, int mb, boolean descriptor) {
+        byte[] data = new byte[mb << 20];
+        byte[] salted = ascii(salt);
+        System.arraycopy(salted, 0, data, 0, salted.length);
+        byte[] deflated = rawDeflate(data);
+        CRC32 c = new CRC32();
+        c.update(data);
+        String name = "lech-" + salt + ".txt";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (descriptor) {
+            out.writeBytes(localHeader(name, 8, 8, 0, 0, 0));
+            out.writeBytes(deflated);
+            ByteBuffer d = ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putInt(0x08074b50).putInt((int) c.getValue()).putInt(deflated.length).putInt(data.length);
+            out.writeBytes(d.array());
+        } else {
+            out.writeBytes(localHeader(name, 8, 0, c.getValue(), deflated.length, data.length));
+            out.writeBytes(deflated);
+        }
+        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        central.writeBytes(centralHeader(name, 8, descriptor ? 8 : 0, c.getValue(), deflated.length, salted.length, 0));
+        return withEnd(out, central, 1);
+    }
+
+    private static byte[] localHeader(String name, int method, int flags, long crc, long csize, long usize) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(30 + n.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x04034b50).putShort((short) 20).putShort((short) flags).putShort((short) method)
+                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc).putInt((int) csize).putInt((int) usize)
+                .putShort((short) n.length).putShort((short) 0).put(n).array();
+    }
+
+    private static byte[] centralHeader(String name, int method, int flags, long crc, long csize, long usize,
+                                        long offset) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(46 + n.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) flags)
+                .putShort((short) method).putShort((short) 0).putShort((short) 0x21).putInt((int) crc)
+                .putInt((int) csize).putInt((int) usize).putShort((short) n.length).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt((int) offset)
+                .put(n).array();
+    }
+
+    private static byte[] withEnd(ByteArrayOutputStream out, ByteArrayOutputStream central, int entries) {
+        int cenOffset = out.size();
+        out.writeBytes(central.toByteArray());
+        out.writeBytes(ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50)
+                .putShort((short) 0).putShort((short) 0).putShort((short) entries).putShort((short) entries)
+                .putInt(central.size()).putInt(cenOffset).putShort((short) 0).array());
+        return out.toByteArray();
+    }
+
+    private static byte[] rawDeflate(byte[] data) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
     /** A PNG header that claims 100,000 × 100,000 pixels (40 GB decoded), then a few bytes of data. */
     static byte[] hugePng(String salt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

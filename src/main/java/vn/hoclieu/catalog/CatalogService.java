@@ -68,12 +68,15 @@ public class CatalogService {
     private final MessageSource messages;
     private final List<AccessGrants> grants;
     private final AuditEntryRepository audit;
+    private final vn.hoclieu.catalog.internal.QuotaReservations quotas;
     private final org.springframework.beans.factory.ObjectProvider<RemoteFiles> remoteFiles;
 
     CatalogService(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries,
                    BlobStore blobs, ApplicationEventPublisher events, TransactionTemplate tx,
                    MessageSource messages, List<AccessGrants> grants, AuditEntryRepository audit,
-                   org.springframework.beans.factory.ObjectProvider<RemoteFiles> remoteFiles) {
+                   org.springframework.beans.factory.ObjectProvider<RemoteFiles> remoteFiles,
+                   vn.hoclieu.catalog.internal.QuotaReservations quotas) {
+        this.quotas = quotas;
         this.messages = messages;
         this.grants = grants;
         this.audit = audit;
@@ -119,8 +122,21 @@ public class CatalogService {
         String licence = checkedLicence(d.licence());
 
         long declared = incoming.stream().mapToLong(f -> Math.max(0, f.size())).sum();
-        checkQuota(library, declared); // before anything is written, with the sizes the upload declares
+        // before anything is written, with the sizes the upload declares: room is reserved, or refused
+        Long reservation = reserve(library, declared);
+        try {
+            return store(d, incoming, declaredType, visibility, library, issued, language, licence, uploader,
+                    reservation);
+        } finally {
+            if (reservation != null) {
+                quotas.release(reservation); // nothing if the upload committed: its files replaced it
+            }
+        }
+    }
 
+    private ResourceView store(ResourceDraft d, List<IncomingFile> incoming, MaterialType declaredType,
+                               Visibility visibility, Library library, LocalDate issued, String language,
+                               String licence, Viewer uploader, Long reservation) {
         List<StoredFile> stored = new ArrayList<>();
         for (IncomingFile file : incoming) {
             String name = safeFileName(file.name());
@@ -136,17 +152,19 @@ public class CatalogService {
             stored.add(new StoredFile(name, mediaTypeOf(name, file.declaredType()), blob));
         }
         long actual = stored.stream().mapToLong(f -> f.blob().size()).sum();
-        if (actual > declared) {
-            checkQuota(library, actual); // sizes nobody declared (a stream): counted once read
-        }
 
         // Two uploads of the same bytes at once must not both pass the duplicate check.
         List<Integer> stripes = stored.stream().map(f -> Math.floorMod(f.blob().sha256().hashCode(), UPLOAD_LOCKS.length))
                 .distinct().sorted().toList();
         stripes.forEach(i -> UPLOAD_LOCKS[i].lock());
         try {
-            return tx.execute(status -> create(d, stored, declaredType, visibility, library, issued, language,
-                    licence, uploader));
+            return tx.execute(status -> {
+                if (reservation != null) {
+                    // the real sizes (a stream declares none), under the library's lock until this commits
+                    confirm(library, reservation, actual, stored);
+                }
+                return create(d, stored, declaredType, visibility, library, issued, language, licence, uploader);
+            });
         } finally {
             stripes.forEach(i -> UPLOAD_LOCKS[i].unlock());
         }
@@ -196,17 +214,43 @@ public class CatalogService {
     /**
      * A library with a storage quota refuses an upload that would take it over (507, as WebDAV
      * answers a quota: the request is fine, the library has no room left), saying what is used and allowed.
-     * Two uploads at the same moment may both pass by a file's size; the next one then sees it.
+     * The room is reserved before the first byte is written and taken under a lock on the library's row
+     * ({@link vn.hoclieu.catalog.internal.QuotaReservations}), so uploads at the same moment never pass it together.
      */
-    private void checkQuota(Library library, long adding) {
+    private Long reserve(Library library, long adding) {
         if (library == null || library.getQuotaBytes() == null) {
-            return;
+            return null;
         }
-        long used = usedBytes(library);
-        if (used + adding > library.getQuotaBytes()) {
-            throw new CatalogException(HttpStatus.INSUFFICIENT_STORAGE, "problem.upload.quota", library.getName(),
-                    ByteSizes.format(used), ByteSizes.format(library.getQuotaBytes()), ByteSizes.format(adding));
+        try {
+            return quotas.reserve(library.getId(), library.getQuotaBytes(), adding);
+        } catch (vn.hoclieu.catalog.internal.QuotaReservations.OverQuota e) {
+            throw overQuota(library, e);
         }
+    }
+
+    /** Checks the real sizes against the quota; a refusal removes the bytes this upload alone had stored. */
+    private void confirm(Library library, long reservation, long actual, List<StoredFile> stored) {
+        try {
+            quotas.confirm(library.getId(), library.getQuotaBytes(), reservation, actual);
+        } catch (vn.hoclieu.catalog.internal.QuotaReservations.OverQuota e) {
+            for (StoredFile f : stored) {
+                // new bytes that no file refers to (the stripe lock keeps another upload of them out)
+                if (!f.blob().alreadyPresent() && files.findBySha256(f.blob().sha256()).isEmpty()) {
+                    try {
+                        blobs.delete(f.blob().sha256());
+                    } catch (IOException | RuntimeException ignored) {
+                        // left for verify to report as an orphan
+                    }
+                }
+            }
+            throw overQuota(library, e);
+        }
+    }
+
+    private static CatalogException overQuota(Library library, vn.hoclieu.catalog.internal.QuotaReservations.OverQuota e) {
+        var r = e.refusal;
+        return new CatalogException(HttpStatus.INSUFFICIENT_STORAGE, "problem.upload.quota", library.getName(),
+                ByteSizes.format(r.usedBytes()), ByteSizes.format(r.quotaBytes()), ByteSizes.format(r.addingBytes()));
     }
 
     /** Bytes of the files a library's resources hold (what its quota counts). */

@@ -55,7 +55,8 @@ class IngestApiController {
 
     @GetMapping("/ingest/jobs")
     List<JobView> jobs(@RequestParam(required = false) String status,
-                       @RequestParam(defaultValue = "200") int limit) {
+                       @RequestParam(defaultValue = "200") int limit,
+                       @RequestParam(required = false) Long before) {
         JobStatus wanted = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -65,6 +66,7 @@ class IngestApiController {
                         null, "problem.job.badStatus", new Object[] {status, java.util.Arrays.toString(JobStatus.values())});
             }
         }
-        return ingest.jobs(wanted, limit, accounts.currentViewer());
+        // newest first; the next page is ?before=<the last id of this one>
+        return ingest.jobs(wanted, limit, before, accounts.currentViewer());
     }
 }

@@ -29,16 +29,22 @@ class IngestController {
     }
 
     @GetMapping("/ingest")
-    String queue(Model model) {
+    String queue(@RequestParam(required = false) Long before, Model model) {
+        vn.hoclieu.account.Viewer viewer = accounts.currentViewer();
+        // the counts are of the jobs the lists show: a librarian's library's, an administrator's all
         Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
         for (JobStatus s : JobStatus.values()) {
-            counts.put(s, ingest.count(s));
+            counts.put(s, ingest.count(s, viewer));
         }
         model.addAttribute("counts", counts);
-        model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, 200, accounts.currentViewer()));
-        model.addAttribute("running", ingest.jobs(JobStatus.RUNNING, 50, accounts.currentViewer()));
+        java.util.List<JobView> failed = ingest.jobs(JobStatus.FAILED, FAILED_PAGE, before, viewer);
+        model.addAttribute("failed", failed);
+        model.addAttribute("olderFailed", failed.size() == FAILED_PAGE ? failed.get(failed.size() - 1).id() : null);
+        model.addAttribute("running", ingest.jobs(JobStatus.RUNNING, 50, viewer));
         return VIEW;
     }
+
+    private static final int FAILED_PAGE = 200;
 
     @PostMapping("/ingest/jobs/{id}/retry")
     String retry(@PathVariable long id, @RequestParam(required = false) String from) {

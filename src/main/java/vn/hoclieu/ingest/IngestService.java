@@ -138,11 +138,32 @@ public class IngestService {
      * its unpublished materials, stay out of sight.
      */
     public List<JobView> jobs(JobStatus status, int limit, Viewer viewer) {
+        return jobs(status, limit, null, viewer);
+    }
+
+    /**
+     * {@link #jobs(JobStatus, int, Viewer)}, one page further: the jobs older than {@code before} (a job's
+     * id; null for the newest). The viewer's filter is in the query, so every page is full.
+     */
+    public List<JobView> jobs(JobStatus status, int limit, Long before, Viewer viewer) {
+        Limit l = Limit.of(Math.max(1, Math.min(limit, 1000)));
+        long below = before == null ? Long.MAX_VALUE : before;
         if (viewer.has(Role.ADMIN)) {
-            return jobs(status, limit);
+            return jobs.page(status, below, l).stream().map(this::view).toList();
         }
-        int wanted = Math.max(1, Math.min(limit, 1000));
-        return jobs(status, 1000).stream().filter(j -> catalog.mayChange(j.resourceId(), viewer)).limit(wanted).toList();
+        if (!viewer.has(Role.LIBRARIAN) || viewer.libraryId() == null) {
+            return List.of(); // only a library's staff may follow its jobs (CatalogService.mayChange)
+        }
+        return jobs.pageOfLibrary(status, below, viewer.libraryId(), l).stream().map(this::view).toList();
+    }
+
+    /** How many jobs are in this status, of those the viewer may follow ({@link #jobs(JobStatus, int, Viewer)}). */
+    public long count(JobStatus status, Viewer viewer) {
+        if (viewer.has(Role.ADMIN)) {
+            return count(status);
+        }
+        return !viewer.has(Role.LIBRARIAN) || viewer.libraryId() == null ? 0
+                : jobs.countOfLibrary(status, viewer.libraryId());
     }
 
     /** The job, if it exists and the viewer may follow it ({@link #jobs(JobStatus, int, Viewer)}). */
@@ -166,7 +187,7 @@ public class IngestService {
     public QueueView queue(Viewer viewer) {
         QueueView all = queue();
         return viewer.has(Role.ADMIN) ? all : new QueueView(all.counts(), all.batchFinished(), all.batchTotal(),
-                all.running().stream().filter(j -> catalog.mayChange(j.resourceId(), viewer)).toList());
+                jobs(JobStatus.RUNNING, 50, viewer));
     }
 
     /** Jobs of the given resources, to follow an import to its end. */

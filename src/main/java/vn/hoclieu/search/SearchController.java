@@ -48,7 +48,7 @@ class SearchController {
             model.addAttribute("facetRows", facetRows(results, request));
             if (results.total() == 0) {
                 // queries that found something for others, and would for this viewer: a way out of a dead end
-                model.addAttribute("popularQueries", search.popularQueries(accounts.currentViewer(), POPULAR));
+                model.addAttribute("popularQueries", search.popularQueries(accounts.currentViewer(), request.filters(), POPULAR));
             }
         }
         return VIEW;

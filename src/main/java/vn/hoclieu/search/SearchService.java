@@ -2,6 +2,7 @@ package vn.hoclieu.search;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.internal.QueryLog;
@@ -39,6 +40,11 @@ public class SearchService {
     /** Frequent successful queries that would find material this viewer may see (for a page without results). */
     public List<Suggestion> popularQueries(Viewer viewer, int limit) {
         return querySuggestions.popular(viewer, limit);
+    }
+
+    /** {@link #popularQueries(Viewer, int)} that also find something with the viewer's chosen filters. */
+    public List<Suggestion> popularQueries(Viewer viewer, Map<String, List<String>> filters, int limit) {
+        return querySuggestions.popular(viewer, filters, limit);
     }
 
     /** The queries asked most often in [from, to) — for librarians' statistics, not for the public. */

@@ -27,16 +27,52 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
     @Modifying
     @Query(value = "update ingest_job set status = 'RUNNING', claimed_by = :worker, claimed_node = :node,"
-            + " started_at = :now, lease_until = :leaseUntil, attempts = attempts + 1"
+            + " claim_token = :token, started_at = :now, lease_until = :leaseUntil, attempts = attempts + 1"
             + " where id = :id and status = 'QUEUED'", nativeQuery = true)
     int claim(@Param("id") long id, @Param("worker") String worker, @Param("node") String node,
-              @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
+              @Param("token") String token, @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
 
-    /** The heartbeat: this node still runs its jobs. */
+    /*
+     * Everything a claimant does to its job afterwards (V21) is conditional on the claim: the node and
+     * the token drawn at the claim, in the one UPDATE that makes the change. A claim that was lost
+     * (the lease ran out and another node claimed the job again) updates no row.
+     */
+
+    /** The heartbeat: this node still runs these claims (the ones its workers hold now). */
     @Modifying
-    @Query(value = "update ingest_job set lease_until = :leaseUntil where status = 'RUNNING' and claimed_node = :node",
+    @Query(value = "update ingest_job set lease_until = :leaseUntil where status = 'RUNNING' and claimed_node = :node"
+            + " and claim_token in (:tokens)", nativeQuery = true)
+    int extendLeases(@Param("node") String node, @Param("tokens") java.util.Collection<String> tokens,
+                     @Param("leaseUntil") Instant leaseUntil);
+
+    @Modifying
+    @Query(value = "update ingest_job set lease_until = :leaseUntil where id = :id and status = 'RUNNING'"
+            + " and claimed_node = :node and claim_token = :token", nativeQuery = true)
+    int extendClaim(@Param("id") long id, @Param("node") String node, @Param("token") String token,
+                    @Param("leaseUntil") Instant leaseUntil);
+
+    @Modifying
+    @Query(value = "update ingest_job set status = :status, reason = :reason, finished_at = :now, lease_until = null"
+            + " where id = :id and status = 'RUNNING' and claimed_node = :node and claim_token = :token",
             nativeQuery = true)
-    int extendLeases(@Param("node") String node, @Param("leaseUntil") Instant leaseUntil);
+    int finishClaimed(@Param("id") long id, @Param("node") String node, @Param("token") String token,
+                      @Param("status") String status, @Param("reason") String reason, @Param("now") Instant now);
+
+    @Modifying
+    @Query(value = "update ingest_job set status = 'FAILED', reason = :reason, last_error = :reason,"
+            + " finished_at = :now, lease_until = null"
+            + " where id = :id and status = 'RUNNING' and claimed_node = :node and claim_token = :token",
+            nativeQuery = true)
+    int failClaimed(@Param("id") long id, @Param("node") String node, @Param("token") String token,
+                    @Param("reason") String reason, @Param("now") Instant now);
+
+    @Modifying
+    @Query(value = "update ingest_job set status = 'QUEUED', last_error = :error, not_before = :notBefore,"
+            + " claimed_by = null, claimed_node = null, claim_token = null, lease_until = null"
+            + " where id = :id and status = 'RUNNING' and claimed_node = :node and claim_token = :token",
+            nativeQuery = true)
+    int requeueClaimed(@Param("id") long id, @Param("node") String node, @Param("token") String token,
+                       @Param("error") String error, @Param("notBefore") Instant notBefore);
 
     /**
      * Running jobs nobody runs any more: their lease ran out, they have none (claimed before
@@ -49,13 +85,34 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
     List<Long> lockAbandoned(@Param("now") Instant now, @Param("ownNode") String ownNode);
 
     @Modifying
-    @Query(value = "update ingest_job set status = 'QUEUED', claimed_by = null, claimed_node = null, lease_until = null"
-            + " where id = :id and status = 'RUNNING'", nativeQuery = true)
+    @Query(value = "update ingest_job set status = 'QUEUED', claimed_by = null, claimed_node = null, claim_token = null,"
+            + " lease_until = null where id = :id and status = 'RUNNING'", nativeQuery = true)
     int requeue(@Param("id") long id);
 
     List<IngestJob> findByStatusOrderByIdDesc(JobStatus status, Limit limit);
 
     List<IngestJob> findAllByOrderByIdDesc(Limit limit);
+
+    /*
+     * The job lists as a viewer may see them, paged in the database by keyset (newest first, ids below
+     * {@code before}): everything for an administrator, a library's own jobs for its librarians — the
+     * jobs of the resources whose library is theirs (ingest_job.resource_id references resource). The
+     * filter is part of the query, so a page is full and a count is right however many jobs other
+     * libraries have.
+     */
+
+    @Query("select j from IngestJob j where j.id < :before and (:status is null or j.status = :status)"
+            + " order by j.id desc")
+    List<IngestJob> page(@Param("status") JobStatus status, @Param("before") long before, Limit limit);
+
+    @Query("select j from IngestJob j where j.id < :before and (:status is null or j.status = :status)"
+            + " and j.resourceId in (select r.id from Resource r where r.libraryId = :libraryId) order by j.id desc")
+    List<IngestJob> pageOfLibrary(@Param("status") JobStatus status, @Param("before") long before,
+                                  @Param("libraryId") long libraryId, Limit limit);
+
+    @Query("select count(j) from IngestJob j where j.status = :status"
+            + " and j.resourceId in (select r.id from Resource r where r.libraryId = :libraryId)")
+    long countOfLibrary(@Param("status") JobStatus status, @Param("libraryId") long libraryId);
 
     List<IngestJob> findByResourceIdIn(List<Long> resourceIds);
 

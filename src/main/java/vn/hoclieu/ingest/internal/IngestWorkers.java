@@ -39,7 +39,8 @@ import vn.hoclieu.storage.StoredBlob;
  * and a conditional UPDATE, so a job runs once even with several nodes on one database), extract
  * the file, record the outcome and finish the job in one transaction. Workers are woken when an
  * upload commits and otherwise poll once a second. Each claim is a lease that a heartbeat of this
- * node extends; the jobs of a node that died are reclaimed by any node once their lease runs out.
+ * node extends while a worker holds it; the jobs of a node that died are reclaimed by any node once
+ * their lease runs out. What a worker records afterwards is conditional on its claim ({@link JobClaims}).
  */
 @Component
 class IngestWorkers implements SmartLifecycle {
@@ -58,6 +59,7 @@ class IngestWorkers implements SmartLifecycle {
     /** Who claims: a name stable across restarts, so that a node restarted after a crash takes back its own jobs. */
     private final String node;
     private final Duration lease;
+    private final JobClaims claims;
     /** Made at each start: a context may be stopped and started again (Spring's test contexts are). */
     private ScheduledExecutorService heartbeat;
     private final List<Thread> threads = new ArrayList<>();
@@ -78,6 +80,7 @@ class IngestWorkers implements SmartLifecycle {
         this.properties = properties;
         this.events = events;
         this.tx = tx;
+        this.claims = new JobClaims(jobs, tx, node, this.lease);
     }
 
     @TransactionalEventListener
@@ -133,9 +136,13 @@ class IngestWorkers implements SmartLifecycle {
         String me = Thread.currentThread().getName();
         while (running) {
             try {
-                Optional<Long> claimed = claim(me);
+                Optional<JobClaims.Claim> claimed = claims.next(me);
                 if (claimed.isPresent()) {
-                    process(claimed.get());
+                    try {
+                        process(claimed.get());
+                    } finally {
+                        claims.release(claimed.get());
+                    }
                 } else {
                     wakeUp.tryAcquire(1, TimeUnit.SECONDS);
                 }
@@ -149,22 +156,10 @@ class IngestWorkers implements SmartLifecycle {
         }
     }
 
-    private Optional<Long> claim(String worker) {
-        return tx.execute(s -> {
-            Instant now = Instant.now();
-            for (Long id : jobs.lockNextDue(now)) {
-                if (jobs.claim(id, worker, node, now, now.plus(lease)) == 1) {
-                    return Optional.of(id);
-                }
-            }
-            return Optional.<Long>empty();
-        });
-    }
-
-    /** Extends this node's leases, then reclaims the jobs of nodes that stopped extending theirs. */
-    private void beat() {
+    /** Extends the leases of the jobs this node's workers hold, then reclaims the jobs of nodes that stopped extending theirs. */
+    void beat() {
         try {
-            tx.execute(s -> jobs.extendLeases(node, Instant.now().plus(lease)));
+            claims.extendHeld();
             if (reclaimAbandoned(null) > 0) {
                 wakeUp.release(threads.size());
             }
@@ -222,12 +217,13 @@ class IngestWorkers implements SmartLifecycle {
         return node;
     }
 
-    private void process(long jobId) {
+    private void process(JobClaims.Claim claim) {
+        long jobId = claim.jobId();
         IngestJob job = jobs.findById(jobId).orElseThrow();
         try {
             Optional<FileForExtraction> file = catalog.fileForExtraction(job.getFileId());
             if (file.isEmpty()) {
-                tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish(Reason.of("reason.fileGone"))));
+                claims.finish(claim, JobStatus.DONE, Reason.of("reason.fileGone"));
                 return;
             }
             FileForExtraction f = file.get();
@@ -252,23 +248,36 @@ class IngestWorkers implements SmartLifecycle {
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
             // job, which is harmless: extraction and indexing are idempotent.
-            tx.executeWithoutResult(s -> {
+            // Only while the claim holds: the conditional update locks the job's row, so it cannot be claimed
+            // again until this commits; a claim already lost records nothing (the new claimant will).
+            boolean recorded = Boolean.TRUE.equals(tx.execute(s -> {
+                if (!claims.holds(claim)) {
+                    return false;
+                }
                 catalog.recordExtraction(f.fileId(), outcome);
                 events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
-            });
+                return true;
+            }));
+            if (!recorded) {
+                return;
+            }
             JobStatus ended = extraction.status() == ExtractionStatus.FAILED
                     || extraction.status() == ExtractionStatus.TIMED_OUT ? JobStatus.FAILED : JobStatus.DONE;
-            tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> j.finish(ended, extraction.status()
-                    + (extraction.reason() == null ? "" : ": " + extraction.reason()))));
+            claims.finish(claim, ended, extraction.status()
+                    + (extraction.reason() == null ? "" : ": " + extraction.reason()));
         } catch (IOException | RuntimeException | Error e) {
             log.warn("ingest job {} ({}) failed: {}", jobId, job.getFileName(), e.toString());
-            tx.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(j -> {
-                if (j.getAttempts() >= properties.maxAttempts()) {
-                    giveUp(j, Reason.of("reason.gaveUp", j.getAttempts(), e.toString()));
-                } else {
-                    j.fail(e.toString(), properties.maxAttempts());
-                }
-            }));
+            int attempts = job.getAttempts();
+            if (attempts >= properties.maxAttempts()) {
+                String reason = Reason.of("reason.gaveUp", attempts, e.toString());
+                tx.executeWithoutResult(s -> {
+                    if (claims.giveUp(claim, reason)) {
+                        recordUnreadable(job, reason);
+                    }
+                });
+            } else {
+                claims.retryLater(claim, e.toString(), Instant.now().plusSeconds(1L << Math.min(attempts, 8)));
+            }
         }
     }
 
@@ -280,6 +289,10 @@ class IngestWorkers implements SmartLifecycle {
     /** Ends a job as FAILED and records the file as unreadable, so the librarian sees why. */
     private void giveUp(IngestJob job, String reason) {
         job.fail(reason, 0);
+        recordUnreadable(job, reason);
+    }
+
+    private void recordUnreadable(IngestJob job, String reason) {
         catalog.recordExtraction(job.getFileId(), new ExtractionOutcome(ExtractionStatus.FAILED, reason, null, null,
                 null, null, null, false, null, null, null, null, null, null, null, null, null, List.of()));
         events.publishEvent(new ContentExtracted(job.getResourceId(), job.getFileId(), ExtractionStatus.FAILED));

@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import vn.hoclieu.catalog.Reason;
 
 /**
  * Unpacks an uploaded ZIP without trusting it: names that would escape the target folder are
  * skipped, counts and sizes are measured on the bytes actually written (never the headers), and
- * the whole archive is refused past the limits — a ZIP bomb ends in a clear message.
+ * the whole archive is refused past the limits — a ZIP bomb ends in a clear message. It reads the
+ * central directory ({@link ZipFile}), as {@link ZipBombs} does when it checks the archive first, so
+ * what is unpacked is what was checked.
  */
 final class SafeZip {
 
@@ -37,7 +39,7 @@ final class SafeZip {
     static int unpack(Path zip, Path target, long maxTotalBytes) throws IOException {
         try {
             return unpack(zip, target, maxTotalBytes, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notUtf8Names) {
+        } catch (java.util.zip.ZipException | IllegalArgumentException notUtf8Names) {
             // archives made by older Windows tools name their entries in the DOS code page
             return unpack(zip, target, maxTotalBytes, java.nio.charset.Charset.forName("IBM437"));
         }
@@ -50,9 +52,10 @@ final class SafeZip {
         int files = 0;
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in, names)) {
-            ZipEntry entry;
-            while ((entry = entries.getNextEntry()) != null) {
+        try (ZipFile archive = new ZipFile(zip.toFile(), names)) {
+            java.util.Enumeration<? extends ZipEntry> all = archive.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
                 String name = entry.getName().replace('\\', '/');
                 if (entry.isDirectory() || skipped(name)) {
                     continue;
@@ -65,7 +68,7 @@ final class SafeZip {
                     throw new TooLargeException(Reason.of("reason.import.tooManyFiles", MAX_ENTRIES));
                 }
                 Files.createDirectories(out.getParent());
-                try (OutputStream o = Files.newOutputStream(out)) {
+                try (InputStream entries = archive.getInputStream(entry); OutputStream o = Files.newOutputStream(out)) {
                     int n;
                     while ((n = entries.read(buffer)) > 0) {
                         total += n;

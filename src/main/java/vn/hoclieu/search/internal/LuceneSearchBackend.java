@@ -49,6 +49,11 @@ class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
+    public boolean finds(SearchRequest request, Viewer viewer) {
+        return searcher.finds(request, viewer);
+    }
+
+    @Override
     public boolean anyVisible(Query query, Viewer viewer) {
         return index.withSearcher(s -> VisibleScope.of(s, index.facetsConfig(), viewer, Map.of()).any(query));
     }

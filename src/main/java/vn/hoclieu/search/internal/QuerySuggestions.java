@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.QueryCount;
 import vn.hoclieu.search.SearchLogProperties;
+import vn.hoclieu.search.SearchRequest;
 import vn.hoclieu.search.Suggestion;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
@@ -28,8 +29,11 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  *
  * <p>Privacy: a query is only a candidate once it found results {@code suggestMinAsks} (≥ 2) times,
  * so what one person typed once — a name, a private phrase — is never shown to anybody; and it is
- * shown to a viewer only if every one of its words occurs in one document that viewer may see, so a
- * query that only finds restricted material is never suggested outside the libraries that hold it.
+ * shown to a viewer only if every one of its words occurs in one document that viewer may see (no hint
+ * of a word that only restricted material holds) and the search itself, run as that viewer would run it
+ * (the same query builder, phrases and all, their visibility, the filters they have chosen), finds
+ * something — so a query that only finds restricted material is never suggested outside the libraries
+ * that hold it, and a suggested query never leads to a page without results.
  */
 @Component
 public class QuerySuggestions {
@@ -92,7 +96,7 @@ public class QuerySuggestions {
                 .sorted(Comparator.comparingLong(QueryCount::asks).reversed())
                 .limit(3L * limit)
                 .toList();
-        List<Suggestion> queries = visible(candidates, viewer, limit);
+        List<Suggestion> queries = visible(candidates, viewer, Map.of(), limit);
         List<Suggestion> out = new ArrayList<>(limit);
         int first = Math.min(queries.size(), limit / 2);
         out.addAll(queries.subList(0, first));
@@ -106,14 +110,22 @@ public class QuerySuggestions {
      * page without results offers instead (the same privacy rules as completions).
      */
     public List<Suggestion> popular(Viewer viewer, int limit) {
-        List<QueryCount> candidates = frequent.values().stream()
-                .sorted(Comparator.comparingLong(QueryCount::asks).reversed()).limit(3L * limit).toList();
-        return visible(candidates, viewer, limit);
+        return popular(viewer, Map.of(), limit);
     }
 
-    /** The candidates whose words all occur together in a document the viewer may see. */
-    private List<Suggestion> visible(List<QueryCount> candidates, Viewer viewer, int limit) {
-        return visibleTo(candidates, viewer, limit).stream().map(q -> new Suggestion(q.query(), null)).toList();
+    /**
+     * {@link #popular(Viewer, int)} for a page whose links keep the viewer's {@code filters}: each query
+     * finds something with them.
+     */
+    public List<Suggestion> popular(Viewer viewer, Map<String, List<String>> filters, int limit) {
+        List<QueryCount> candidates = frequent.values().stream()
+                .sorted(Comparator.comparingLong(QueryCount::asks).reversed()).limit(3L * limit).toList();
+        return visible(candidates, viewer, filters, limit);
+    }
+
+    private List<Suggestion> visible(List<QueryCount> candidates, Viewer viewer, Map<String, List<String>> filters,
+                                     int limit) {
+        return visibleTo(candidates, viewer, filters, limit).stream().map(q -> new Suggestion(q.query(), null)).toList();
     }
 
     /**
@@ -121,19 +133,32 @@ public class QuerySuggestions {
      * viewer may see: what may be shown to them without telling of material hidden from them.
      */
     public List<QueryCount> visibleTo(List<QueryCount> candidates, Viewer viewer, int limit) {
+        return visibleTo(candidates, viewer, Map.of(), limit);
+    }
+
+    private List<QueryCount> visibleTo(List<QueryCount> candidates, Viewer viewer, Map<String, List<String>> filters,
+                                       int limit) {
         List<QueryCount> out = new ArrayList<>();
         for (QueryCount q : candidates) {
             if (out.size() == limit) {
                 break;
             }
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            for (String word : VietnameseAnalysis.fold(q.query()).split(" ")) {
-                all.add(VisibleScope.inAny(Fields.TEXT_FIELDS, Fields.FOLDED, word), Occur.MUST);
-            }
-            if (backend.anyVisible(all.build(), viewer)) {
+            // Two conditions. No hint: every word occurs in one document the viewer may see (the search alone
+            // is looser: 2 of 3 words suffice, so it would offer a word only restricted material holds). No dead
+            // end: the search itself, as the viewer would run it — phrases, filters the links keep — finds
+            // something (the words alone offered phrases that only restricted material holds).
+            if (wordsVisible(q, viewer) && backend.finds(new SearchRequest(q.query(), 0, 1, null, filters), viewer)) {
                 out.add(q);
             }
         }
         return out;
+    }
+
+    private boolean wordsVisible(QueryCount q, Viewer viewer) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String word : VietnameseAnalysis.fold(q.query()).split(" ")) {
+            all.add(VisibleScope.inAny(Fields.TEXT_FIELDS, Fields.FOLDED, word), Occur.MUST);
+        }
+        return backend.anyVisible(all.build(), viewer);
     }
 }

@@ -31,6 +31,14 @@ public interface SearchBackend {
      */
     boolean anyVisible(Query query, Viewer viewer);
 
+    /**
+     * Whether the search, exactly as this viewer would run it (the same query builder, visibility and
+     * filters), finds anything: whether a query may be offered to them. Never weaker than the search itself.
+     */
+    default boolean finds(SearchRequest request, Viewer viewer) {
+        return search(new SearchRequest(request.q(), 0, 1, request.sort(), request.filters()), viewer).total() > 0;
+    }
+
     /** Resources like this one that the viewer may see, most alike first. */
     List<SearchHit> related(long resourceId, Viewer viewer, int size);
 

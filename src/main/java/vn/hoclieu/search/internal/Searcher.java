@@ -68,6 +68,31 @@ public class Searcher {
         }
     }
 
+    /**
+     * Whether {@link #search} would find anything for this viewer: the same query builder, visibility
+     * filter and filters, and the same query that counts the total, stopping at the first match.
+     */
+    public boolean finds(SearchRequest request, Viewer viewer) {
+        if (request.q().length() > SearchRequest.MAX_QUERY_LENGTH) {
+            return false;
+        }
+        QueryBuilder.Built built = queries.build(request.q());
+        Query visible = VisibilityFilter.of(viewer);
+        try {
+            return index.withSearcher(searcher -> {
+                if (searcher.getIndexReader().numDocs() == 0) {
+                    return false;
+                }
+                DrillDownQuery counting = drillDown(request, hasCatchAll(searcher) ? built.matching() : built.query(),
+                        visible);
+                return searcher.search(counting, new org.apache.lucene.search.TopScoreDocCollectorManager(1, 1))
+                        .totalHits.value > 0;
+            });
+        } catch (IndexSearcher.TooManyClauses e) {
+            return false;
+        }
+    }
+
     private SearchPage run(SearchRequest request, QueryBuilder.Built built, Query visible, long started) {
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {

@@ -10,8 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * staging folder of uploads. A copy never goes stale (its name is its content), so the only policy
  * is size: beyond {@code maxBytes} the least recently used copies are removed (a copy's modification
  * time is its last use). A removed copy is fetched again when next needed.
+ *
+ * <p>The accounting is exact: each copy is counted once by its address (the same blob adopted again —
+ * a duplicate upload, two fetches racing — replaces the file and its count, never adds to it), the
+ * count is taken from the disk at start and again at each pruning, and every change of a copy and
+ * of its count happens under one lock, so the count is what the disk holds.
  */
 final class BlobCache {
 
@@ -29,7 +35,9 @@ final class BlobCache {
     private final Path root;
     private final Path tmp;
     private final long maxBytes;
-    private final AtomicLong bytes = new AtomicLong();
+    /** Bytes of each copy counted, by address; {@link #bytes} is their sum. Guarded by {@code this}. */
+    private final Map<String, Long> counted = new HashMap<>();
+    private long bytes;
 
     BlobCache(Path root, long maxBytes) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -41,7 +49,23 @@ final class BlobCache {
                 Files.deleteIfExists(leftover); // staging files of a process that stopped mid-upload
             }
         }
-        bytes.set(copies().stream().mapToLong(BlobCache::sizeOf).sum());
+        recount();
+    }
+
+    /** The bytes the cache counts as held (what pruning compares with its limit). */
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    /** Counts again what the disk holds: a copy removed or changed behind the cache's back is not counted. */
+    private synchronized void recount() {
+        counted.clear();
+        bytes = 0;
+        for (Path copy : copies()) {
+            long size = sizeOf(copy);
+            counted.put(copy.getFileName().toString(), size);
+            bytes += size;
+        }
     }
 
     Path tmp() {
@@ -70,43 +94,52 @@ final class BlobCache {
         Path copy = path(sha256);
         Files.createDirectories(copy.getParent());
         long size = Files.size(file);
-        try {
-            Files.move(file, copy, StandardCopyOption.ATOMIC_MOVE);
-            bytes.addAndGet(size);
-        } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(file);
+        boolean over;
+        synchronized (this) {
+            try {
+                // on POSIX a rename replaces a copy already there (the same bytes): it is counted once
+                Files.move(file, copy, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                Files.deleteIfExists(file);
+                size = sizeOf(copy);
+            }
+            Long before = counted.put(sha256, size);
+            bytes += size - (before == null ? 0 : before);
+            over = bytes > maxBytes;
         }
-        if (bytes.get() > maxBytes) {
+        if (over) {
             prune(copy);
         }
         return copy;
     }
 
-    void remove(String sha256) throws IOException {
-        Path copy = path(sha256);
-        long size = Files.exists(copy) ? sizeOf(copy) : 0;
-        if (Files.deleteIfExists(copy)) {
-            bytes.addAndGet(-size);
+    synchronized void remove(String sha256) throws IOException {
+        Files.deleteIfExists(path(sha256));
+        Long size = counted.remove(sha256);
+        if (size != null) {
+            bytes -= size;
         }
     }
 
     /** Removes the least recently used copies until the cache is at 90% of its limit, keeping {@code keep}. */
     private synchronized void prune(Path keep) {
-        if (bytes.get() <= maxBytes) {
+        recount(); // the disk is the truth: what was removed behind the cache's back no longer counts
+        if (bytes <= maxBytes) {
             return;
         }
         List<Path> copies = new ArrayList<>(copies());
         copies.sort(Comparator.comparingLong(BlobCache::lastUse));
         long target = maxBytes / 10 * 9;
         for (Path copy : copies) {
-            if (bytes.get() <= target) {
+            if (bytes <= target) {
                 break;
             }
             if (!copy.equals(keep)) {
-                long size = sizeOf(copy);
                 try {
-                    if (Files.deleteIfExists(copy)) {
-                        bytes.addAndGet(-size);
+                    Files.deleteIfExists(copy);
+                    Long size = counted.remove(copy.getFileName().toString());
+                    if (size != null) {
+                        bytes -= size;
                     }
                 } catch (IOException e) {
                     log.warn("could not remove the cached copy {}: {}", copy, e.toString());

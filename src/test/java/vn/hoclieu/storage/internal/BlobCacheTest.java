@@ -44,6 +44,37 @@ class BlobCacheTest {
     }
 
     @Test
+    void theSameBlobAdoptedAgainIsCountedOnceAndPrunesNothing() throws Exception {
+        BlobCache cache = new BlobCache(dir, 3_500);
+        String first = add(cache, 10);
+        String second = add(cache, 11);
+        for (int again = 0; again < 5; again++) {
+            add(cache, 10); // a duplicate upload, or a fetch racing another: the same bytes, the same copy
+        }
+        assertThat(cache.bytes()).as("two copies of 1,000 bytes, whatever the number of adoptions").isEqualTo(2_000);
+        assertThat(cache.hit(second)).as("nothing was pruned: the cache holds 2,000 of 3,500 bytes").isNotNull();
+        assertThat(cache.hit(first)).isNotNull();
+
+        cache.remove(first);
+        cache.remove(first);
+        assertThat(cache.bytes()).isEqualTo(1_000);
+        assertThat(new BlobCache(dir, 3_500).bytes()).as("counted again from the disk at start").isEqualTo(1_000);
+    }
+
+    @Test
+    void aCopyRemovedBehindTheCachesBackIsNotCountedAtTheNextPruning() throws Exception {
+        BlobCache cache = new BlobCache(dir, 3_500);
+        String gone = add(cache, 20);
+        String kept = add(cache, 21);
+        add(cache, 22);
+        Files.delete(cache.path(gone)); // an operator cleaning the folder by hand
+        Files.setLastModifiedTime(cache.path(kept), FileTime.fromMillis(1_000_000L));
+        add(cache, 23); // 4,000 counted: the pruning counts the disk again and finds 3,000
+        assertThat(cache.hit(kept)).as("the least recently used copy stays: the disk is within the limit").isNotNull();
+        assertThat(cache.bytes()).isEqualTo(3_000);
+    }
+
+    @Test
     void leftoverStagingFilesAreClearedAtStart() throws Exception {
         Files.createDirectories(dir.resolve("tmp"));
         Files.write(dir.resolve("tmp").resolve("upload-1.part"), new byte[10]);
