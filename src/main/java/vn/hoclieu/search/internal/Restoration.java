@@ -199,7 +199,7 @@ final class Restoration {
     }
 
     private static int visible(VisibleScope scope, String suffix, String term) throws IOException {
-        return scope.count(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term));
+        return scope.countInAny(Fields.TEXT_FIELDS, suffix, term);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -46,6 +47,10 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 public class Searcher {
 
     static final int SNIPPET_CHARS = 220;
+    /** The stored fields a hit is made of. */
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.DISPLAY_TITLE, Fields.DISPLAY_MATERIAL_TYPE,
+            Fields.DISPLAY_LANGUAGE, Fields.DISPLAY_LIBRARY, Fields.DISPLAY_THUMBNAIL, Fields.DISPLAY_LICENCE,
+            Fields.DISPLAY_SEGMENTS, Fields.DESCRIPTION + Fields.FOLDED);
 
     private final LuceneIndex index;
     private final QueryBuilder queries;
@@ -217,7 +222,8 @@ public class Searcher {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            Document d = stored.document(docs[i].doc);
+            // what a hit shows, not the stored full text (megabytes for a book) unless it must be the snippet
+            Document d = stored.document(docs[i].doc, HIT_FIELDS);
             LocatingHighlighter.Located inText = pick(highlights, Fields.TEXT + Fields.FOLDED, i);
             SearchHit.Location location = inText == null || inText.value() < 0 ? null
                     : Segments.locate(value(d.getValues(Fields.DISPLAY_SEGMENTS), inText.value()), inText.segment());
@@ -227,7 +233,9 @@ public class Searcher {
                 snippet = inDescription == null ? null : inDescription.html();
             }
             if (snippet == null) {
-                snippet = plainStart(d.get(Fields.DESCRIPTION + Fields.FOLDED), d.get(Fields.TEXT + Fields.FOLDED));
+                String description = d.get(Fields.DESCRIPTION + Fields.FOLDED);
+                snippet = plainStart(description, description != null && !description.isBlank() ? null
+                        : stored.document(docs[i].doc, Set.of(Fields.TEXT + Fields.FOLDED)).get(Fields.TEXT + Fields.FOLDED));
             }
             hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
                     snippet.replace('\f', ' ').replace('\0', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE),

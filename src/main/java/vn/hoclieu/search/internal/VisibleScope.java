@@ -3,21 +3,42 @@ package vn.hoclieu.search.internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import vn.hoclieu.account.Viewer;
 
 /**
  * The documents one viewer may see, within the filters they chose. Every count a suggestion is
  * based on is taken here, never from the index-wide document frequencies, so that no suggestion
  * can reveal a word that only occurs in material the viewer may not see.
+ *
+ * <p>The counts of one word in any text field ({@link #countInAny}), of which did-you-mean takes a
+ * dozen per query, are taken on bit sets: the visible documents of a segment, for this viewer's
+ * filter, are read once and kept until the segment changes ({@link VisibleDocs}, shared by every
+ * viewer whose filter is the same: all anonymous visitors, say); the word's postings in each field
+ * are OR-ed into a scratch set and intersected with it. The same counts as {@link #count} of
+ * {@link #inAny}, without a query's disjunction and conjunction per document.
  */
 final class VisibleScope {
 
@@ -57,6 +78,99 @@ final class VisibleScope {
     /** Visible documents matching the query. */
     int count(Query query) throws IOException {
         return searcher.count(new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build());
+    }
+
+    /**
+     * Visible documents holding {@code term} in any of the fields (each name + suffix): the same as
+     * {@code count(inAny(fields, suffix, term))}, on bit sets.
+     */
+    int countInAny(List<String> fields, String suffix, String term) throws IOException {
+        BytesRef bytes = new BytesRef(term);
+        int total = 0;
+        Weight visibleWeight = null;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FixedBitSet holding = null;
+            PostingsEnum postings = null;
+            for (String f : fields) {
+                Terms terms = leaf.reader().terms(f + suffix);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(bytes)) {
+                    continue;
+                }
+                if (holding == null) {
+                    holding = new FixedBitSet(leaf.reader().maxDoc());
+                }
+                postings = te.postings(postings, PostingsEnum.NONE);
+                holding.or(postings);
+            }
+            if (holding == null) {
+                continue;
+            }
+            FixedBitSet visible = VisibleDocs.get(leaf, filter);
+            if (visible == null) {
+                if (visibleWeight == null) {
+                    visibleWeight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                }
+                visible = VisibleDocs.read(leaf, visibleWeight, filter);
+            }
+            total += (int) FixedBitSet.intersectionCount(holding, visible);
+        }
+        return total;
+    }
+
+    /**
+     * The visible documents (live, matching a viewer's filter) of each segment, kept while the segment
+     * is open and unchanged (the key is its reader's, which changes with its deletions). At most
+     * {@value #MAX_FILTERS} filters per segment: a filter names the viewer's account and library, and
+     * one bit per document of the segment is small (12 KB for 100,000 documents).
+     */
+    static final class VisibleDocs {
+
+        static final int MAX_FILTERS = 64;
+        private static final Map<IndexReader.CacheKey, Map<Query, FixedBitSet>> CACHE = new ConcurrentHashMap<>();
+
+        private VisibleDocs() {
+        }
+
+        static FixedBitSet get(LeafReaderContext leaf, Query filter) {
+            IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
+            Map<Query, FixedBitSet> byFilter = helper == null ? null : CACHE.get(helper.getKey());
+            return byFilter == null ? null : byFilter.get(filter);
+        }
+
+        static FixedBitSet read(LeafReaderContext leaf, Weight weight, Query filter) throws IOException {
+            LeafReader reader = leaf.reader();
+            FixedBitSet bits = new FixedBitSet(reader.maxDoc());
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer != null) {
+                Bits live = reader.getLiveDocs();
+                DocIdSetIterator it = scorer.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        bits.set(doc);
+                    }
+                }
+            }
+            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+            if (helper != null) {
+                Map<Query, FixedBitSet> byFilter = CACHE.computeIfAbsent(helper.getKey(), key -> {
+                    helper.addClosedListener(CACHE::remove);
+                    return new ConcurrentHashMap<>();
+                });
+                if (byFilter.size() >= MAX_FILTERS) {
+                    byFilter.clear();
+                }
+                byFilter.put(filter, bits);
+            }
+            return bits;
+        }
+
+        static int size() {
+            return CACHE.values().stream().mapToInt(Map::size).sum();
+        }
     }
 
     /** Whether any visible document matches; stops at the first. */
