@@ -65,7 +65,8 @@ public class Searcher {
         long started = System.nanoTime();
         validate(request);
         QueryBuilder.Built built = queries.build(request.q());
-        Query visible = VisibilityFilter.of(viewer);
+        // who may see what, per segment, from kept bit sets: not two postings lists walked beside every match
+        Query visible = VisibleDocs.filter(VisibilityFilter.of(viewer));
         try {
             return run(request, built, visible, started);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -126,8 +127,8 @@ public class Searcher {
         if (words == null) {
             return List.of();
         }
-        Query q = new BooleanQuery.Builder().add(words, Occur.MUST).add(VisibilityFilter.of(viewer), Occur.FILTER)
-                .build();
+        Query q = new BooleanQuery.Builder().add(words, Occur.MUST).add(VisibleDocs.filter(VisibilityFilter.of(viewer)),
+                Occur.FILTER).build();
         return index.withSearcher(searcher -> {
             TopDocs top = searcher.search(q, Math.max(1, Math.min(limit, 10)));
             StoredFields stored = searcher.storedFields();

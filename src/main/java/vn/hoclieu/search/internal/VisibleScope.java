@@ -3,11 +3,8 @@ package vn.hoclieu.search.internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -16,14 +13,10 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import vn.hoclieu.account.Viewer;
@@ -52,7 +45,8 @@ final class VisibleScope {
 
     static VisibleScope of(IndexSearcher searcher, FacetsConfig facets, Viewer viewer,
                            Map<String, List<String>> chosen) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(VisibilityFilter.of(viewer), Occur.FILTER);
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(VisibleDocs.filter(VisibilityFilter.of(viewer)), Occur.FILTER);
         DrillDownQuery drill = new DrillDownQuery(facets);
         boolean any = false;
         for (Map.Entry<String, List<String>> e : chosen.entrySet()) {
@@ -112,65 +106,13 @@ final class VisibleScope {
             FixedBitSet visible = VisibleDocs.get(leaf, filter);
             if (visible == null) {
                 if (visibleWeight == null) {
-                    visibleWeight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                    visibleWeight = VisibleDocs.filterWeight(searcher, filter);
                 }
                 visible = VisibleDocs.read(leaf, visibleWeight, filter);
             }
             total += (int) FixedBitSet.intersectionCount(holding, visible);
         }
         return total;
-    }
-
-    /**
-     * The visible documents (live, matching a viewer's filter) of each segment, kept while the segment
-     * is open and unchanged (the key is its reader's, which changes with its deletions). At most
-     * {@value #MAX_FILTERS} filters per segment: a filter names the viewer's account and library, and
-     * one bit per document of the segment is small (12 KB for 100,000 documents).
-     */
-    static final class VisibleDocs {
-
-        static final int MAX_FILTERS = 64;
-        private static final Map<IndexReader.CacheKey, Map<Query, FixedBitSet>> CACHE = new ConcurrentHashMap<>();
-
-        private VisibleDocs() {
-        }
-
-        static FixedBitSet get(LeafReaderContext leaf, Query filter) {
-            IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
-            Map<Query, FixedBitSet> byFilter = helper == null ? null : CACHE.get(helper.getKey());
-            return byFilter == null ? null : byFilter.get(filter);
-        }
-
-        static FixedBitSet read(LeafReaderContext leaf, Weight weight, Query filter) throws IOException {
-            LeafReader reader = leaf.reader();
-            FixedBitSet bits = new FixedBitSet(reader.maxDoc());
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer != null) {
-                Bits live = reader.getLiveDocs();
-                DocIdSetIterator it = scorer.iterator();
-                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        bits.set(doc);
-                    }
-                }
-            }
-            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-            if (helper != null) {
-                Map<Query, FixedBitSet> byFilter = CACHE.computeIfAbsent(helper.getKey(), key -> {
-                    helper.addClosedListener(CACHE::remove);
-                    return new ConcurrentHashMap<>();
-                });
-                if (byFilter.size() >= MAX_FILTERS) {
-                    byFilter.clear();
-                }
-                byFilter.put(filter, bits);
-            }
-            return bits;
-        }
-
-        static int size() {
-            return CACHE.values().stream().mapToInt(Map::size).sum();
-        }
     }
 
     /** Whether any visible document matches; stops at the first. */

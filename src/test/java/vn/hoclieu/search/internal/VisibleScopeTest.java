@@ -118,7 +118,7 @@ class VisibleScopeTest {
         }
         assertThat(compared).isGreaterThan(200);
         assertThat(distinctCounts).as("the words are not all absent or everywhere").hasSizeGreaterThan(5);
-        assertThat(VisibleScope.VisibleDocs.size()).isPositive();
+        assertThat(VisibleDocs.size()).isPositive();
         List<String> none = new ArrayList<>();
         index.withSearcher(s -> none.add(String.valueOf(VisibleScope.of(s, index.facetsConfig(), Viewer.ANONYMOUS,
                 Map.of()).countInAny(Fields.TEXT_FIELDS, Fields.EXACT, "zzqxnothing"))));
