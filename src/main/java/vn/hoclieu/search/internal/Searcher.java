@@ -95,7 +95,8 @@ public class Searcher {
             DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
                     sideways.search(counting, new TotalHitCountCollectorManager());
             Sort sort = sort(request.sort(), built.empty());
-            TopDocs top = sort == null ? searcher.search(drill, topN) : searcher.search(drill, topN, sort);
+            // sorted by a field, no score is computed: the cheap matching query finds the same documents
+            TopDocs top = sort == null ? searcher.search(drill, topN) : searcher.search(counting, topN, sort);
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(request.page() * request.size(), all.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);

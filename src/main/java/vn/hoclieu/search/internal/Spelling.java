@@ -48,12 +48,12 @@ final class Spelling {
             String suffix = w.accented() ? Fields.EXACT : Fields.FOLDED;
             String term = w.accented() ? w.exact() : w.folded();
             if (term.codePointCount(0, term.length()) < 3
-                    || scope.any(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term))) {
+                    || scope.anyInAny(Fields.TEXT_FIELDS, suffix, term)) {
                 continue; // a word some visible material holds is not the typo
             }
             String chosen = null;
             for (String candidate : similar(scope.searcher().getIndexReader(), suffix, term)) {
-                if (!scope.any(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, candidate))) {
+                if (!scope.anyInAny(Fields.TEXT_FIELDS, suffix, candidate)) {
                     continue;
                 }
                 forms[i] = candidate;

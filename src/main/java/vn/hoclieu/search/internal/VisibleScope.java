@@ -12,6 +12,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -79,9 +80,19 @@ final class VisibleScope {
      * {@code count(inAny(fields, suffix, term))}, on bit sets.
      */
     int countInAny(List<String> fields, String suffix, String term) throws IOException {
+        return inAny(fields, suffix, term, false);
+    }
+
+    /** Whether a visible document holds {@code term} in any of the fields: {@code any(inAny(…))}, on bit sets. */
+    boolean anyInAny(List<String> fields, String suffix, String term) throws IOException {
+        return inAny(fields, suffix, term, true) > 0;
+    }
+
+    /** The count, or with {@code first} 1 as soon as one visible document holds the term (else 0). */
+    private int inAny(List<String> fields, String suffix, String term, boolean first) throws IOException {
         BytesRef bytes = new BytesRef(term);
         int total = 0;
-        Weight visibleWeight = null;
+        Weight[] visibleWeight = new Weight[1];
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             FixedBitSet holding = null;
             PostingsEnum postings = null;
@@ -94,25 +105,39 @@ final class VisibleScope {
                 if (!te.seekExact(bytes)) {
                     continue;
                 }
-                if (holding == null) {
-                    holding = new FixedBitSet(leaf.reader().maxDoc());
-                }
                 postings = te.postings(postings, PostingsEnum.NONE);
-                holding.or(postings);
+                if (first) {
+                    FixedBitSet visible = visible(leaf, visibleWeight);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (visible.get(doc)) {
+                            return 1;
+                        }
+                    }
+                } else {
+                    if (holding == null) {
+                        holding = new FixedBitSet(leaf.reader().maxDoc());
+                    }
+                    holding.or(postings);
+                }
             }
             if (holding == null) {
                 continue;
             }
-            FixedBitSet visible = VisibleDocs.get(leaf, filter);
-            if (visible == null) {
-                if (visibleWeight == null) {
-                    visibleWeight = VisibleDocs.filterWeight(searcher, filter);
-                }
-                visible = VisibleDocs.read(leaf, visibleWeight, filter);
-            }
-            total += (int) FixedBitSet.intersectionCount(holding, visible);
+            total += (int) FixedBitSet.intersectionCount(holding, visible(leaf, visibleWeight));
         }
         return total;
+    }
+
+    /** The segment's visible documents, kept or read (with the filter's weight, made once per count). */
+    private FixedBitSet visible(LeafReaderContext leaf, Weight[] weight) throws IOException {
+        FixedBitSet visible = VisibleDocs.get(leaf, filter);
+        if (visible == null) {
+            if (weight[0] == null) {
+                weight[0] = VisibleDocs.filterWeight(searcher, filter);
+            }
+            visible = VisibleDocs.read(leaf, weight[0], filter);
+        }
+        return visible;
     }
 
     /** Whether any visible document matches; stops at the first. */

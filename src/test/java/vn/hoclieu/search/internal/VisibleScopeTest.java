@@ -107,6 +107,8 @@ class VisibleScopeTest {
                                 int expected = scope.count(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, w));
                                 assertThat(scope.countInAny(Fields.TEXT_FIELDS, suffix, w))
                                         .as("%s %s %s %s", viewer.username(), filters, suffix, w).isEqualTo(expected);
+                                assertThat(scope.anyInAny(Fields.TEXT_FIELDS, suffix, w)).as("any %s", w)
+                                        .isEqualTo(expected > 0);
                                 distinctCounts.add(expected);
                                 n++;
                             }
