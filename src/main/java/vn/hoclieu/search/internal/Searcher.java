@@ -27,6 +27,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -96,7 +97,12 @@ public class Searcher {
                     sideways.search(counting, new TotalHitCountCollectorManager());
             Sort sort = sort(request.sort(), built.empty());
             // sorted by a field, no score is computed: the cheap matching query finds the same documents
-            TopDocs top = sort == null ? searcher.search(drill, topN) : searcher.search(counting, topN, sort);
+            // The total is counted above, so ranking need not count: it may skip from the first page's worth of
+            // hits on (a threshold of topN), not only after 1,000 as IndexSearcher.search(query, n) does. The same
+            // top documents either way; fewer matches of a common word are scored.
+            TopDocs top = sort == null
+                    ? searcher.search(drill, new TopScoreDocCollectorManager(topN, null, topN))
+                    : searcher.search(counting, topN, sort);
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(request.page() * request.size(), all.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
