@@ -67,7 +67,11 @@ import vn.hoclieu.storage.BlobStore;
  * <p>Options: {@code -Dbench.resources=N} (default 100000), {@code -Dbench.seconds=S} per level
  * (default 20), {@code -Dbench.data=DIR} (default {@code target/search-bench}; a catalogue seeded
  * there with the same size is reused), {@code -Dbench.reindex=false} (search the index the last run
- * built instead of rebuilding it: to compare a change of the search path before and after).
+ * built instead of rebuilding it: to compare a change of the search path before and after),
+ * {@code -Dbench.clients=1,4} (the levels), {@code -Dbench.baseline=false} (no bare Lucene levels),
+ * {@code -Dbench.serverJvm="…"} (more options for the server's JVM, e.g. a JFR recording),
+ * {@code -Dbench.heapEveryMs=N} (how often the server's heap is read, default 1000). Each level also
+ * reports the searching process's CPU time per request.
  */
 public final class SearchBenchmark {
 

@@ -24,8 +24,8 @@ import org.apache.lucene.util.FixedBitSet;
  * The visible documents (live, matching a viewer's filter, {@link VisibilityFilter}) of each segment
  * as a bit set, read once and kept while the segment is open and unchanged: the key is the segment
  * reader's, which changes with its deletions, and an entry goes when its reader closes. Shared by
- * every viewer whose filter is the same (all anonymous visitors; all members of one library without
- * material of their own). At most {@value #MAX_FILTERS} filters per segment, one bit per document
+ * every viewer whose filter is the same (all anonymous visitors; a signed-in account's filter names it,
+ * so each has its own). At most {@value #MAX_FILTERS} filters per segment, one bit per document
  * each (12 KB for 100,000 documents). This caches who may see what, never what a query found.
  */
 final class VisibleDocs {
