@@ -67,7 +67,11 @@ import vn.hoclieu.storage.BlobStore;
  * <p>Options: {@code -Dbench.resources=N} (default 100000), {@code -Dbench.seconds=S} per level
  * (default 20), {@code -Dbench.data=DIR} (default {@code target/search-bench}; a catalogue seeded
  * there with the same size is reused), {@code -Dbench.reindex=false} (search the index the last run
- * built instead of rebuilding it: to compare a change of the search path before and after).
+ * built instead of rebuilding it: to compare a change of the search path before and after),
+ * {@code -Dbench.clients=1,4} (the levels), {@code -Dbench.baseline=false} (no bare Lucene levels),
+ * {@code -Dbench.serverJvm="…"} (more options for the server's JVM, e.g. a JFR recording),
+ * {@code -Dbench.heapEveryMs=N} (how often the server's heap is read, default 1000). Each level also
+ * reports the searching process's CPU time per request.
  */
 public final class SearchBenchmark {
 
@@ -76,14 +80,26 @@ public final class SearchBenchmark {
     private static final Duration WARM_UP = LEVEL;
     /** false: search the index an earlier run built over the same catalogue (to compare a change of the search path). */
     private static final boolean REINDEX = Boolean.parseBoolean(System.getProperty("bench.reindex", "true"));
-    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))
+            .map(String::strip).filter(c -> !c.isEmpty()).mapToInt(Integer::parseInt).toArray();
+    /** false: leave out the bare Lucene levels (a quick look at the server's CPU per request while changing it). */
+    private static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
+    /** More options for the server's JVM, blank-separated (e.g. a JFR recording). */
+    private static final String SERVER_JVM = System.getProperty("bench.serverJvm", "").strip();
+    /**
+     * How often the server's heap is read. Each read is an authenticated request, and verifying the
+     * administrator's password (Argon2) costs the server tens of CPU milliseconds: read every 250 ms,
+     * it took about a seventh of the server's CPU samples (JFR), beside the searches being measured.
+     */
+    private static final long HEAP_EVERY_MS = Long.getLong("bench.heapEveryMs", 1000);
     private static final int QUERIES = 500;
     private static final int BATCH = 500;
     private static final String PASSWORD = "bench-password";
     private static final double MB = 1_048_576.0;
 
     /** One engine at one concurrency. */
-    private record Level(String engine, int clients, int requests, int errors, double seconds, List<Double> ms) {
+    private record Level(String engine, int clients, int requests, int errors, double seconds, List<Double> ms,
+                         double cpuSeconds) {
         double perSecond() {
             return requests / seconds;
         }
@@ -121,7 +137,11 @@ public final class SearchBenchmark {
         double heapMax;
         int port = freePort();
         Path log = data.resolve("server.log");
-        Process server = java(log, "-Xmx1g", "vn.hoclieu.HoclieuApplication", "--server.port=" + port,
+        List<String> serverJvm = new ArrayList<>(List.of("-Xmx1g"));
+        if (!SERVER_JVM.isEmpty()) {
+            serverJvm.addAll(List.of(SERVER_JVM.split("\\s+")));
+        }
+        Process server = java(log, serverJvm, "vn.hoclieu.HoclieuApplication", "--server.port=" + port,
                 "--server.address=127.0.0.1", "--hoclieu.data-dir=" + data, "--hoclieu.samples.import-on-start=false",
                 "--hoclieu.admin-password=" + PASSWORD, "--logging.level.root=WARN",
                 "--management.endpoints.web.exposure.include=health,info,metrics");
@@ -132,9 +152,11 @@ public final class SearchBenchmark {
             System.out.printf("Server healthy after %.1f s%n", Duration.between(started, Instant.now()).toMillis() / 1e3);
             HeapWatch heap = new HeapWatch(base);
             Search http = httpSearch(base);
-            run("warm-up", 4, WARM_UP, queries, () -> http);
+            ProcessHandle serverProcess = server.toHandle();
+            run("warm-up", 4, WARM_UP, queries, () -> http, serverProcess);
             for (int clients : CLIENTS) {
-                hoclieu.add(run("Hoclieu GET /api/v1/search", clients, LEVEL, queries, () -> httpSearch(base)));
+                hoclieu.add(run("Hoclieu GET /api/v1/search", clients, LEVEL, queries, () -> httpSearch(base),
+                        serverProcess));
             }
             heap.close();
             peakHeap = heap.peak / MB;
@@ -145,11 +167,15 @@ public final class SearchBenchmark {
         }
 
         List<Level> lucene = new ArrayList<>();
-        try (FSDirectory dir = FSDirectory.open(baselineIndex); DirectoryReader reader = DirectoryReader.open(dir)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            run("warm-up", 4, WARM_UP, queries, () -> luceneSearch(searcher));
-            for (int clients : CLIENTS) {
-                lucene.add(run("bare Lucene IndexSearcher", clients, LEVEL, queries, () -> luceneSearch(searcher)));
+        if (BASELINE) {
+            try (FSDirectory dir = FSDirectory.open(baselineIndex); DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                ProcessHandle self = ProcessHandle.current();
+                run("warm-up", 4, WARM_UP, queries, () -> luceneSearch(searcher), self);
+                for (int clients : CLIENTS) {
+                    lucene.add(run("bare Lucene IndexSearcher", clients, LEVEL, queries, () -> luceneSearch(searcher),
+                            self));
+                }
             }
         }
 
@@ -157,16 +183,21 @@ public final class SearchBenchmark {
         System.out.printf("Search over %,d resources, %d cores, %d distinct queries, %d s per level after a %d s warm-up%n",
                 RESOURCES, Runtime.getRuntime().availableProcessors(), QUERIES, LEVEL.toSeconds(), WARM_UP.toSeconds());
         System.out.println();
-        System.out.println("| engine | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | req/s vs bare Lucene |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| engine | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req "
+                + "| req/s vs bare Lucene |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int i = 0; i < CLIENTS.length; i++) {
-            row(hoclieu.get(i), lucene.get(i));
+            row(hoclieu.get(i), BASELINE ? lucene.get(i) : null);
         }
-        for (int i = 0; i < CLIENTS.length; i++) {
-            row(lucene.get(i), lucene.get(i));
+        for (Level l : lucene) {
+            row(l, l);
         }
         System.out.println();
-        System.out.printf("Server heap: peak %.0f MB in use of %.0f MB (-Xmx1g), sampled every 250 ms%n", peakHeap, heapMax);
+        System.out.println("CPU ms/req: CPU time of the searching process (Hoclieu: the server's JVM; bare Lucene: the "
+                + "benchmark's, clients included) over the level, per request");
+        System.out.println();
+        System.out.printf("Server heap: peak %.0f MB in use of %.0f MB (-Xmx1g), sampled every %d ms%n", peakHeap, heapMax,
+                HEAP_EVERY_MS);
         System.out.println(corpus);
         System.out.println(reindex);
         System.out.println(baselineBuild);
@@ -174,9 +205,10 @@ public final class SearchBenchmark {
     }
 
     private static void row(Level l, Level lucene) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f%% |%n", l.engine(),
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n", l.engine(),
                 l.clients(), l.requests(), l.errors(), l.perSecond(), l.percentile(0.50), l.percentile(0.95),
-                l.percentile(0.99), 100 * l.perSecond() / lucene.perSecond());
+                l.percentile(0.99), 1000 * l.cpuSeconds() / Math.max(1, l.requests()),
+                lucene == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * l.perSecond() / lucene.perSecond()));
     }
 
     // --- the catalogue --------------------------------------------------------------------------------
@@ -331,7 +363,7 @@ public final class SearchBenchmark {
     private static String reindex(Path data) throws Exception {
         Path log = data.resolve("reindex.log");
         Instant started = Instant.now();
-        Process p = java(log, "-Xmx1g", "vn.hoclieu.HoclieuApplication", "reindex", "--hoclieu.data-dir=" + data);
+        Process p = java(log, List.of("-Xmx1g"), "vn.hoclieu.HoclieuApplication", "reindex", "--hoclieu.data-dir=" + data);
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("reindex failed: " + Files.readString(log));
         }
@@ -396,7 +428,9 @@ public final class SearchBenchmark {
     // --- the load -------------------------------------------------------------------------------------
 
     private static Level run(String engine, int clients, Duration duration, List<SearchCorpus.Query> queries,
-                             java.util.function.Supplier<Search> perClient) throws InterruptedException {
+                             java.util.function.Supplier<Search> perClient, ProcessHandle searching)
+            throws InterruptedException {
+        double cpuBefore = cpuSeconds(searching);
         List<List<Double>> latencies = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -429,13 +463,15 @@ public final class SearchBenchmark {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = cpuSeconds(searching) - cpuBefore;
         List<Double> all = new ArrayList<>();
         latencies.forEach(all::addAll);
         Collections.sort(all);
-        Level level = new Level(engine, clients, all.size(), errors.get(), seconds, all);
+        Level level = new Level(engine, clients, all.size(), errors.get(), seconds, all, cpu);
         System.out.printf(Locale.ROOT, "  %s, %d clients: %d requests, %.1f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
-                        + "%d errors%n", engine, clients, level.requests(), level.perSecond(), level.percentile(0.5),
-                level.percentile(0.95), level.percentile(0.99), level.errors());
+                        + "%.1f CPU ms/request, %d errors%n", engine, clients, level.requests(), level.perSecond(),
+                level.percentile(0.5), level.percentile(0.95), level.percentile(0.99),
+                1000 * cpu / Math.max(1, level.requests()), level.errors());
         return level;
     }
 
@@ -465,7 +501,7 @@ public final class SearchBenchmark {
 
     // --- plumbing -------------------------------------------------------------------------------------
 
-    /** The server's heap in use, from its metrics endpoint, every 250 ms; the peak is kept. */
+    /** The server's heap in use, from its metrics endpoint, every {@link #HEAP_EVERY_MS} ms; the peak is kept. */
     private static final class HeapWatch implements AutoCloseable {
         private final Thread thread;
         private volatile boolean running = true;
@@ -484,7 +520,7 @@ public final class SearchBenchmark {
                         if (max == 0) {
                             max = read(client, auth, value, base + "/actuator/metrics/jvm.memory.max?tag=area:heap");
                         }
-                        Thread.sleep(250);
+                        Thread.sleep(HEAP_EVERY_MS);
                     } catch (InterruptedException e) {
                         return;
                     } catch (Exception e) {
@@ -515,9 +551,10 @@ public final class SearchBenchmark {
     }
 
     /** {@code java <jvm option> -cp <this class path> <main> args…}, its output in {@code log}. */
-    private static Process java(Path log, String jvmOption, String main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                jvmOption, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp",
+    private static Process java(Path log, List<String> jvmOptions, String main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp",
                 System.getProperty("java.class.path"), main));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -541,6 +578,11 @@ public final class SearchBenchmark {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the server did not become healthy: " + Files.readString(log));
+    }
+
+    /** CPU seconds a process has used so far (user and system, all its threads). */
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static int freePort() throws IOException {

@@ -62,13 +62,13 @@ final class Restoration {
         List<Map<String, Integer>> single = new ArrayList<>(n);
         boolean anyOpen = false;
         // every count of a step is asked at once: one request on SolrCloud, one pass each on the embedded index
-        List<Query> typedForms = new ArrayList<>();
+        List<String> typedForms = new ArrayList<>();
         for (TypedWords.Word w : words) {
             if (w.accented() || restorable(w.folded())) {
-                typedForms.add(inText(Fields.EXACT, w.exact()));
+                typedForms.add(w.exact());
             }
         }
-        int[] typedCounts = scope.counts(typedForms);
+        int[] typedCounts = scope.countsInAny(Fields.TEXT_FIELDS, Fields.EXACT, typedForms);
         int asked = 0;
         for (TypedWords.Word w : words) {
             int typedCount = w.accented() || restorable(w.folded()) ? typedCounts[asked++] : 0;
@@ -84,7 +84,7 @@ final class Restoration {
         }
         // pairs first: they are the evidence that counts, and their halves are the words worth having
         List<List<String>> bigrams = new ArrayList<>(n);
-        List<Query> bigramQueries = new ArrayList<>();
+        List<String> bigramQueries = new ArrayList<>();
         for (int i = 0; i + 1 < n; i++) {
             List<String> candidates = List.of();
             if (open[i] || open[i + 1]) {
@@ -94,11 +94,11 @@ final class Restoration {
                 pattern.add(" ");
                 pattern.addAll(side(b, open[i + 1]));
                 candidates = frequent(scope, Fields.EXACT_BIGRAMS, pattern, a.folded() + " " + b.folded());
-                candidates.forEach(bigram -> bigramQueries.add(inText(Fields.EXACT_BIGRAMS, bigram)));
+                bigramQueries.addAll(candidates);
             }
             bigrams.add(candidates);
         }
-        int[] bigramCounts = scope.counts(bigramQueries);
+        int[] bigramCounts = scope.countsInAny(Fields.TEXT_FIELDS, Fields.EXACT_BIGRAMS, bigramQueries);
         asked = 0;
         List<Map<String, Integer>> pairs = new ArrayList<>(n);
         for (int i = 0; i + 1 < n; i++) {
@@ -116,17 +116,17 @@ final class Restoration {
         }
         // a word no pair speaks for, typed in a form no visible material has: its most frequent marked form
         List<List<String>> lone = new ArrayList<>(n);
-        List<Query> loneQueries = new ArrayList<>();
+        List<String> loneQueries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TypedWords.Word w = words.get(i);
             List<String> forms = List.of();
             if (open[i] && single.get(i).size() == 1 && single.get(i).get(w.exact()) == 0) {
                 forms = frequent(scope, Fields.EXACT, side(w, true), w.folded());
-                forms.forEach(form -> loneQueries.add(inText(Fields.EXACT, form)));
+                loneQueries.addAll(forms);
             }
             lone.add(forms);
         }
-        int[] loneCounts = scope.counts(loneQueries);
+        int[] loneCounts = scope.countsInAny(Fields.TEXT_FIELDS, Fields.EXACT, loneQueries);
         asked = 0;
         for (int i = 0; i < n; i++) {
             for (String form : lone.get(i)) {
@@ -216,10 +216,6 @@ final class Restoration {
 
     private static String form(TypedWords typed, String[] chosen, int i) {
         return chosen[i] != null ? chosen[i] : typed.words().get(i).exact();
-    }
-
-    private static Query inText(String suffix, String term) {
-        return VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -26,6 +27,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -46,6 +48,10 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 public class Searcher {
 
     static final int SNIPPET_CHARS = 220;
+    /** The stored fields a hit is made of. */
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.DISPLAY_TITLE, Fields.DISPLAY_MATERIAL_TYPE,
+            Fields.DISPLAY_LANGUAGE, Fields.DISPLAY_LIBRARY, Fields.DISPLAY_THUMBNAIL, Fields.DISPLAY_LICENCE,
+            Fields.DISPLAY_SEGMENTS, Fields.DESCRIPTION + Fields.FOLDED);
 
     private final LuceneIndex index;
     private final QueryBuilder queries;
@@ -60,7 +66,8 @@ public class Searcher {
         long started = System.nanoTime();
         validate(request);
         QueryBuilder.Built built = queries.build(request.q());
-        Query visible = VisibilityFilter.of(viewer);
+        // who may see what, per segment, from kept bit sets: not two postings lists walked beside every match
+        Query visible = VisibleDocs.filter(VisibilityFilter.of(viewer));
         try {
             return run(request, built, visible, started);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -114,7 +121,13 @@ public class Searcher {
             DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
                     sideways.search(counting, new TotalHitCountCollectorManager());
             Sort sort = sort(request.sort(), built.empty());
-            TopDocs top = sort == null ? searcher.search(drill, topN) : searcher.search(drill, topN, sort);
+            // sorted by a field, no score is computed: the cheap matching query finds the same documents
+            // The total is counted above, so ranking need not count: it may skip from the first page's worth of
+            // hits on (a threshold of topN), not only after 1,000 as IndexSearcher.search(query, n) does. The same
+            // top documents either way; fewer matches of a common word are scored.
+            TopDocs top = sort == null
+                    ? searcher.search(drill, new TopScoreDocCollectorManager(topN, null, topN))
+                    : searcher.search(counting, topN, sort);
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(request.page() * request.size(), all.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
@@ -146,8 +159,8 @@ public class Searcher {
         if (words == null) {
             return List.of();
         }
-        Query q = new BooleanQuery.Builder().add(words, Occur.MUST).add(VisibilityFilter.of(viewer), Occur.FILTER)
-                .build();
+        Query q = new BooleanQuery.Builder().add(words, Occur.MUST).add(VisibleDocs.filter(VisibilityFilter.of(viewer)),
+                Occur.FILTER).build();
         return index.withSearcher(searcher -> {
             TopDocs top = searcher.search(q, Math.max(1, Math.min(limit, 10)));
             StoredFields stored = searcher.storedFields();
@@ -242,7 +255,8 @@ public class Searcher {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            Document d = stored.document(docs[i].doc);
+            // what a hit shows, not the stored full text (megabytes for a book) unless it must be the snippet
+            Document d = stored.document(docs[i].doc, HIT_FIELDS);
             LocatingHighlighter.Located inText = pick(highlights, Fields.TEXT + Fields.FOLDED, i);
             SearchHit.Location location = inText == null || inText.value() < 0 ? null
                     : Segments.locate(value(d.getValues(Fields.DISPLAY_SEGMENTS), inText.value()), inText.segment());
@@ -252,7 +266,9 @@ public class Searcher {
                 snippet = inDescription == null ? null : inDescription.html();
             }
             if (snippet == null) {
-                snippet = plainStart(d.get(Fields.DESCRIPTION + Fields.FOLDED), d.get(Fields.TEXT + Fields.FOLDED));
+                String description = d.get(Fields.DESCRIPTION + Fields.FOLDED);
+                snippet = plainStart(description, description != null && !description.isBlank() ? null
+                        : stored.document(docs[i].doc, Set.of(Fields.TEXT + Fields.FOLDED)).get(Fields.TEXT + Fields.FOLDED));
             }
             hits.add(new SearchHit(Long.parseLong(d.get(Fields.ID)), d.get(Fields.DISPLAY_TITLE),
                     snippet.replace('\f', ' ').replace('\0', ' '), d.get(Fields.DISPLAY_MATERIAL_TYPE),

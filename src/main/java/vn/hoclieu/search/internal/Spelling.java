@@ -37,13 +37,12 @@ final class Spelling {
             String suffix = w.accented() ? Fields.EXACT : Fields.FOLDED;
             String term = w.accented() ? w.exact() : w.folded();
             if (term.codePointCount(0, term.length()) < 3
-                    || scope.any(VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, term))) {
+                    || scope.anyInAny(Fields.TEXT_FIELDS, suffix, term)) {
                 continue; // a word some visible material holds is not the typo
             }
             // the candidates some visible material holds, and what the query finds with each (asked at once)
             List<String> candidates = similar(scope, suffix, term);
-            int[] holding = scope.counts(candidates.stream()
-                    .map(c -> VisibleScope.inAny(Fields.TEXT_FIELDS, suffix, c)).toList());
+            int[] holding = scope.countsInAny(Fields.TEXT_FIELDS, suffix, candidates);
             List<String> held = new ArrayList<>();
             List<String> corrected = new ArrayList<>();
             for (int k = 0; k < candidates.size(); k++) {

@@ -28,6 +28,19 @@ interface SuggestionScope {
     /** Whether any visible document matches. */
     boolean any(Query query) throws IOException;
 
+    /**
+     * Visible documents holding each term in any of the fields (name + suffix), in their order: one
+     * request on SolrCloud; counted on kept bit sets of what the viewer may see on the embedded index.
+     */
+    default int[] countsInAny(List<String> fields, String suffix, List<String> terms) throws IOException {
+        return counts(terms.stream().map(t -> VisibleScope.inAny(fields, suffix, t)).toList());
+    }
+
+    /** Whether a visible document holds the term in any of the fields (name + suffix). */
+    default boolean anyInAny(List<String> fields, String suffix, String term) throws IOException {
+        return any(VisibleScope.inAny(fields, suffix, term));
+    }
+
     /** How many visible documents a search for the text finds (the ranking query of {@link QueryBuilder}). */
     long countSearch(String text) throws IOException;
 
