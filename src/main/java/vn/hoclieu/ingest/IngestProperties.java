@@ -17,11 +17,19 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param isolation     parse in separate extractor processes (default), so that a parser that hangs,
  *                      runs out of memory or crashes costs one file and never the application
  * @param extractorHeap heap of each extractor process, in {@code -Xmx} syntax
+ * @param extractorJvmOptions further options of the extractor processes' JVMs, separated by spaces
+ *                      (default {@value #DEFAULT_EXTRACTOR_JVM_OPTIONS}: the quick compiler only, see README)
  */
 @ConfigurationProperties("hoclieu.ingest")
 public record IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts,
                                Boolean ocr, String ocrLanguages, Boolean isolation, String extractorHeap,
-                               Duration maxTime) {
+                               Duration maxTime, String extractorJvmOptions) {
+
+    /**
+     * C1 only: an extractor spends as much CPU compiling with C2 as parsing for its first thousand
+     * files, and its code is only about a fifth slower without it (measured: README, ingestion benchmark).
+     */
+    public static final String DEFAULT_EXTRACTOR_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     @ConstructorBinding
     public IngestProperties {
@@ -34,11 +42,18 @@ public record IngestProperties(Integer workers, Duration timeout, Integer writeL
         isolation = isolation == null || isolation;
         extractorHeap = extractorHeap == null || !extractorHeap.matches("\\d+[kKmMgG]?") ? "768m" : extractorHeap;
         maxTime = maxTime == null ? Duration.ofHours(1) : maxTime;
+        extractorJvmOptions = extractorJvmOptions == null ? DEFAULT_EXTRACTOR_JVM_OPTIONS : extractorJvmOptions.strip();
+    }
+
+    /** The same with the default options of the extractor processes' JVMs. */
+    public IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts, Boolean ocr,
+                            String ocrLanguages, Boolean isolation, String extractorHeap, Duration maxTime) {
+        this(workers, timeout, writeLimit, maxAttempts, ocr, ocrLanguages, isolation, extractorHeap, maxTime, null);
     }
 
     /** Settings for parsing inside this process (tools, tests). */
     public IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts, Boolean ocr,
                             String ocrLanguages) {
-        this(workers, timeout, writeLimit, maxAttempts, ocr, ocrLanguages, false, null, null);
+        this(workers, timeout, writeLimit, maxAttempts, ocr, ocrLanguages, false, null, null, null);
     }
 }

@@ -124,6 +124,11 @@ final class ExtractorPool implements AutoCloseable {
         cmd.add("-Xmx" + properties.extractorHeap());
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-XX:+UseSerialGC");
+        for (String option : properties.extractorJvmOptions().split("\\s+")) {
+            if (!option.isEmpty()) {
+                cmd.add(option);
+            }
+        }
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
         String classpath = classpath();

@@ -29,12 +29,13 @@ class NearDuplicates {
         if (fingerprint == null) {
             return Optional.empty();
         }
+        byte[] own = TextFingerprint.decode(fingerprint);
         Match best = null;
         for (CatalogService.Fingerprint other : catalog.fingerprints()) {
             if (other.resourceId() == ownResourceId) {
                 continue;
             }
-            double similarity = TextFingerprint.similarity(fingerprint, other.signature());
+            double similarity = TextFingerprint.similarityOfDecoded(own, other.signature());
             if (similarity >= THRESHOLD && (best == null || similarity > best.similarity())) {
                 best = new Match(other.resourceId(), similarity);
             }

@@ -37,8 +37,19 @@ final class TextFingerprint {
         }
         int[] min = new int[SLOTS];
         java.util.Arrays.fill(min, Integer.MAX_VALUE);
+        // a shingle seen before cannot lower any minimum: texts repeat many of theirs, and the 64
+        // hashes of each are most of the work (the signature is the same with or without this)
+        LongSet seen = new LongSet(words.length);
+        byte[] first = words[0].getBytes(StandardCharsets.UTF_8);
+        byte[] second = words[1].getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i + 2 < words.length; i++) {
-            long shingle = hash64(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+            byte[] third = words[i + 2].getBytes(StandardCharsets.UTF_8);
+            long shingle = shingleHash(first, second, third);
+            first = second;
+            second = third;
+            if (!seen.add(shingle)) {
+                continue;
+            }
             for (int s = 0; s < SLOTS; s++) {
                 int h = (int) mix(shingle + SEEDS[s]);
                 if (h < min[s]) {
@@ -55,17 +66,28 @@ final class TextFingerprint {
 
     /** Estimated Jaccard similarity of two signatures, 0 to 1. */
     static double similarity(String a, String b) {
-        if (a == null || b == null) {
-            return 0;
+        return a == null || b == null ? 0 : similarityOfDecoded(decode(a), b);
+    }
+
+    /** The signature's bytes, to compare one signature with many without decoding it each time; null if malformed. */
+    static byte[] decode(String signature) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(signature);
+            return bytes.length == SLOTS * 4 ? bytes : null;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
         }
-        ByteBuffer x = ByteBuffer.wrap(Base64.getDecoder().decode(a));
-        ByteBuffer y = ByteBuffer.wrap(Base64.getDecoder().decode(b));
-        if (x.remaining() != SLOTS * 4 || y.remaining() != SLOTS * 4) {
+    }
+
+    /** The same as {@link #similarity(String, String)} with the first signature already decoded. */
+    static double similarityOfDecoded(byte[] a, String b) {
+        byte[] y = b == null ? null : decode(b);
+        if (a == null || y == null) {
             return 0;
         }
         int same = 0;
-        for (int i = 0; i < SLOTS; i++) {
-            same += x.getInt() == y.getInt() ? 1 : 0;
+        for (int i = 0; i < SLOTS * 4; i += 4) {
+            same += a[i] == y[i] && a[i + 1] == y[i + 1] && a[i + 2] == y[i + 2] && a[i + 3] == y[i + 3] ? 1 : 0;
         }
         return (double) same / SLOTS;
     }
@@ -87,12 +109,73 @@ final class TextFingerprint {
         return z ^ (z >>> 31);
     }
 
-    private static long hash64(String s) {
-        long h = 0xCBF29CE484222325L; // FNV-1a
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    /** FNV-1a of the UTF-8 of "a b c", mixed: the hash of one word 3-shingle. */
+    private static long shingleHash(byte[] a, byte[] b, byte[] c) {
+        long h = 0xCBF29CE484222325L;
+        h = fnv(h, a);
+        h = (h ^ ' ') * 0x100000001B3L;
+        h = fnv(h, b);
+        h = (h ^ ' ') * 0x100000001B3L;
+        return mix(fnv(h, c));
+    }
+
+    private static long fnv(long h, byte[] bytes) {
+        for (byte b : bytes) {
             h ^= b;
             h *= 0x100000001B3L;
         }
-        return mix(h);
+        return h;
+    }
+
+    /**
+     * A set of longs by open addressing, sized once for {@code n} of them but never above 16 MB:
+     * when full, it keeps what it has and answers "new" for anything else (safe here: a shingle
+     * taken twice changes nothing).
+     */
+    private static final class LongSet {
+        private static final int MAX_SLOTS = 1 << 21;
+        private final long[] slots;
+        private int size;
+        private boolean hasZero;
+
+        LongSet(int n) {
+            slots = new long[Math.min(MAX_SLOTS, Integer.highestOneBit(Math.max(4, Math.min(n, MAX_SLOTS)) * 2) << 1)];
+        }
+
+        /** @return whether {@code v} was not there yet (or the set is full) */
+        boolean add(long v) {
+            if (size >= slots.length / 2) {
+                return !contains(v);
+            }
+            if (v == 0) {
+                boolean added = !hasZero;
+                hasZero = true;
+                return added;
+            }
+            int mask = slots.length - 1;
+            for (int i = (int) (v ^ (v >>> 32)) & mask; ; i = (i + 1) & mask) {
+                if (slots[i] == v) {
+                    return false;
+                }
+                if (slots[i] == 0) {
+                    slots[i] = v;
+                    size++;
+                    return true;
+                }
+            }
+        }
+
+        private boolean contains(long v) {
+            if (v == 0) {
+                return hasZero;
+            }
+            int mask = slots.length - 1;
+            for (int i = (int) (v ^ (v >>> 32)) & mask; slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == v) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -54,6 +54,20 @@ class ExtractorPoolTest {
     }
 
     @Test
+    void extractorJvmsTakeTheConfiguredOptionsAndTheQuickCompilerByDefault() {
+        assertThat(ExtractorPool.command(new IngestProperties(1, null, null, null, false, null, true, null, null)))
+                .contains(IngestProperties.DEFAULT_EXTRACTOR_JVM_OPTIONS);
+        IngestProperties custom = new IngestProperties(1, Duration.ofSeconds(120), 1_000_000, 3, false, null, true,
+                "256m", null, " -Xss2m   -XX:CICompilerCount=2 ");
+        assertThat(ExtractorPool.command(custom)).contains("-Xss2m", "-XX:CICompilerCount=2")
+                .doesNotContain(IngestProperties.DEFAULT_EXTRACTOR_JVM_OPTIONS, "");
+        // and a child started with them reads files
+        pool = new ExtractorPool(custom);
+        assertThat(pool.extract(Path.of("sample-resources/digital-footprint.docx"), "b.docx", null).text())
+                .contains("uốn lưỡi");
+    }
+
+    @Test
     void aParserThatHangsCostsOneFileAndTheNextFileIsRead() throws Exception {
         ExtractorPool p = pool(Duration.ofSeconds(20));
         Path hang = Files.write(dir.resolve("treo.hang"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 7});
