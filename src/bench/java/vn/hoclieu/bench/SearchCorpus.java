@@ -11,7 +11,7 @@ import java.util.List;
  * are Vietnamese; the full text is 1,200–12,000 characters (about 280–2,800 words), log-uniformly,
  * so most are a few pages and some are a short book.
  */
-final class SearchCorpus {
+public final class SearchCorpus {
 
     static final String[] LIBRARIES = {"HN-TVHN", "HN-THPT-BDM", "HN-TTHTCD-BD", "HN-GDTX-CG"};
     static final String[] MATERIAL_TYPES = {"BOOK", "E_LECTURE", "SLIDES", "WORKSHEET", "BOOK", "WORKSHEET", "OTHER"};
@@ -59,11 +59,11 @@ final class SearchCorpus {
      * A query as typed ({@code q}) and as sent to {@code GET /api/v1/search} ({@code params}, with its
      * filters and sort).
      */
-    record Query(String q, String params) {
+    public record Query(String q, String params) {
     }
 
     /** Queries people type: 1–4 words from the corpus's own sentences, half without diacritics, some phrases, some filtered. */
-    static List<Query> queries(int count) {
+    public static List<Query> queries(int count) {
         List<Query> out = new ArrayList<>();
         BenchText vi = new BenchText(42, false);
         BenchText en = new BenchText(43, true);

@@ -53,13 +53,21 @@ final class QueryBuilder {
         this.exact = exact;
     }
 
+    /** In the first phase an accented syllable's exact form adds this share of its field's weight to the folded one's. */
+    static final float FIRST_PHASE_EXACT = EXACT_FACTOR - 1f;
+
     /**
-     * @param query    what ranks: each syllable over every field, bigrams, phrases
-     * @param matching the same set of matches, cheaper: each syllable once on {@link Fields#ALL_FOLDED}
-     *                 (a syllable matches a resource if its folded form is in any text field, whatever
-     *                 the ranking's per-field alternatives), phrases as in {@code query}; for counting
+     * @param query      what ranks: each syllable over every field, bigrams, phrases
+     * @param matching   the same set of matches, cheaper: each syllable once on {@link Fields#ALL_FOLDED}
+     *                   (a syllable matches a resource if its folded form is in any text field, whatever
+     *                   the ranking's per-field alternatives), phrases as in {@code query}; for counting
+     * @param firstPhase a cheap approximation of {@code query}'s score, to pick the few that {@code query}
+     *                   then ranks: the same term clauses (each syllable and adjacent pair in each field) all
+     *                   optional and summed, none nested, so that Lucene can skip the documents that cannot
+     *                   reach the top (MaxScore/WAND). It matches more than {@code query}: it ranks only
+     *                   among {@code matching}'s documents, never alone
      */
-    record Built(Query query, Query matching, List<String> foldedTerms, boolean empty) {
+    record Built(Query query, Query matching, Query firstPhase, List<String> foldedTerms, boolean empty) {
     }
 
     Built build(String userText) {
@@ -80,7 +88,7 @@ final class QueryBuilder {
             }
         }
         if (words.isEmpty() && phrases.isEmpty()) {
-            return new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), true);
+            return new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), true);
         }
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
@@ -113,7 +121,30 @@ final class QueryBuilder {
                 outer.add(bigram(phrase.get(i), phrase.get(i + 1)), Occur.SHOULD);
             }
         }
-        return new Built(outer.build(), matching.build(), highlightTerms, false);
+        BooleanQuery.Builder first = new BooleanQuery.Builder();
+        firstPhase(first, words);
+        phrases.forEach(phrase -> firstPhase(first, phrase));
+        return new Built(outer.build(), matching.build(), first.build(), highlightTerms, false);
+    }
+
+    /** The flat clauses of {@link Built#firstPhase} for one run of syllables (the words, or one phrase). */
+    private void firstPhase(BooleanQuery.Builder first, List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
+                String field = f.getKey();
+                float w = f.getValue();
+                first.add(boost(new TermQuery(new Term(field + Fields.FOLDED, t.folded())), w), Occur.SHOULD);
+                if (t.accented()) {
+                    first.add(boost(new TermQuery(new Term(field + Fields.EXACT, t.exact())), w * FIRST_PHASE_EXACT),
+                            Occur.SHOULD);
+                }
+                if (i + 1 < tokens.size()) {
+                    first.add(boost(new TermQuery(new Term(field + Fields.FOLDED_BIGRAMS,
+                            t.folded() + " " + tokens.get(i + 1).folded())), w * BIGRAM_FACTOR), Occur.SHOULD);
+                }
+            }
+        }
     }
 
     /**

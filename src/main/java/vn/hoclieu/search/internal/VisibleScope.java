@@ -17,7 +17,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
@@ -156,7 +155,7 @@ final class VisibleScope implements SuggestionScope {
     @Override
     public boolean any(Query query) throws IOException {
         Query q = new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
-        return searcher.search(q, new TopScoreDocCollectorManager(1, 1)).totalHits.value > 0;
+        return FirstMatch.exists(searcher, q);
     }
 
     @Override

@@ -90,6 +90,37 @@ public final class HoclieuRanker implements Ranker {
         return new long[] {slow, reported};
     }
 
+    /** One page as the API ranks it: material ids with their scores. */
+    List<Map.Entry<String, Float>> page(String query, int page, int size) {
+        return searcher.search(new SearchRequest(query, page, size, "relevance", Map.of()), Viewer.ANONYMOUS)
+                .hits().stream().map(hit -> Map.entry(ids.get(hit.id()), hit.score())).toList();
+    }
+
+    /** The best {@code n} as the full ranking query orders every match, none skipped: what the two phases approximate. */
+    List<Map.Entry<String, Float>> exhaustive(String query, int n) {
+        QueryBuilder.Built built = new QueryBuilder(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
+                vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact()).build(query);
+        org.apache.lucene.search.Query q = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(built.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                .add(VisibilityFilter.of(Viewer.ANONYMOUS), org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
+        return index.withSearcher(s -> {
+            var top = s.search(q, new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
+            var stored = s.storedFields();
+            List<Map.Entry<String, Float>> out = new java.util.ArrayList<>();
+            for (var sd : top.scoreDocs) {
+                out.add(Map.entry(ids.get(Long.parseLong(stored.document(sd.doc).get(Fields.ID))), sd.score));
+            }
+            return out;
+        });
+    }
+
+    /** How many resources the full ranking query matches, none skipped. */
+    long matches(String query) {
+        QueryBuilder.Built built = new QueryBuilder(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
+                vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact()).build(query);
+        return index.withSearcher(s -> (long) s.count(built.query()));
+    }
+
     @Override
     public void close() {
         try {

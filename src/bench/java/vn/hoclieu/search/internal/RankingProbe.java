@@ -1,0 +1,133 @@
+package vn.hoclieu.search.internal;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.bench.SearchCorpus;
+import vn.hoclieu.search.SearchHit;
+import vn.hoclieu.search.SearchPage;
+import vn.hoclieu.search.SearchProperties;
+import vn.hoclieu.search.SearchRequest;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
+
+/**
+ * A probe, not a benchmark: the search benchmark's 500 queries through the real {@link Searcher} and
+ * {@link DidYouMean} on one thread, over a copy of its index, no server: CPU time per query of each,
+ * and how the two-phase ranking's first page compares with the full query's own best ten over every
+ * match (the same first hit, the share of the ten in common, the share of their summed score lost).
+ * For trying changes to the search path in a minute. The index folder is opened for writing: give it a
+ * copy ({@code cp -r target/search-bench/index-* target/search-bench/index.current /tmp/probe/}).
+ *
+ * <pre>java -cp … vn.hoclieu.search.internal.RankingProbe /tmp/probe/index [rounds]</pre>
+ */
+public final class RankingProbe {
+
+    public static void main(String[] args) throws Exception {
+        Path indexDir = Path.of(args.length > 0 ? args[0] : "/tmp/probe/index");
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<SearchCorpus.Query> queries = SearchCorpus.queries(500);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        QueryBuilder builder = new QueryBuilder(VietnameseAnalysis.folded(), VietnameseAnalysis.exact());
+        try (LuceneIndex index = new LuceneIndex(new SearchProperties(indexDir, null, null))) {
+            Searcher searcher = new Searcher(index);
+            DidYouMean didYouMean = new DidYouMean(index);
+            for (int round = 0; round < rounds; round++) {
+                long searching = 0;
+                long suggesting = 0;
+                int same = 0;
+                int compared = 0;
+                double overlap = 0;
+                double regret = 0;
+                double worst = 0;
+                for (SearchCorpus.Query sq : queries) {
+                    SearchRequest request = request(sq);
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    SearchPage page = searcher.search(request, Viewer.ANONYMOUS);
+                    long t1 = cpu.getCurrentThreadCpuTime();
+                    didYouMean.offer(request, Viewer.ANONYMOUS, page);
+                    long t2 = cpu.getCurrentThreadCpuTime();
+                    searching += t1 - t0;
+                    suggesting += t2 - t1;
+                    if (round == 0 && request.sort().equals("relevance") && !page.hits().isEmpty()) {
+                        List<ScoreDoc> best = exhaustive(index, builder, request);
+                        Set<Long> bestIds = new HashSet<>();
+                        double bestScore = 0;
+                        for (ScoreDoc sd : best) {
+                            bestIds.add(id(index, sd.doc));
+                            bestScore += sd.score;
+                        }
+                        double shownScore = 0;
+                        int common = 0;
+                        for (SearchHit hit : page.hits()) {
+                            shownScore += hit.score();
+                            common += bestIds.contains(hit.id()) ? 1 : 0;
+                        }
+                        compared++;
+                        same += id(index, best.get(0).doc) == page.hits().get(0).id() ? 1 : 0;
+                        overlap += common / (double) best.size();
+                        double lost = bestScore > 0 ? (bestScore - shownScore) / bestScore : 0;
+                        regret += lost;
+                        worst = Math.max(worst, lost);
+                    }
+                }
+                int n = queries.size();
+                System.out.printf("round %d: search %.2f ms, did-you-mean %.2f ms CPU per query%n", round,
+                        searching / 1e6 / n, suggesting / 1e6 / n);
+                if (compared > 0) {
+                    System.out.printf("  against the full query over every match (%d queries): same first hit %.1f%%, "
+                                    + "top ten in common %.1f%%, score lost mean %.3f%%, worst %.2f%%%n", compared,
+                            100.0 * same / compared, 100 * overlap / compared, 100 * regret / compared, 100 * worst);
+                }
+            }
+        }
+    }
+
+    /** The best ten of the full ranking query over every visible match within the filters, none skipped. */
+    private static List<ScoreDoc> exhaustive(LuceneIndex index, QueryBuilder builder, SearchRequest request) {
+        QueryBuilder.Built built = builder.build(request.q());
+        return index.withSearcher(s -> {
+            org.apache.lucene.facet.DrillDownQuery drill = new org.apache.lucene.facet.DrillDownQuery(
+                    index.facetsConfig(), new BooleanQuery.Builder().add(built.query(), Occur.MUST)
+                    .add(VisibilityFilter.of(Viewer.ANONYMOUS), Occur.FILTER).build());
+            request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+            Query q = drill;
+            TopDocs top = s.search(q, new TopScoreDocCollectorManager(request.size(), null, Integer.MAX_VALUE));
+            return List.of(top.scoreDocs);
+        });
+    }
+
+    private static long id(LuceneIndex index, int doc) {
+        return index.withSearcher(s -> Long.parseLong(s.storedFields().document(doc).get(Fields.ID)));
+    }
+
+    private static SearchRequest request(SearchCorpus.Query sq) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        String sort = "relevance";
+        for (String p : sq.params().split("&")) {
+            int eq = p.indexOf('=');
+            String name = p.substring(0, eq);
+            String value = URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
+            if (name.equals("sort")) {
+                sort = value;
+            } else if (Fields.FACETS.contains(name)) {
+                filters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        }
+        return new SearchRequest(sq.q(), 0, 10, sort, filters);
+    }
+}
