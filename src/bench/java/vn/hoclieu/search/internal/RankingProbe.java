@@ -54,6 +54,7 @@ public final class RankingProbe {
                 double overlap = 0;
                 double regret = 0;
                 double worst = 0;
+                List<Map.Entry<Long, String>> costs = new ArrayList<>();
                 for (SearchCorpus.Query sq : queries) {
                     SearchRequest request = request(sq);
                     long t0 = cpu.getCurrentThreadCpuTime();
@@ -62,6 +63,7 @@ public final class RankingProbe {
                     didYouMean.offer(request, Viewer.ANONYMOUS, page);
                     long t2 = cpu.getCurrentThreadCpuTime();
                     searching += t1 - t0;
+                    costs.add(Map.entry(t2 - t0, sq.params() + " (" + page.total() + " hits)"));
                     suggesting += t2 - t1;
                     if (round == 0 && request.sort().equals("relevance") && !page.hits().isEmpty()) {
                         List<ScoreDoc> best = exhaustive(index, builder, request);
@@ -88,6 +90,11 @@ public final class RankingProbe {
                 int n = queries.size();
                 System.out.printf("round %d: search %.2f ms, did-you-mean %.2f ms CPU per query%n", round,
                         searching / 1e6 / n, suggesting / 1e6 / n);
+                costs.sort(Map.Entry.<Long, String>comparingByKey().reversed());
+                System.out.printf("  p50 %.1f ms, p95 %.1f ms, max %.1f ms; the costliest: %s%n",
+                        costs.get(n / 2).getKey() / 1e6, costs.get(n / 20).getKey() / 1e6, costs.get(0).getKey() / 1e6,
+                        costs.subList(0, 5).stream().map(e -> String.format("%.1f ms %s", e.getKey() / 1e6, e.getValue()))
+                                .toList());
                 if (compared > 0) {
                     System.out.printf("  against the full query over every match (%d queries): same first hit %.1f%%, "
                                     + "top ten in common %.1f%%, score lost mean %.3f%%, worst %.2f%%%n", compared,

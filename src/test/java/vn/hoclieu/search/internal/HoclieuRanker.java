@@ -114,6 +114,28 @@ public final class HoclieuRanker implements Ranker {
         });
     }
 
+    /**
+     * For an unaccented phrase: how many resources plain phrase queries over the folded fields match
+     * (the oracle), and how many the quoted query matches.
+     */
+    long[] phraseBothWays(String phrase) {
+        var folded = vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded();
+        List<String> terms = TypedWords.terms(folded, phrase, 32).stream().map(TypedWords.Term::text).toList();
+        if (terms.size() < 2) {
+            return new long[] {0, 0};
+        }
+        org.apache.lucene.search.BooleanQuery.Builder any = new org.apache.lucene.search.BooleanQuery.Builder();
+        for (String field : Fields.TEXT_FIELDS) {
+            org.apache.lucene.search.PhraseQuery.Builder p = new org.apache.lucene.search.PhraseQuery.Builder();
+            terms.forEach(t -> p.add(new org.apache.lucene.index.Term(field + Fields.FOLDED, t)));
+            any.add(p.build(), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
+        org.apache.lucene.search.Query oracle = any.build();
+        QueryBuilder.Built built = new QueryBuilder(folded, vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact())
+                .build("\"" + phrase + "\"");
+        return index.withSearcher(s -> new long[] {s.count(oracle), s.count(built.query())});
+    }
+
     /** How many resources the full ranking query matches, none skipped. */
     long matches(String query) {
         QueryBuilder.Built built = new QueryBuilder(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),

@@ -45,4 +45,31 @@ class MatchingQueryTest {
         }
         assertThat(checked).isGreaterThan(300);
     }
+
+    /**
+     * A quoted phrase matches what plain phrase queries over the folded fields match: every window of
+     * two to four words of the collection's texts, quoted, with a comma inside some of them (a phrase
+     * matches across a comma, as it always has; requiring its pairs as indexed bigrams, which stop at
+     * any punctuation, would have been faster and was tried, and this test is why it was not kept).
+     */
+    @Test
+    void aPhraseMatchesWhatPlainPhraseQueriesMatch() throws Exception {
+        java.util.Random r = new java.util.Random(3);
+        int checked = 0;
+        int found = 0;
+        for (vn.hoclieu.search.relevance.RelevanceCollection.Material m : collection.materials()) {
+            String[] words = m.text().split("\\s+");
+            for (int k = 0; k < 3 && words.length > 4; k++) {
+                int n = 2 + r.nextInt(3);
+                int from = r.nextInt(words.length - n);
+                String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, from, from + n));
+                long[] counts = hoclieu.phraseBothWays(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(phrase));
+                assertThat(counts[1]).as(phrase).isEqualTo(counts[0]);
+                checked++;
+                found += counts[0] > 0 ? 1 : 0;
+            }
+        }
+        assertThat(checked).isGreaterThan(250);
+        assertThat(found).as("phrases that match").isGreaterThan(checked / 2);
+    }
 }
