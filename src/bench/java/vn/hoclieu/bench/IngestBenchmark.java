@@ -58,7 +58,10 @@ import vn.hoclieu.ingest.JobView;
  *
  * <p>Run with {@code -Xmx1g} (the exec execution does), so that the heap limit is real. Options:
  * {@code -Dbench.isolation=false} parses in the application's JVM (to see what isolation costs);
- * {@code -Dbench.corpus=DIR} puts the corpus elsewhere than {@code target/bench-corpus}.
+ * {@code -Dbench.corpus=DIR} puts the corpus elsewhere than {@code target/bench-corpus};
+ * {@code -Dbench.jfr=FILE} records the application JVM with Java Flight Recorder (settings
+ * "profile") during Hoclieu's phase only; {@code -Dbench.extractorJvm="OPTIONS"} replaces the
+ * extractor processes' JVM options ({@code hoclieu.ingest.extractor-jvm-options}).
  */
 public final class IngestBenchmark {
 
@@ -68,6 +71,10 @@ public final class IngestBenchmark {
     private static final Duration HOCLIEU_DEADLINE = Duration.ofMinutes(30);
     /** {@code -Dbench.isolation=false} reads in the application's own JVM instead: to see what isolation costs. */
     private static final boolean ISOLATION = Boolean.parseBoolean(System.getProperty("bench.isolation", "true"));
+    /** {@code -Dbench.jfr=FILE}: a flight recording of Hoclieu's phase (the application JVM), none if blank. */
+    private static final String JFR = System.getProperty("bench.jfr", "").strip();
+    /** {@code -Dbench.extractorJvm=OPTIONS}: the extractor processes' JVM options, the application's default if unset. */
+    private static final String EXTRACTOR_JVM = System.getProperty("bench.extractorJvm");
     private static final Viewer BENCH = new Viewer(0L, "system:bench", Role.ADMIN, null);
     private static final double MB = 1_048_576.0;
 
@@ -209,11 +216,15 @@ public final class IngestBenchmark {
         ResourceSampler sampler = new ResourceSampler(
                 t -> t.getName().startsWith("ingest-worker-") || t.getName().equals("main"), IngestBenchmark::stage);
         Instant appStart = Instant.now();
-        ConfigurableApplicationContext app = application.run("--hoclieu.data-dir=" + data,
+        List<String> arguments = new ArrayList<>(List.of("--hoclieu.data-dir=" + data,
                 "--hoclieu.samples.import-on-start=false", "--hoclieu.ingest.workers=" + THREADS,
                 "--hoclieu.ingest.isolation=" + ISOLATION, "--hoclieu.ingest.ocr=false",
                 "--hoclieu.admin-password=bench-password", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR");
+                "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR"));
+        if (EXTRACTOR_JVM != null) {
+            arguments.add("--hoclieu.ingest.extractor-jvm-options=" + EXTRACTOR_JVM);
+        }
+        ConfigurableApplicationContext app = application.run(arguments.toArray(String[]::new));
         try {
             LocaleContextHolder.setLocale(Locale.ENGLISH);
             IngestService ingest = app.getBean(IngestService.class);
@@ -221,6 +232,12 @@ public final class IngestBenchmark {
             System.out.printf("Hoclieu started in %.1f s%n", Duration.between(appStart, Instant.now()).toMillis() / 1e3);
 
             Instant started = Instant.now();
+            jdk.jfr.Recording recording = JFR.isEmpty() ? null
+                    : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            if (recording != null) {
+                recording.setDestination(Path.of(JFR));
+                recording.start();
+            }
             sampler.restartClocks();
             ImportReport report = ingest.importFolder(corpus, null, BENCH);
             double storing = Duration.between(started, Instant.now()).toMillis() / 1e3;
@@ -237,6 +254,11 @@ public final class IngestBenchmark {
             Instant lastFinished = jobs.stream().map(JobView::finishedAt).max(Instant::compareTo).orElse(started);
             double wall = Duration.between(started, lastFinished).toMillis() / 1e3;
             sampler.close();
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+                System.out.println("Flight recording of Hoclieu's phase: " + JFR);
+            }
 
             List<Double> latencies = jobs.stream()
                     .map(j -> Duration.between(j.startedAt(), j.finishedAt()).toNanos() / 1e6).toList();

@@ -3,7 +3,6 @@ package vn.hoclieu.search.internal.analysis;
 import java.io.StringReader;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
-import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
 
 /**
  * The four indexed forms of one text value — exact, exact bigrams, folded, folded bigrams — from
@@ -12,10 +11,12 @@ import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
  * of {@link VietnameseAnalysis} emit for the same text (a test compares them); queries keep using
  * those analyzers.
  *
- * <p>How: the tokenizer's tokens are captured once ({@link TeeSinkTokenFilter}) and replayed into
- * the folded chain; each chain's output is captured again and replayed into its shingle filter.
- * A sentence break is carried as a flag on the token after it and becomes a position gap only on
- * the way into the shingles, so the unigram streams keep the analyzers' positions.
+ * <p>How: the tokenizer's tokens are recorded once ({@link TokenRecording}: term, offsets,
+ * increment and flags in flat arrays) and replayed into the folded chain; each chain's output is
+ * recorded again, and its bigrams are built straight from that recording
+ * ({@link TokenRecording#bigrams()}, by the shingle filter's rules).
+ * A sentence break is carried as a flag on the token after it and becomes a position gap only
+ * for the bigrams, so the unigram streams keep the analyzers' positions.
  *
  * <p>{@link Streams#foldedAgain()} replays the folded syllables once more, for a field that gathers
  * every text field of a resource (matching and counting need one clause per word there, not one per
@@ -39,17 +40,13 @@ public final class FourForms {
         TextWindow window = new TextWindow();
         ICUTokenizer tokenizer = new ICUTokenizer();
         tokenizer.setReader(VietnameseAnalyzer.front(window.record(new StringReader(text))));
-        TeeSinkTokenFilter syllables = new TeeSinkTokenFilter(new SentenceBreakFilter(tokenizer, window));
-        TokenStream syllablesAgain = syllables.newSinkTokenStream();
+        TokenRecording syllables = new TokenRecording(new SentenceBreakFilter(tokenizer, window));
+        TokenStream syllablesAgain = syllables.replay();
 
-        TeeSinkTokenFilter exact = new TeeSinkTokenFilter(VietnameseAnalyzer.syllableChain(
+        TokenRecording exact = new TokenRecording(VietnameseAnalyzer.syllableChain(
                 VietnameseAnalyzer.Form.EXACT, syllables));
-        TokenStream exactAgain = exact.newSinkTokenStream();
-        TeeSinkTokenFilter folded = new TeeSinkTokenFilter(VietnameseAnalyzer.syllableChain(
+        TokenRecording folded = new TokenRecording(VietnameseAnalyzer.syllableChain(
                 VietnameseAnalyzer.Form.FOLDED, syllablesAgain));
-        TokenStream foldedAgain = folded.newSinkTokenStream();
-        TokenStream foldedOnceMore = folded.newSinkTokenStream();
-        return new Streams(exact, VietnameseAnalyzer.bigrams(new SentenceGapFilter(exactAgain)),
-                folded, VietnameseAnalyzer.bigrams(new SentenceGapFilter(foldedAgain)), foldedOnceMore);
+        return new Streams(exact, exact.bigrams(), folded, folded.bigrams(), folded.replay());
     }
 }

@@ -19,7 +19,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The one-pass streams give exactly the tokens of the four analyzers (terms, offsets, positions, final offset). */
+/**
+ * The one-pass streams give exactly the tokens of the four analyzers (terms, offsets, positions,
+ * final offset and increment) — what the index records of a token.
+ */
 class FourFormsTest {
 
     private static final Analyzer EXACT = VietnameseAnalysis.exact();
@@ -37,7 +40,13 @@ class FourFormsTest {
                 "English text, with punctuation: e.g. U.S.A. and e-mail addresses a@b.vn.",
                 "日本語のテキストと한국어 and ไทย mixed with tiếng Việt",
                 "emoji 📚 sách 🙂 và ký tự điều khiển \u0001\u0007 ở giữa",
-                "học tập ".repeat(3000)));
+                "học tập ".repeat(3000),
+                // pre-Unicode text that was not converted (TCVN3 and VNI bytes read as code page 1252)
+                "Hµ Néi lµ thñ ®« cña ViÖt Nam. Hä ®· häc",
+                "Haø Noäi laø thuû ñoâ cuûa Vieät Nam; hoï ñaõ hoïc",
+                // decomposed Windows-1258 style (base letter + combining tone), and a mix with NFC
+                Normalizer.normalize("Tiếng Việt có dấu: ngã, hỏi, nặng.", Normalizer.Form.NFD) + " và Tiếng Việt",
+                ". , ; bắt đầu bằng dấu câu", "kết thúc bằng dấu câu ...", "a", ""));
         try (Stream<Path> sources = Files.list(Path.of("sample-resources/src"))) {
             for (Path p : sources.filter(Files::isRegularFile).toList()) {
                 texts.add(Files.readString(p, StandardCharsets.UTF_8));
@@ -55,6 +64,7 @@ class FourFormsTest {
         assertThat(tokens(forms.exactBigrams())).isEqualTo(tokens(EXACT2.tokenStream("f", text)));
         assertThat(tokens(forms.folded())).isEqualTo(tokens(FOLDED.tokenStream("f", text)));
         assertThat(tokens(forms.foldedBigrams())).isEqualTo(tokens(FOLDED2.tokenStream("f", text)));
+        assertThat(tokens(forms.foldedAgain())).isEqualTo(tokens(FOLDED.tokenStream("f", text)));
     }
 
     /** term@start-end+increment for every token, then the final offset. */
@@ -69,7 +79,7 @@ class FourFormsTest {
                 out.add(term + "@" + offset.startOffset() + "-" + offset.endOffset() + "+" + position.getPositionIncrement());
             }
             stream.end();
-            out.add("end@" + offset.endOffset());
+            out.add("end@" + offset.endOffset() + "+" + position.getPositionIncrement());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
