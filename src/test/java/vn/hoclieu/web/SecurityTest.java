@@ -206,6 +206,20 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void anAdministratorsTokenOpensTheHealthDetailsAndNobodyElsesDoes() {
+        String admin = account("sec-monitor", Role.ADMIN, null);
+        String reader = account("sec-monitor-reader", Role.READER, null);
+        Http.Response withAdmin = Http.get(url("/actuator/health"), "Authorization", Http.bearer(newToken(admin)));
+        assertThat(withAdmin.status()).isEqualTo(200);
+        assertThat(withAdmin.body()).as("details for an administrator").contains("\"components\"");
+        Http.Response withReader = Http.get(url("/actuator/health"), "Authorization", Http.bearer(newToken(reader)));
+        assertThat(withReader.status()).isEqualTo(200);
+        assertThat(withReader.body()).as("the status only").doesNotContain("\"components\"");
+        assertThat(Http.get(url("/actuator/health"), "Authorization", Http.bearer("hl_not-a-token")).status())
+                .as("a token that is no token is refused, not taken as anonymous").isEqualTo(401);
+    }
+
+    @Test
     void aRevokedOrExpiredTokenIsRefusedAtOnceEvenForPublicReads() {
         String user = account("sec-revoke", Role.LIBRARIAN, LIBRARY);
         String token = newToken(user);

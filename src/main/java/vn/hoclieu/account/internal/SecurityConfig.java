@@ -96,13 +96,18 @@ class SecurityConfig {
 
     /**
      * Health for everyone (status only); its details (disk, database, OCR) for administrators, who
-     * may sign in with HTTP Basic here as on the API, or arrive with their browser session.
+     * may sign in with HTTP Basic or a personal API token here as on the API, or arrive with their
+     * browser session.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, ApiTokens tokens)
+            throws Exception {
         http.securityMatcher("/actuator/**")
                 .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                // a monitoring script signs with a personal token, as API scripts do: a password is an Argon2 hash
+                // (~0.1 s of a core) on every request
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .headers(h -> usual(h).contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
