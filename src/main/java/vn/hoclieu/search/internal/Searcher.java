@@ -116,15 +116,14 @@ public class Searcher {
             DrillDownQuery drill = drillDown(request, built.query(), visible);
             // counting on the catch-all field is exact only if every document has it; one written before the
             // field existed (until a rebuild), or one whose text has no syllable, is counted with the ranking query
-            DrillDownQuery counting = hasCatchAll(searcher) ? drillDown(request, built.matching(), visible) : drill;
+            boolean catchAll = hasCatchAll(searcher);
+            DrillDownQuery counting = catchAll ? drillDown(request, built.matching(), visible) : drill;
             int topN = (request.page() + 1) * request.size();
-            // Two passes, each as cheap as it can be. Counting (the exact total and the drill-sideways facets)
-            // needs every match but no score, and keeps which they are; ranking needs scores but only of the best
-            // few of those (see rank). Counting and ranking in one pass, as DrillSideways does when it also
-            // collects the hits, scored every match of a common word.
-            // the visible matches of the words, before the facet filters, as bit sets; the filters and every
-            // facet's drill-sideways counts are bit set operations on them (FacetCounts)
-            Query words = hasCatchAll(searcher) ? built.matching() : built.query();
+            // Two passes. Counting needs every match but no score: the visible matches of the words, before the
+            // facet filters, kept as bit sets; the filters, the exact total and every facet's drill-sideways counts
+            // are bit set operations on them (FacetCounts). Ranking needs scores, but only of the best few of the
+            // hits (see rank).
+            Query words = catchAll ? built.matching() : built.query();
             Hits matched = searcher.search(new BooleanQuery.Builder().add(words, Occur.MUST).add(visible, Occur.FILTER)
                     .build(), Hits.COLLECTING);
             FacetCounts.Counted counted = FacetCounts.count(searcher, () -> index.facetState(searcher.getIndexReader()),
