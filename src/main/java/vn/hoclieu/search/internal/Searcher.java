@@ -209,6 +209,7 @@ public class Searcher {
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext leaf) {
                 FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
+                int before = total;
                 return new LeafCollector() {
                     @Override
                     public void setScorer(Scorable scorer) {
@@ -222,7 +223,7 @@ public class Searcher {
 
                     @Override
                     public void finish() {
-                        if (bits.cardinality() > 0) {
+                        if (total > before) {
                             bySegment.put(leaf.ord, bits);
                         }
                     }

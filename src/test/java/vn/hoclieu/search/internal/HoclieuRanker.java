@@ -29,6 +29,11 @@ import vn.hoclieu.search.relevance.RelevanceCollection.Material;
  */
 public final class HoclieuRanker implements Ranker {
 
+    /** The searcher's own query builder, for the checks that compare against its queries. */
+    private static final QueryBuilder QUERIES = new QueryBuilder(
+            vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
+            vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact());
+
     private final Path directory;
     private final LuceneIndex index;
     private final Searcher searcher;
@@ -83,8 +88,7 @@ public final class HoclieuRanker implements Ranker {
 
     /** How many resources the ranking query matches, counted the slow way (its own clauses), and the total the searcher reports. */
     long[] countBothWays(String query) throws IOException {
-        QueryBuilder.Built built = new QueryBuilder(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
-                vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact()).build(query);
+        QueryBuilder.Built built = QUERIES.build(query);
         long slow = index.withSearcher(s -> (long) s.count(built.query()));
         long reported = searcher.search(new SearchRequest(query, 0, 1, "relevance", Map.of()), Viewer.ANONYMOUS).total();
         return new long[] {slow, reported};
@@ -98,8 +102,7 @@ public final class HoclieuRanker implements Ranker {
 
     /** The best {@code n} as the full ranking query orders every match, none skipped: what the two phases approximate. */
     List<Map.Entry<String, Float>> exhaustive(String query, int n) {
-        QueryBuilder.Built built = new QueryBuilder(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
-                vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact()).build(query);
+        QueryBuilder.Built built = QUERIES.build(query);
         org.apache.lucene.search.Query q = new org.apache.lucene.search.BooleanQuery.Builder()
                 .add(built.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
                 .add(VisibilityFilter.of(Viewer.ANONYMOUS), org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
@@ -131,15 +134,13 @@ public final class HoclieuRanker implements Ranker {
             any.add(p.build(), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
         }
         org.apache.lucene.search.Query oracle = any.build();
-        QueryBuilder.Built built = new QueryBuilder(folded, vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact())
-                .build("\"" + phrase + "\"");
+        QueryBuilder.Built built = QUERIES.build("\"" + phrase + "\"");
         return index.withSearcher(s -> new long[] {s.count(oracle), s.count(built.query())});
     }
 
     /** How many resources the full ranking query matches, none skipped. */
     long matches(String query) {
-        QueryBuilder.Built built = new QueryBuilder(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
-                vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact()).build(query);
+        QueryBuilder.Built built = QUERIES.build(query);
         return index.withSearcher(s -> (long) s.count(built.query()));
     }
 
