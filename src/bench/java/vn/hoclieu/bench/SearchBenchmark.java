@@ -60,12 +60,12 @@ import vn.hoclieu.storage.BlobStore;
  * server in a JVM of its own with {@code -Xmx1g}, its peak heap read from {@code /actuator/metrics}
  * — beside a bare Lucene {@link IndexSearcher} with {@link StandardAnalyzer} over the same documents,
  * in this JVM, given the same queries' words by the same number of threads. Bounded: a fixed time
- * per level; the whole run takes about 10–15 minutes, or 5–8 when the seeded catalogue is reused.
+ * per level; the whole run takes about 12–17 minutes, or 7–10 when the seeded catalogue is reused.
  *
  * <pre>./mvnw -B -q test-compile exec:exec@search-bench</pre>
  *
  * <p>Options: {@code -Dbench.resources=N} (default 100000), {@code -Dbench.seconds=S} per level
- * (default 20), {@code -Dbench.data=DIR} (default {@code target/search-bench}; a catalogue seeded
+ * (default 20), {@code -Dbench.warmup=S} before the first level of each engine (default 90), {@code -Dbench.data=DIR} (default {@code target/search-bench}; a catalogue seeded
  * there with the same size is reused), {@code -Dbench.reindex=false} (search the index the last run
  * built instead of rebuilding it: to compare a change of the search path before and after),
  * {@code -Dbench.clients=1,4} (the levels), {@code -Dbench.baseline=false} (no bare Lucene levels),
@@ -77,7 +77,14 @@ public final class SearchBenchmark {
 
     private static final int RESOURCES = Integer.getInteger("bench.resources", 100_000);
     private static final Duration LEVEL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
-    private static final Duration WARM_UP = LEVEL;
+    /**
+     * Before the first level, each engine is searched this long by 4 clients (its levels are not counted).
+     * A fresh server's JIT compilers are still busy long after its first 20 s: with a 20 s warm-up, a JFR
+     * recording showed 41 s of compilation during the 40 s of the 4-client level that followed, on 2
+     * cores, and that level's CPU per request fell from 24 to 15 ms once the warm-up lasted 90 s. The
+     * bare Lucene baseline gets the same warm-up.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 90));
     /** false: search the index an earlier run built over the same catalogue (to compare a change of the search path). */
     private static final boolean REINDEX = Boolean.parseBoolean(System.getProperty("bench.reindex", "true"));
     private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))

@@ -25,6 +25,13 @@ final class Fields {
      * matches and how many do (one clause per word; ranking still weighs each field apart).
      */
     static final String ALL_FOLDED = "all.folded";
+    /**
+     * Every pair of neighbouring folded syllables of each text field, documents only: which resources
+     * could hold a phrase (AdjacentPairs), so that a phrase's positions are read for those alone.
+     */
+    static final String ALL_PAIRS = "all.pairs";
+    /** A term of {@link #ALL_PAIRS} in every document that has the field: a pair never contains this character. */
+    static final String PAIRS_PRESENT = "\u0001";
 
     static final String EXACT = ".exact";
     static final String FOLDED = ".folded";

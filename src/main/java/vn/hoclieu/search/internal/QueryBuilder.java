@@ -13,6 +13,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import vn.hoclieu.search.internal.analysis.AdjacentPairs;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
@@ -66,8 +67,27 @@ final class QueryBuilder {
      *                   optional and summed, none nested, so that Lucene can skip the documents that cannot
      *                   reach the top (MaxScore/WAND). It matches more than {@code query}: it ranks only
      *                   among {@code matching}'s documents, never alone
+     * @param phrasePairs the neighbouring pairs of every quoted phrase, as {@link Fields#ALL_PAIRS} holds them:
+     *                   a resource that lacks one cannot match, so {@code matching} may require them all first
+     *                   (see {@link #narrowed}) and read phrase positions only where they are
      */
-    record Built(Query query, Query matching, Query firstPhase, List<String> foldedTerms, boolean empty) {
+    record Built(Query query, Query matching, Query firstPhase, List<String> foldedTerms, List<String> phrasePairs,
+                 boolean empty) {
+
+        /**
+         * {@code matching}, with the phrases' pairs required beside it: the same matches, found by
+         * reading positions only in the resources that have every pair. Only for an index in which every
+         * document has {@link Fields#ALL_PAIRS}.
+         */
+        Query narrowed() {
+            if (phrasePairs.isEmpty()) {
+                return matching;
+            }
+            BooleanQuery.Builder q = new BooleanQuery.Builder().add(matching, Occur.MUST);
+            phrasePairs.stream().distinct().forEach(pair -> q.add(new TermQuery(new Term(Fields.ALL_PAIRS, pair)),
+                    Occur.FILTER));
+            return q.build();
+        }
     }
 
     Built build(String userText) {
@@ -88,11 +108,13 @@ final class QueryBuilder {
             }
         }
         if (words.isEmpty() && phrases.isEmpty()) {
-            return new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), true);
+            return new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(),
+                    List.of(), true);
         }
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
         List<String> highlightTerms = new ArrayList<>();
+        List<String> pairs = new ArrayList<>();
         if (!words.isEmpty()) {
             BooleanQuery.Builder syllables = new BooleanQuery.Builder();
             BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
@@ -119,12 +141,13 @@ final class QueryBuilder {
             phrase.forEach(t -> highlightTerms.add(t.folded()));
             for (int i = 0; i + 1 < phrase.size(); i++) {
                 outer.add(bigram(phrase.get(i), phrase.get(i + 1)), Occur.SHOULD);
+                pairs.add(AdjacentPairs.of(phrase.get(i).folded(), phrase.get(i + 1).folded()));
             }
         }
         BooleanQuery.Builder first = new BooleanQuery.Builder();
         firstPhase(first, words);
         phrases.forEach(phrase -> firstPhase(first, phrase));
-        return new Built(outer.build(), matching.build(), first.build(), highlightTerms, false);
+        return new Built(outer.build(), matching.build(), first.build(), highlightTerms, pairs, false);
     }
 
     /** The flat clauses of {@link Built#firstPhase} for one run of syllables (the words, or one phrase). */

@@ -13,6 +13,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import vn.hoclieu.catalog.ResourceSnapshot;
+import vn.hoclieu.search.internal.analysis.AdjacentPairs;
 import vn.hoclieu.search.internal.analysis.FourForms;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
@@ -52,12 +53,18 @@ final class ResourceDocuments {
         doc.add(new StringField(Fields.ID, Long.toString(r.id()), Field.Store.YES));
         doc.add(new StoredField(Fields.VERSION, r.updatedAt().toEpochMilli()));
 
-        text(doc, Fields.TITLE, r.title());
-        r.creators().forEach(c -> text(doc, Fields.CREATORS, c));
-        r.subjects().forEach(s -> text(doc, Fields.SUBJECTS, s));
-        text(doc, Fields.DESCRIPTION, r.description());
+        // one carry per field: a phrase can span two values of a field, so can its pairs
+        text(doc, Fields.TITLE, r.title(), new AdjacentPairs.Carry());
+        AdjacentPairs.Carry creators = new AdjacentPairs.Carry();
+        r.creators().forEach(c -> text(doc, Fields.CREATORS, c, creators));
+        AdjacentPairs.Carry subjects = new AdjacentPairs.Carry();
+        r.subjects().forEach(s -> text(doc, Fields.SUBJECTS, s, subjects));
+        text(doc, Fields.DESCRIPTION, r.description(), new AdjacentPairs.Carry());
+        AdjacentPairs.Carry texts = new AdjacentPairs.Carry();
+        // every document has the pairs field, so that a search can tell an index that has them for all
+        doc.add(new StringField(Fields.ALL_PAIRS, Fields.PAIRS_PRESENT, Field.Store.NO));
         for (ResourceSnapshot.FileText file : r.texts()) {
-            if (text(doc, Fields.TEXT, file.text())) {
+            if (text(doc, Fields.TEXT, file.text(), texts)) {
                 doc.add(new StoredField(Fields.DISPLAY_SEGMENTS, Segments.describe(file)));
             }
         }
@@ -130,7 +137,7 @@ final class ResourceDocuments {
      *
      * @return whether the value was added (blank ones are not)
      */
-    private static boolean text(Document doc, String field, String value) {
+    private static boolean text(Document doc, String field, String value, AdjacentPairs.Carry pairs) {
         if (value == null || value.isBlank()) {
             return false;
         }
@@ -140,6 +147,10 @@ final class ResourceDocuments {
             doc.add(new Field(field + Fields.FOLDED, value, FOLDED_INDEXED));
             doc.add(new Field(field + Fields.FOLDED_BIGRAMS, value, TERMS_ONLY));
             doc.add(new Field(Fields.ALL_FOLDED, value, DOCS_ONLY));
+            // an analyzer of its own: the document's fields are all made before any is indexed, and a shared
+            // analyzer hands one thread the same reused stream twice
+            doc.add(new Field(Fields.ALL_PAIRS, new AdjacentPairs(VietnameseAnalysis.folded()
+                    .tokenStream(field + Fields.FOLDED, value), pairs), DOCS_ONLY));
         } else {
             FourForms.Streams forms = FourForms.of(value);
             doc.add(new Field(field + Fields.EXACT, forms.exact(), WITH_POSITIONS));
@@ -147,6 +158,7 @@ final class ResourceDocuments {
             doc.add(new Field(field + Fields.FOLDED, forms.folded(), FOLDED_INDEXED));
             doc.add(new Field(field + Fields.FOLDED_BIGRAMS, forms.foldedBigrams(), TERMS_ONLY));
             doc.add(new Field(Fields.ALL_FOLDED, forms.foldedAgain(), DOCS_ONLY));
+            doc.add(new Field(Fields.ALL_PAIRS, forms.foldedPairs(pairs), DOCS_ONLY));
         }
         doc.add(new StoredField(field + Fields.FOLDED, value));
         return true;

@@ -97,8 +97,7 @@ public class Searcher {
                 if (searcher.getIndexReader().numDocs() == 0) {
                     return false;
                 }
-                DrillDownQuery counting = drillDown(request, hasCatchAll(searcher) ? built.matching() : built.query(),
-                        visible);
+                DrillDownQuery counting = drillDown(request, counting(searcher, built), visible);
                 return FirstMatch.exists(searcher, counting);
             });
         } catch (IndexSearcher.TooManyClauses e) {
@@ -114,25 +113,21 @@ public class Searcher {
                 return new SearchPage(0, List.of(), none, null, millis(started), request.page(), request.size());
             }
             DrillDownQuery drill = drillDown(request, built.query(), visible);
-            // counting on the catch-all field is exact only if every document has it; one written before the
-            // field existed (until a rebuild), or one whose text has no syllable, is counted with the ranking query
-            boolean catchAll = hasCatchAll(searcher);
-            DrillDownQuery counting = catchAll ? drillDown(request, built.matching(), visible) : drill;
             int topN = (request.page() + 1) * request.size();
             // Two passes. Counting needs every match but no score: the visible matches of the words, before the
             // facet filters, kept as bit sets; the filters, the exact total and every facet's drill-sideways counts
             // are bit set operations on them (FacetCounts). Ranking needs scores, but only of the best few of the
-            // hits (see rank).
-            Query words = catchAll ? built.matching() : built.query();
+            // hits (see rank); sorting by a field needs neither, and sorts the hits themselves.
+            Query words = counting(searcher, built);
             Hits matched = searcher.search(new BooleanQuery.Builder().add(words, Occur.MUST).add(visible, Occur.FILTER)
                     .build(), Hits.COLLECTING);
             FacetCounts.Counted counted = FacetCounts.count(searcher, () -> index.facetState(searcher.getIndexReader()),
                     matched, request.filters());
             Sort sort = sort(request.sort(), built.empty());
-            // sorted by a field, no score is computed: the cheap matching query finds the same documents
+            // sorted by a field, no score is computed and nothing is matched again: the hits are the documents
             TopDocs top = sort == null
                     ? rank(searcher, built, drill, counted.hits(), topN)
-                    : searcher.search(counting, topN, sort);
+                    : searcher.search(new HitsQuery(counted.hits()), topN, sort);
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(request.page() * request.size(), all.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
@@ -251,6 +246,20 @@ public class Searcher {
     static boolean hasCatchAll(IndexSearcher searcher) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         return reader.getDocCount(Fields.ALL_FOLDED) == reader.maxDoc();
+    }
+
+    /**
+     * The query that decides what matches, with no score: on the catch-all field when every document has
+     * it (one written before the field existed, until a rebuild, or one whose text has no syllable, is
+     * matched with the ranking query instead), its phrases narrowed by their pairs when every document
+     * has {@link Fields#ALL_PAIRS} (an index built before that field still matches them by positions alone).
+     */
+    static Query counting(IndexSearcher searcher, QueryBuilder.Built built) throws IOException {
+        if (!hasCatchAll(searcher)) {
+            return built.query();
+        }
+        IndexReader reader = searcher.getIndexReader();
+        return reader.getDocCount(Fields.ALL_PAIRS) == reader.maxDoc() ? built.narrowed() : built.matching();
     }
 
     /** Titles that complete what is being typed, accent-insensitively ("hoc t" → "Học tập suốt đời"). */

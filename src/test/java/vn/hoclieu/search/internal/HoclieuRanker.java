@@ -135,7 +135,24 @@ public final class HoclieuRanker implements Ranker {
         }
         org.apache.lucene.search.Query oracle = any.build();
         QueryBuilder.Built built = QUERIES.build("\"" + phrase + "\"");
-        return index.withSearcher(s -> new long[] {s.count(oracle), s.count(built.query())});
+        return index.withSearcher(s -> new long[] {s.count(oracle), s.count(built.query()),
+                s.count(Searcher.counting(s, built))});
+    }
+
+    /** Whether phrases are narrowed by their pairs when counting (every document has the pairs field). */
+    boolean narrowsPhrases() {
+        QueryBuilder.Built built = QUERIES.build("\"hoc tap\"");
+        return index.withSearcher(s -> Searcher.counting(s, built) != built.matching());
+    }
+
+    /** Plain phrase queries over one folded field (the oracle), beside what the quoted query counts, narrowed. */
+    long[] phraseInField(String field, String phrase) {
+        var folded = vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded();
+        org.apache.lucene.search.PhraseQuery.Builder p = new org.apache.lucene.search.PhraseQuery.Builder();
+        TypedWords.terms(folded, phrase, 32).forEach(t -> p.add(new org.apache.lucene.index.Term(field + Fields.FOLDED,
+                t.text())));
+        QueryBuilder.Built built = QUERIES.build("\"" + phrase + "\"");
+        return index.withSearcher(s -> new long[] {s.count(p.build()), s.count(Searcher.counting(s, built))});
     }
 
     /** How many resources the full ranking query matches, none skipped. */

@@ -49,8 +49,9 @@ class MatchingQueryTest {
     /**
      * A quoted phrase matches what plain phrase queries over the folded fields match: every window of
      * two to four words of the collection's texts, quoted, with a comma inside some of them (a phrase
-     * matches across a comma, as it always has; requiring its pairs as indexed bigrams, which stop at
-     * any punctuation, would have been faster and was tried, and this test is why it was not kept).
+     * matches across a comma, as it always has; requiring its pairs as the ranking's bigrams, which stop
+     * at any punctuation, was tried and this test is why it was not kept). Counting narrows a phrase by
+     * its pairs in {@link Fields#ALL_PAIRS}, which do not stop there: the narrowed count is checked too.
      */
     @Test
     void aPhraseMatchesWhatPlainPhraseQueriesMatch() throws Exception {
@@ -65,11 +66,39 @@ class MatchingQueryTest {
                 String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, from, from + n));
                 long[] counts = hoclieu.phraseBothWays(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(phrase));
                 assertThat(counts[1]).as(phrase).isEqualTo(counts[0]);
+                assertThat(counts[2]).as("narrowed by its pairs: " + phrase).isEqualTo(counts[0]);
                 checked++;
                 found += counts[0] > 0 ? 1 : 0;
             }
         }
         assertThat(checked).isGreaterThan(250);
         assertThat(found).as("phrases that match").isGreaterThan(checked / 2);
+        assertThat(hoclieu.narrowsPhrases()).as("every document has the pairs field").isTrue();
+    }
+
+    /**
+     * A phrase can span two values of one field (the index puts no gap between them): the last words
+     * of one subject and the first of the next. The pairs carry across values, so narrowing loses none.
+     */
+    @Test
+    void aPhraseAcrossTwoValuesOfAFieldIsStillFoundWhenNarrowed() {
+        int checked = 0;
+        int found = 0;
+        for (vn.hoclieu.search.relevance.RelevanceCollection.Material m : collection.materials()) {
+            List<String> subjects = m.subjects();
+            for (int i = 0; i + 1 < subjects.size(); i++) {
+                String[] before = subjects.get(i).strip().split("\\s+");
+                String[] after = subjects.get(i + 1).strip().split("\\s+");
+                String phrase = vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(
+                        before[before.length - 1] + " " + after[0]);
+                long[] counts = hoclieu.phraseInField(Fields.SUBJECTS, phrase);
+                assertThat(counts[1]).as(phrase).isGreaterThanOrEqualTo(counts[0]);
+                assertThat(hoclieu.phraseBothWays(phrase)[2]).as(phrase).isEqualTo(hoclieu.phraseBothWays(phrase)[0]);
+                checked++;
+                found += counts[0] > 0 ? 1 : 0;
+            }
+        }
+        assertThat(checked).as("materials with two subjects or more").isGreaterThan(10);
+        assertThat(found).as("phrases across two subjects that plain phrase queries match").isGreaterThan(0);
     }
 }

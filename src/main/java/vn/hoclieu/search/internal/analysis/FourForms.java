@@ -20,7 +20,8 @@ import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
  *
  * <p>{@link Streams#foldedAgain()} replays the folded syllables once more, for a field that gathers
  * every text field of a resource (matching and counting need one clause per word there, not one per
- * field).
+ * field), and {@link Streams#foldedPairs} once more, for the field of neighbouring pairs that narrows
+ * phrases.
  *
  * <p>The streams must be consumed in the order of {@link Streams}, as Lucene does when the fields
  * are added to a document in that order: the exact stream drives the tokenizer, and each later
@@ -33,7 +34,12 @@ public final class FourForms {
 
     /** The four streams of a text; consume them in this order (see {@link FourForms}). */
     public record Streams(TokenStream exact, TokenStream exactBigrams, TokenStream folded, TokenStream foldedBigrams,
-                          TokenStream foldedAgain) {
+                          TokenStream foldedAgain, java.util.function.Supplier<TokenStream> foldedReplay) {
+
+        /** The folded syllables' neighbouring pairs ({@link AdjacentPairs}), replayed once more; consume it last. */
+        public TokenStream foldedPairs(AdjacentPairs.Carry carry) {
+            return new AdjacentPairs(foldedReplay.get(), carry);
+        }
     }
 
     public static Streams of(String text) {
@@ -47,6 +53,6 @@ public final class FourForms {
                 VietnameseAnalyzer.Form.EXACT, syllables));
         TokenRecording folded = new TokenRecording(VietnameseAnalyzer.syllableChain(
                 VietnameseAnalyzer.Form.FOLDED, syllablesAgain));
-        return new Streams(exact, exact.bigrams(), folded, folded.bigrams(), folded.replay());
+        return new Streams(exact, exact.bigrams(), folded, folded.bigrams(), folded.replay(), folded::replay);
     }
 }

@@ -65,6 +65,9 @@ class FourFormsTest {
         assertThat(tokens(forms.folded())).isEqualTo(tokens(FOLDED.tokenStream("f", text)));
         assertThat(tokens(forms.foldedBigrams())).isEqualTo(tokens(FOLDED2.tokenStream("f", text)));
         assertThat(tokens(forms.foldedAgain())).isEqualTo(tokens(FOLDED.tokenStream("f", text)));
+        // the pairs of a short value (from the recording) and of a long one (from the analyzer) are the same
+        assertThat(AdjacentPairsTest.terms(forms.foldedPairs(new AdjacentPairs.Carry()))).isEqualTo(
+                AdjacentPairsTest.terms(new AdjacentPairs(FOLDED.tokenStream("f", text), new AdjacentPairs.Carry())));
     }
 
     /** term@start-end+increment for every token, then the final offset. */
