@@ -109,7 +109,14 @@ public class IndexRebuild {
             progress.total.set(ids.size());
             log.info("Rebuilding the search index: {} resources into {}", ids.size(), aside.path);
             writeAll(ids, aside, progress);
+            // One segment: every search pays per segment (each clause looks its terms up in each), and a
+            // rebuilt catalogue is read far more than it is written. On the search benchmark's 100,000
+            // resources, 11 segments merged into one in 17 s and made a search 15-25% cheaper (README,
+            // Measured). Changes made later add segments as usual, merged by the usual policy.
+            long merging = System.nanoTime();
+            aside.writer.forceMerge(1);
             aside.writer.commit();
+            log.info("Merged the new index into one segment in {} ms", (System.nanoTime() - merging) / 1_000_000);
             progress.bulkFinished = System.nanoTime();
             afterBulkWrite.run();
             for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
