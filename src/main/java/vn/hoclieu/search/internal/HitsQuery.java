@@ -32,7 +32,8 @@ final class HitsQuery extends Query {
             public Scorer scorer(LeafReaderContext leaf) {
                 FixedBitSet bits = hits.of(leaf);
                 return bits == null ? null
-                        : new ConstantScoreScorer(this, score(), scoreMode, new BitSetIterator(bits, bits.cardinality()));
+                        : new ConstantScoreScorer(this, score(), scoreMode,
+                                new BitSetIterator(bits, bits.approximateCardinality()));
             }
 
             @Override
