@@ -1,7 +1,16 @@
 package vn.hoclieu.search.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -39,8 +48,106 @@ final class LocatingHighlighter extends UnifiedHighlighter {
         }
     }
 
+    /** Stored fields read in the same pass as the highlighted ones, and what was read of them per document. */
+    private final Set<String> keep;
+    private final Map<Integer, Document> kept = new HashMap<>();
+
     LocatingHighlighter(Builder builder) {
+        this(builder, Set.of());
+    }
+
+    /**
+     * @param keep stored fields to keep from the same read of each document as its highlighted fields
+     *             ({@link #kept}): a hit's stored fields are decompressed once, not once for its snippet and
+     *             again for what it shows
+     */
+    LocatingHighlighter(Builder builder, Set<String> keep) {
         super(builder);
+        this.keep = keep;
+    }
+
+    /** What was read of {@code keep} for a highlighted document (its top-level id); null if it was not read. */
+    Document kept(int docId) {
+        return kept.get(docId);
+    }
+
+    /** As Lucene's, reading the fields to keep in the same pass. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+            throws IOException {
+        if (keep.isEmpty()) {
+            return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+        }
+        List<CharSequence[]> values = new ArrayList<>();
+        Keeping visitor = new Keeping(fields, getMaxLength(), keep);
+        StoredFields stored = searcher.storedFields();
+        int chars = 0;
+        do {
+            int docId = docIter.nextDoc();
+            if (docId == DocIdSetIterator.NO_MORE_DOCS) {
+                break;
+            }
+            visitor.start();
+            stored.document(docId, visitor);
+            kept.put(docId, visitor.document);
+            CharSequence[] read = visitor.read();
+            values.add(read);
+            for (CharSequence value : read) {
+                chars += value == null ? 0 : value.length();
+            }
+        } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+        return values;
+    }
+
+    /** Lucene's visitor of the highlighted fields, also keeping other stored fields as a document. */
+    private static final class Keeping extends LimitedStoredFieldVisitor {
+        private final Set<String> keep;
+        private Document document;
+        private boolean keeping;
+
+        Keeping(String[] fields, int maxLength, Set<String> keep) {
+            super(fields, MULTIVAL_SEP_CHAR, maxLength);
+            this.keep = keep;
+        }
+
+        void start() {
+            values = new CharSequence[fields.length];
+            currentField = -1;
+            document = new Document();
+        }
+
+        /** The highlighted fields' values of the document just read. */
+        CharSequence[] read() {
+            return values;
+        }
+
+        @Override
+        public Status needsField(FieldInfo fieldInfo) throws IOException {
+            Status highlighted = super.needsField(fieldInfo);
+            keeping = keep.contains(fieldInfo.name);
+            // never STOP: a field to keep may come after the highlighted ones
+            return keeping || highlighted == Status.YES ? Status.YES : Status.NO;
+        }
+
+        @Override
+        public void stringField(FieldInfo fieldInfo, String value) throws IOException {
+            if (keeping) {
+                document.add(new StoredField(fieldInfo.name, value));
+            }
+            if (currentField >= 0) {
+                super.stringField(fieldInfo, value);
+            }
+        }
+
+        @Override
+        public void intField(FieldInfo fieldInfo, int value) {
+            document.add(new StoredField(fieldInfo.name, value));
+        }
+
+        @Override
+        public void longField(FieldInfo fieldInfo, long value) {
+            document.add(new StoredField(fieldInfo.name, value));
+        }
     }
 
     Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {

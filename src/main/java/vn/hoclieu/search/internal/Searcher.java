@@ -18,6 +18,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.PrefixQuery;
@@ -32,6 +33,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -151,6 +153,10 @@ public class Searcher {
     private static TopDocs rank(IndexSearcher searcher, QueryBuilder.Built built, Query ranking, Hits hits, int topN)
             throws IOException {
         int window = Math.max(RERANKED, topN);
+        if (hits.total() <= window) {
+            // every hit fits in the window: the full query ranks them all, no first phase is needed to choose
+            return rescore(searcher, ranking, every(searcher, hits), topN);
+        }
         Weight first = searcher.createWeight(searcher.rewrite(built.firstPhase()), ScoreMode.TOP_SCORES, 1f);
         TopScoreDocCollector best = new TopScoreDocCollectorManager(window, null, window).newCollector();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -163,7 +169,29 @@ public class Searcher {
                 collector.finish();
             }
         }
-        TopDocs candidates = best.topDocs();
+        return rescore(searcher, ranking, best.topDocs(), topN);
+    }
+
+    /** The hits themselves as candidates to rank (in index order, no score yet). */
+    private static TopDocs every(IndexSearcher searcher, Hits hits) {
+        ScoreDoc[] docs = new ScoreDoc[hits.total()];
+        int n = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FixedBitSet bits = hits.of(leaf);
+            if (bits == null) {
+                continue;
+            }
+            for (int d = bits.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
+                 d = d + 1 < bits.length() ? bits.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                docs[n++] = new ScoreDoc(leaf.docBase + d, 0f);
+            }
+        }
+        return new TopDocs(new TotalHits(n, TotalHits.Relation.EQUAL_TO), java.util.Arrays.copyOf(docs, n));
+    }
+
+    /** The candidates ranked by the full query alone. */
+    private static TopDocs rescore(IndexSearcher searcher, Query ranking, TopDocs candidates, int topN)
+            throws IOException {
         return new QueryRescorer(ranking) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
@@ -339,6 +367,7 @@ public class Searcher {
             return List.of();
         }
         Map<String, Object[]> highlights = Map.of();
+        LocatingHighlighter highlighter = null;
         if (!built.foldedTerms().isEmpty()) {
             BooleanQuery.Builder hq = new BooleanQuery.Builder();
             for (String term : built.foldedTerms()) {
@@ -349,6 +378,9 @@ public class Searcher {
             UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzer())
                     .withFormatter(new LocatingHighlighter.Formatter("<mark>", "</mark>", " … "))
                     .withMaxLength(2_000_000)
+                    // the query is single terms: each field's offsets come straight from its postings, term by term,
+                    // instead of building the whole query's weight and its matches again for every hit and field
+                    .withWeightMatches(false)
                     // sentences can be whole paragraphs; aim for snippets a phone shows in three lines. Sentences
                     // are found locally (SentenceBreaks): the JDK's iterator re-scanned the text for every match
                     .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
@@ -357,7 +389,9 @@ public class Searcher {
             for (int i = 0; i < docs.length; i++) {
                 docIds[i] = docs[i].doc;
             }
-            highlights = new LocatingHighlighter(builder).highlight(
+            // what a hit shows is read with its snippet's text, in one pass over each hit's stored fields
+            highlighter = new LocatingHighlighter(builder, HIT_FIELDS);
+            highlights = highlighter.highlight(
                     new String[] {Fields.TEXT + Fields.FOLDED, Fields.DESCRIPTION + Fields.FOLDED},
                     hq.build(), docIds, new int[] {2, 1});
         }
@@ -365,7 +399,10 @@ public class Searcher {
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
             // what a hit shows, not the stored full text (megabytes for a book) unless it must be the snippet
-            Document d = stored.document(docs[i].doc, HIT_FIELDS);
+            Document d = highlighter == null ? null : highlighter.kept(docs[i].doc);
+            if (d == null) {
+                d = stored.document(docs[i].doc, HIT_FIELDS);
+            }
             LocatingHighlighter.Located inText = pick(highlights, Fields.TEXT + Fields.FOLDED, i);
             SearchHit.Location location = inText == null || inText.value() < 0 ? null
                     : Segments.locate(value(d.getValues(Fields.DISPLAY_SEGMENTS), inText.value()), inText.segment());

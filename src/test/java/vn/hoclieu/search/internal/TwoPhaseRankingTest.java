@@ -90,6 +90,37 @@ class TwoPhaseRankingTest {
     }
 
     @Test
+    void withNoMoreHitsThanTheWindowTheOrderIsTheFullQuerysOwn() {
+        int compared = 0;
+        List<String> queries = new ArrayList<>(List.of("\"khế chua bên sông\"", "quê"));
+        for (int i = 0; i < 12; i++) {
+            // a title as a phrase: a few materials hold those words in that order, accented or not
+            String title = materials.get(i).title();
+            queries.add("\"" + (i % 2 == 0 ? title : vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(title)) + "\"");
+        }
+        for (String q : queries) {
+            int matches = (int) hoclieu.matches(q);
+            if (matches == 0 || matches > Searcher.RERANKED) {
+                continue;
+            }
+            compared++;
+            List<Map.Entry<String, Float>> shown = new ArrayList<>();
+            for (int page = 0; page * 10 < matches; page++) {
+                shown.addAll(hoclieu.page(q, page, 10));
+            }
+            List<Map.Entry<String, Float>> full = hoclieu.exhaustive(q, materials.size());
+            assertThat(shown).as(q + ": every hit, once").hasSize(matches);
+            for (int i = 0; i < matches; i++) {
+                assertThat(shown.get(i).getValue()).as(q + " #" + i + ": the full query's score")
+                        .isEqualTo(full.get(i).getValue());
+            }
+            assertThat(shown.stream().map(Map.Entry::getKey).toList()).as(q)
+                    .containsExactlyInAnyOrderElementsOf(full.stream().map(Map.Entry::getKey).toList());
+        }
+        assertThat(compared).as("queries with hits, no more than the window").isGreaterThan(3);
+    }
+
+    @Test
     void theTenShownScoreNearlyAsWellAsTheFullQuerysBestTen() {
         Random r = new Random(7);
         double regret = 0;
