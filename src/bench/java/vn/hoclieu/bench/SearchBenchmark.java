@@ -41,6 +41,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
@@ -85,6 +86,17 @@ public final class SearchBenchmark {
      * bare Lucene baseline gets the same warm-up.
      */
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 90));
+    /**
+     * After {@link #WARM_UP}, the warm-up goes on in rounds of {@link #WARM_UP_ROUND} until the engine's JIT
+     * compiler threads used less than {@link #JIT_SETTLED} of one core over a round, or until this much
+     * warm-up in all. On a slower machine 90 s were not enough: the server's C2 thread was still compiling
+     * through most of the levels that followed (JFR), and those levels measured the compiler.
+     */
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(Integer.getInteger("bench.warmupMax", 600));
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(15);
+    private static final double JIT_SETTLED = 0.05;
+    /** The exact-total baseline runs in the JVM the bare levels warmed up: a shorter first round. */
+    private static final Duration EXACT_WARM_UP = Duration.ofSeconds(20);
     /** false: search the index an earlier run built over the same catalogue (to compare a change of the search path). */
     private static final boolean REINDEX = Boolean.parseBoolean(System.getProperty("bench.reindex", "true"));
     private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))
@@ -106,7 +118,7 @@ public final class SearchBenchmark {
 
     /** One engine at one concurrency. */
     private record Level(String engine, int clients, int requests, int errors, double seconds, List<Double> ms,
-                         double cpuSeconds) {
+                         double cpuSeconds, double jitSeconds) {
         double perSecond() {
             return requests / seconds;
         }
@@ -148,6 +160,7 @@ public final class SearchBenchmark {
         if (!SERVER_JVM.isEmpty()) {
             serverJvm.addAll(List.of(SERVER_JVM.split("\\s+")));
         }
+        String serverWarmUp;
         Process server = java(log, serverJvm, "vn.hoclieu.HoclieuApplication", "--server.port=" + port,
                 "--server.address=127.0.0.1", "--hoclieu.data-dir=" + data, "--hoclieu.samples.import-on-start=false",
                 "--hoclieu.admin-password=" + PASSWORD, "--logging.level.root=WARN",
@@ -160,7 +173,7 @@ public final class SearchBenchmark {
             HeapWatch heap = new HeapWatch(base);
             Search http = httpSearch(base);
             ProcessHandle serverProcess = server.toHandle();
-            run("warm-up", 4, WARM_UP, queries, () -> http, serverProcess);
+            serverWarmUp = warmUp(queries, () -> http, serverProcess);
             for (int clients : CLIENTS) {
                 hoclieu.add(run("Hoclieu GET /api/v1/search", clients, LEVEL, queries, () -> httpSearch(base),
                         serverProcess));
@@ -174,34 +187,50 @@ public final class SearchBenchmark {
         }
 
         List<Level> lucene = new ArrayList<>();
+        List<Level> luceneExact = new ArrayList<>();
+        String luceneWarmUp = "";
+        String luceneExactWarmUp = "";
         if (BASELINE) {
             try (FSDirectory dir = FSDirectory.open(baselineIndex); DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 ProcessHandle self = ProcessHandle.current();
-                run("warm-up", 4, WARM_UP, queries, () -> luceneSearch(searcher), self);
+                luceneWarmUp = warmUp(queries, () -> luceneSearch(searcher), self);
                 for (int clients : CLIENTS) {
                     lucene.add(run("bare Lucene IndexSearcher", clients, LEVEL, queries, () -> luceneSearch(searcher),
                             self));
+                }
+                // the same, plus an exact count of every match (Hoclieu's total and facets need every match)
+                luceneExactWarmUp = warmUp(queries, () -> luceneSearch(searcher, true), self, EXACT_WARM_UP);
+                for (int clients : CLIENTS) {
+                    luceneExact.add(run("bare Lucene, exact total", clients, LEVEL, queries,
+                            () -> luceneSearch(searcher, true), self));
                 }
             }
         }
 
         System.out.println();
-        System.out.printf("Search over %,d resources, %d cores, %d distinct queries, %d s per level after a %d s warm-up%n",
-                RESOURCES, Runtime.getRuntime().availableProcessors(), QUERIES, LEVEL.toSeconds(), WARM_UP.toSeconds());
+        System.out.printf("Search over %,d resources, %d cores, %d distinct queries, %d s per level after each engine's "
+                + "warm-up (at least %d s, then until its JIT compilers use under %.0f%% of a core, at most %d s)%n",
+                RESOURCES, Runtime.getRuntime().availableProcessors(), QUERIES, LEVEL.toSeconds(), WARM_UP.toSeconds(),
+                100 * JIT_SETTLED, WARM_UP_MAX.toSeconds());
+        System.out.println("Warm-up: Hoclieu " + serverWarmUp + (BASELINE ? "; bare Lucene " + luceneWarmUp
+                + "; bare Lucene with an exact total (same JVM, after the bare levels) " + luceneExactWarmUp : ""));
         System.out.println();
         System.out.println("| engine | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req "
-                + "| req/s vs bare Lucene |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + "| of which JIT | req/s vs bare Lucene |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int i = 0; i < CLIENTS.length; i++) {
             row(hoclieu.get(i), BASELINE ? lucene.get(i) : null);
         }
         for (Level l : lucene) {
             row(l, l);
         }
+        for (int i = 0; i < luceneExact.size(); i++) {
+            row(luceneExact.get(i), lucene.get(i));
+        }
         System.out.println();
         System.out.println("CPU ms/req: CPU time of the searching process (Hoclieu: the server's JVM; bare Lucene: the "
-                + "benchmark's, clients included) over the level, per request");
+                + "benchmark's, clients included) over the level, per request; of which JIT: its JIT compiler threads'");
         System.out.println();
         System.out.printf("Server heap: peak %.0f MB in use of %.0f MB (-Xmx1g), sampled every %d ms%n", peakHeap, heapMax,
                 HEAP_EVERY_MS);
@@ -212,9 +241,10 @@ public final class SearchBenchmark {
     }
 
     private static void row(Level l, Level lucene) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n", l.engine(),
-                l.clients(), l.requests(), l.errors(), l.perSecond(), l.percentile(0.50), l.percentile(0.95),
-                l.percentile(0.99), 1000 * l.cpuSeconds() / Math.max(1, l.requests()),
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+                l.engine(), l.clients(), l.requests(), l.errors(), l.perSecond(), l.percentile(0.50),
+                l.percentile(0.95), l.percentile(0.99), 1000 * l.cpuSeconds() / Math.max(1, l.requests()),
+                1000 * l.jitSeconds() / Math.max(1, l.requests()),
                 lucene == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * l.perSecond() / lucene.perSecond()));
     }
 
@@ -440,6 +470,7 @@ public final class SearchBenchmark {
                              java.util.function.Supplier<Search> perClient, ProcessHandle searching)
             throws InterruptedException {
         double cpuBefore = cpuSeconds(searching);
+        double jitBefore = jitSeconds(searching);
         List<List<Double>> latencies = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -473,15 +504,39 @@ public final class SearchBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = cpuSeconds(searching) - cpuBefore;
+        double jit = jitSeconds(searching) - jitBefore;
         List<Double> all = new ArrayList<>();
         latencies.forEach(all::addAll);
         Collections.sort(all);
-        Level level = new Level(engine, clients, all.size(), errors.get(), seconds, all, cpu);
+        Level level = new Level(engine, clients, all.size(), errors.get(), seconds, all, cpu, jit);
         System.out.printf(Locale.ROOT, "  %s, %d clients: %d requests, %.1f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
-                        + "%.1f CPU ms/request, %d errors%n", engine, clients, level.requests(), level.perSecond(),
-                level.percentile(0.5), level.percentile(0.95), level.percentile(0.99),
-                1000 * cpu / Math.max(1, level.requests()), level.errors());
+                        + "%.1f CPU ms/request (JIT %.1f), %d errors%n", engine, clients, level.requests(),
+                level.perSecond(), level.percentile(0.5), level.percentile(0.95), level.percentile(0.99),
+                1000 * cpu / Math.max(1, level.requests()), 1000 * jit / Math.max(1, level.requests()), level.errors());
         return level;
+    }
+
+    /**
+     * 4 clients for {@link #WARM_UP}, then rounds of {@link #WARM_UP_ROUND} until a round in which the JIT
+     * compiler threads used under {@link #JIT_SETTLED} of a core (or {@link #WARM_UP_MAX} in all): levels
+     * measure the engine, not its compiler. Says how long it took and what the JIT used in the last round.
+     */
+    private static String warmUp(List<SearchCorpus.Query> queries, java.util.function.Supplier<Search> perClient,
+                                 ProcessHandle searching) throws InterruptedException {
+        return warmUp(queries, perClient, searching, WARM_UP);
+    }
+
+    private static String warmUp(List<SearchCorpus.Query> queries, java.util.function.Supplier<Search> perClient,
+                                 ProcessHandle searching, Duration first) throws InterruptedException {
+        long started = System.nanoTime();
+        Level last = run("warm-up", 4, first, queries, perClient, searching);
+        // without /proc the JIT's time is unknown (NaN): the minimum warm-up only
+        while (!Double.isNaN(last.jitSeconds()) && last.jitSeconds() >= JIT_SETTLED * last.seconds()
+                && System.nanoTime() - started + WARM_UP_ROUND.toNanos() <= WARM_UP_MAX.toNanos()) {
+            last = run("warm-up", 4, WARM_UP_ROUND, queries, perClient, searching);
+        }
+        return String.format(Locale.ROOT, "%.0f s, JIT %.0f%% of a core in its last %.0f s", (System.nanoTime() - started)
+                / 1e9, 100 * last.jitSeconds() / last.seconds(), last.seconds());
     }
 
     private static Search httpSearch(String base) {
@@ -495,11 +550,23 @@ public final class SearchBenchmark {
 
     /** The query's words (filters and sort left out), parsed as a plain query parser would, AND between words. */
     private static Search luceneSearch(IndexSearcher searcher) {
+        return luceneSearch(searcher, false);
+    }
+
+    /**
+     * @param exactTotal also count every match exactly ({@link IndexSearcher#count}, beside the top 10 found
+     *                   with Lucene's skipping): what a total that is never "about" costs at the bare level
+     */
+    private static Search luceneSearch(IndexSearcher searcher, boolean exactTotal) {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"title", "description", "text"},
                 new StandardAnalyzer(), Map.of("title", 2f, "description", 1f, "text", 1f));
         parser.setDefaultOperator(QueryParser.Operator.AND);
         return query -> {
-            TopDocs top = searcher.search(parser.parse(QueryParser.escape(query.q()).replace("\\\"", "\"")), 10);
+            Query q = parser.parse(QueryParser.escape(query.q()).replace("\\\"", "\""));
+            TopDocs top = searcher.search(q, 10);
+            if (exactTotal && searcher.count(q) < top.scoreDocs.length) {
+                return false;
+            }
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : top.scoreDocs) {
                 stored.document(sd.doc);
@@ -607,6 +674,52 @@ public final class SearchBenchmark {
     /** CPU seconds a process has used so far (user and system, all its threads). */
     private static double cpuSeconds(ProcessHandle process) {
         return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /**
+     * CPU seconds of the process's JIT compiler threads so far ({@code C1/C2 CompilerThread*}, from
+     * {@code /proc}); NaN where there is no {@code /proc} (the warm-up then lasts {@link #WARM_UP}).
+     */
+    private static double jitSeconds(ProcessHandle process) {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path t : threads.toList()) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String stat = Files.readString(t.resolve("stat"));
+                        // after the name in parentheses: state, then fields 4..; utime and stime are fields 14 and 15
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks / (double) CLOCK_TICKS;
+    }
+
+    /** Linux's clock ticks per second for {@code /proc/.../stat} times ({@code getconf CLK_TCK}; 100 almost everywhere). */
+    private static final long CLOCK_TICKS = clockTicks();
+
+    private static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            return p.waitFor() == 0 ? Long.parseLong(out) : 100;
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.internal.AccountPrincipal;
 import vn.hoclieu.account.internal.AccountRepository;
@@ -98,6 +99,8 @@ public class AccountService {
         return account;
     }
 
+    /** A setting, not the database: no transaction (every page and API call asks, through the header's model). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean selfRegistrationOpen() {
         return properties.selfRegistration();
     }
@@ -119,7 +122,11 @@ public class AccountService {
         return libraries.byId(account.getLibraryId()).map(Library::getCode).orElse(null);
     }
 
-    /** The person behind the current request, or {@link Viewer#ANONYMOUS}. */
+    /**
+     * The person behind the current request, or {@link Viewer#ANONYMOUS}: from the request's authentication,
+     * not the database, so no transaction (every request asks, pages twice).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Viewer currentViewer() {
         return viewerOf(SecurityContextHolder.getContext().getAuthentication());
     }
