@@ -1,0 +1,466 @@
+package vn.hoclieu.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import vn.hoclieu.HoclieuApplication;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.ingest.ImportReport;
+import vn.hoclieu.ingest.IngestService;
+import vn.hoclieu.ingest.JobView;
+
+/**
+ * Bulk ingestion throughput (issue 3, requirement 10): one corpus of over 2,000 real-format files
+ * ({@link BenchCorpus}) read twice in one run — first by a bare baseline (Tika's
+ * {@link AutoDetectParser} and one Lucene {@link IndexWriter}, on two threads), then by Hoclieu
+ * itself (a real instance, isolation on, two workers) through its folder import — and a Markdown
+ * table of files/s, MB/s, per-file latency, peak memory and CPU. OCR is off in both. Bounded: each
+ * file is read once per phase, then it stops.
+ *
+ * <pre>./mvnw -B -q test-compile exec:exec@ingest-bench</pre>
+ *
+ * <p>Run with {@code -Xmx1g} (the exec execution does), so that the heap limit is real. Options:
+ * {@code -Dbench.isolation=false} parses in the application's JVM (to see what isolation costs);
+ * {@code -Dbench.corpus=DIR} puts the corpus elsewhere than {@code target/bench-corpus};
+ * {@code -Dbench.jfr=FILE} records the application JVM with Java Flight Recorder (settings
+ * "profile") during Hoclieu's phase only; {@code -Dbench.extractorJvm="OPTIONS"} replaces the
+ * extractor processes' JVM options ({@code hoclieu.ingest.extractor-jvm-options}).
+ */
+public final class IngestBenchmark {
+
+    private static final int THREADS = 2;
+    /** The application's default write limit (hoclieu.ingest.write-limit), so both keep the same text. */
+    private static final int WRITE_LIMIT = 20_000_000;
+    private static final Duration HOCLIEU_DEADLINE = Duration.ofMinutes(30);
+    /** {@code -Dbench.isolation=false} reads in the application's own JVM instead: to see what isolation costs. */
+    private static final boolean ISOLATION = Boolean.parseBoolean(System.getProperty("bench.isolation", "true"));
+    /** {@code -Dbench.jfr=FILE}: a flight recording of Hoclieu's phase (the application JVM), none if blank. */
+    private static final String JFR = System.getProperty("bench.jfr", "").strip();
+    /** {@code -Dbench.extractorJvm=OPTIONS}: the extractor processes' JVM options, the application's default if unset. */
+    private static final String EXTRACTOR_JVM = System.getProperty("bench.extractorJvm");
+    private static final Viewer BENCH = new Viewer(0L, "system:bench", Role.ADMIN, null);
+    private static final double MB = 1_048_576.0;
+
+    /** One phase's measurements. */
+    private record Result(String name, int files, long bytes, double wallSeconds, List<Double> latenciesMs,
+                          double peakHeapMb, double jvmRssMb, double extractorRssMb, double cpuSeconds,
+                          String cpuDetail, Map<String, Integer> statuses, List<String> problems) {
+
+        double filesPerSecond() {
+            return files / wallSeconds;
+        }
+
+        double mbPerSecond() {
+            return bytes / MB / wallSeconds;
+        }
+    }
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLogging();
+        Path corpus = BenchCorpus.prepare(Path.of(System.getProperty("bench.corpus", "target/bench-corpus")),
+                Path.of(System.getProperty("hoclieu.samples.dir", "../sample-resources")));
+        List<Path> files = BenchCorpus.files(corpus);
+        long bytes = BenchCorpus.bytes(files);
+        System.out.printf("Corpus %s: %d files, %.1f MB (%s)%n", corpus, files.size(), bytes / MB, byExtension(files));
+
+        Result baseline = baseline(files, bytes);
+        Result hoclieu = hoclieu(corpus, files, bytes);
+
+        System.out.println();
+        System.out.printf("Ingestion of %d files (%.1f MB), %d cores, heap limit %.0f MB, OCR off%n", files.size(),
+                bytes / MB, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / MB);
+        System.out.println();
+        System.out.println("| run | files | MB | wall s | files/s | MB/s | p50 ms | p95 ms | peak heap MB "
+                + "| JVM RSS MB | extractor RSS MB | CPU s | files/s vs baseline |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        row(baseline, baseline);
+        row(hoclieu, baseline);
+        System.out.println();
+        for (Result r : List.of(baseline, hoclieu)) {
+            System.out.println(r.name() + " — every file's outcome: " + r.statuses());
+            r.problems().stream().limit(12).forEach(p -> System.out.println("    " + p));
+            System.out.println("    CPU: " + r.cpuDetail());
+        }
+    }
+
+    /** Tika and one shared IndexWriter, two threads taking files from one list: no database, no isolation. */
+    private static Result baseline(List<Path> files, long bytes) throws Exception {
+        Path indexDir = Files.createTempDirectory("hoclieu-bench-baseline-");
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ResourceSampler sampler = new ResourceSampler(null, null);
+        sampler.restartClocks();
+        long started = System.nanoTime();
+        try (Directory dir = FSDirectory.open(indexDir);
+             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Thread thread = new Thread(() -> {
+                    AutoDetectParser parser = new AutoDetectParser();
+                    for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        String status = parseAndIndex(parser, writer, files.get(i), problems);
+                        latencies.add((System.nanoTime() - t0) / 1e6);
+                        synchronized (statuses) {
+                            statuses.merge(status, 1, Integer::sum);
+                        }
+                    }
+                }, "baseline-" + (t + 1));
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            writer.commit();
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        sampler.close();
+        BenchCorpus.deleteTree(indexDir);
+        double busy = latencies.stream().mapToDouble(Double::doubleValue).sum() / 1e3 / (THREADS * wall);
+        String detail = String.format(Locale.ROOT, "%.0f s in the JVM (%s); the two threads were reading files %.0f%% "
+                + "of the wall time; %s", sampler.ownCpuSeconds(), cpu(sampler, true), 100 * busy, others(sampler, wall));
+        return new Result("baseline: Tika AutoDetectParser + Lucene IndexWriter, 2 threads", files.size(), bytes, wall,
+                latencies, sampler.peakHeapMb(), ResourceSampler.ownPeakRssMb(), 0, sampler.ownCpuSeconds(), detail,
+                statuses, problems);
+    }
+
+    private static String parseAndIndex(AutoDetectParser parser, IndexWriter writer, Path file, List<String> problems) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        BodyContentHandler text = new BodyContentHandler(WRITE_LIMIT);
+        ParseContext context = new ParseContext();
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        String status = "OK";
+        try (InputStream in = TikaInputStream.get(file)) {
+            parser.parse(in, text, metadata, context);
+        } catch (Exception e) {
+            if (WriteLimitReachedException.isWriteLimitReached(e)) {
+                status = "TRUNCATED";
+            } else {
+                status = e instanceof EncryptedDocumentException ? "ENCRYPTED" : "FAILED";
+                problems.add(status + " " + file.getFileName() + ": " + e);
+                return status;
+            }
+        }
+        Document doc = new Document();
+        doc.add(new StringField("id", file.getFileName().toString(), Field.Store.YES));
+        String title = metadata.get(TikaCoreProperties.TITLE);
+        doc.add(new TextField("title", title == null ? "" : title, Field.Store.YES));
+        doc.add(new TextField("content", text.toString(), Field.Store.NO));
+        try {
+            writer.addDocument(doc);
+        } catch (IOException e) {
+            problems.add("INDEX FAILED " + file.getFileName() + ": " + e);
+            return "INDEX FAILED";
+        }
+        return status;
+    }
+
+    /**
+     * A real instance (fresh data folder, isolation on, two workers, OCR off, no web server: the
+     * shell import's setup) imports the corpus folder the way {@code hoclieu.jar import DIR} does;
+     * the phase ends when the last job is finished, that is, when its file is searchable.
+     */
+    private static Result hoclieu(Path corpus, List<Path> files, long bytes) throws Exception {
+        Path data = Files.createTempDirectory("hoclieu-bench-data-");
+        SpringApplication application = new SpringApplication(HoclieuApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        ResourceSampler sampler = new ResourceSampler(
+                t -> t.getName().startsWith("ingest-worker-") || t.getName().equals("main"), IngestBenchmark::stage);
+        Instant appStart = Instant.now();
+        List<String> arguments = new ArrayList<>(List.of("--hoclieu.data-dir=" + data,
+                "--hoclieu.samples.import-on-start=false", "--hoclieu.ingest.workers=" + THREADS,
+                "--hoclieu.ingest.isolation=" + ISOLATION, "--hoclieu.ingest.ocr=false",
+                "--hoclieu.admin-password=bench-password", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR"));
+        if (EXTRACTOR_JVM != null) {
+            arguments.add("--hoclieu.ingest.extractor-jvm-options=" + EXTRACTOR_JVM);
+        }
+        ConfigurableApplicationContext app = application.run(arguments.toArray(String[]::new));
+        try {
+            LocaleContextHolder.setLocale(Locale.ENGLISH);
+            IngestService ingest = app.getBean(IngestService.class);
+            CatalogService catalog = app.getBean(CatalogService.class);
+            System.out.printf("Hoclieu started in %.1f s%n", Duration.between(appStart, Instant.now()).toMillis() / 1e3);
+
+            Instant started = Instant.now();
+            jdk.jfr.Recording recording = JFR.isEmpty() ? null
+                    : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            if (recording != null) {
+                recording.setDestination(Path.of(JFR));
+                recording.start();
+            }
+            sampler.restartClocks();
+            ImportReport report = ingest.importFolder(corpus, null, BENCH);
+            double storing = Duration.between(started, Instant.now()).toMillis() / 1e3;
+            List<Long> resources = report.entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.IMPORTED)
+                    .map(ImportReport.Entry::resourceId).toList();
+            Instant deadline = Instant.now().plus(HOCLIEU_DEADLINE);
+            while (ingest.unfinished() > 0) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("jobs still unfinished after " + HOCLIEU_DEADLINE);
+                }
+                Thread.sleep(100);
+            }
+            List<JobView> jobs = ingest.jobsOf(resources);
+            Instant lastFinished = jobs.stream().map(JobView::finishedAt).max(Instant::compareTo).orElse(started);
+            double wall = Duration.between(started, lastFinished).toMillis() / 1e3;
+            sampler.close();
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+                System.out.println("Flight recording of Hoclieu's phase: " + JFR);
+            }
+
+            List<Double> latencies = jobs.stream()
+                    .map(j -> Duration.between(j.startedAt(), j.finishedAt()).toNanos() / 1e6).toList();
+            Map<String, Integer> statuses = new TreeMap<>();
+            List<String> problems = new ArrayList<>();
+            report.entries().stream().filter(e -> e.outcome() != ImportReport.Outcome.IMPORTED).forEach(e -> {
+                statuses.merge("import " + e.outcome(), 1, Integer::sum);
+                problems.add(e.outcome() + " " + e.file() + ": " + e.message());
+            });
+            Map<Long, ResourceView.FileView> byFile = new HashMap<>();
+            int nearDuplicates = 0;
+            for (long id : resources) {
+                for (ResourceView.FileView f : catalog.find(id, BENCH).orElseThrow().files()) {
+                    byFile.put(f.id(), f);
+                    nearDuplicates += f.nearDuplicate() == null ? 0 : 1;
+                }
+            }
+            for (JobView j : jobs) {
+                ResourceView.FileView f = byFile.get(j.fileId());
+                String status = j.status() + "/" + f.extraction().status();
+                statuses.merge(status, 1, Integer::sum);
+                if (!f.extraction().status().hasText()) {
+                    problems.add(status + " " + j.fileName() + ": " + f.extraction().reason());
+                }
+            }
+            System.out.printf("Hoclieu: storing %d files (blob, database row and job per file) took %.1f s "
+                            + "(%.0f files/s), while the workers were already reading; %d flagged as near-duplicates%n",
+                    resources.size(), storing, resources.size() / storing, nearDuplicates);
+            double jvmCpu = sampler.ownCpuSeconds();
+            String extractors = sampler.children() == 0 ? "no extractor processes" : String.format(Locale.ROOT,
+                    "%.0f s in %d extractor processes (%s; alive %s after the application's start)",
+                    sampler.childCpuSeconds(), sampler.children(), cpu(sampler, false), sampler.childLifetimes());
+            String detail = String.format(Locale.ROOT, "%.0f s in the application JVM (%s), %s; %s", jvmCpu,
+                    cpu(sampler, true), extractors, others(sampler, wall));
+            printProfile(sampler.profile());
+            return new Result("Hoclieu: folder import, isolation " + (ISOLATION ? "on" : "off") + ", 2 workers", jobs.size(), bytes, wall, latencies,
+                    sampler.peakHeapMb(), ResourceSampler.ownPeakRssMb(), sampler.maxChildRssMb(),
+                    jvmCpu + sampler.childCpuSeconds(), detail, statuses, problems);
+        } finally {
+            app.close();
+            BenchCorpus.deleteTree(data);
+        }
+    }
+
+    /** Class.method found in a stack → the stage it means; the first that matches wins, so the most specific come first. */
+    private static final List<String[]> STAGES = """
+            ExtractorPool.start                             extractor process: start a JVM
+            ExtractorPool$Child.run                         extractor process: parse (worker waits)
+            TikaExtractor.extract                           parse on a thread of the application (isolation off)
+            Thumbnailer.render                              thumbnail (rendered in the app JVM)
+            ReferenceManager.maybeRefreshBlocking           index: near-real-time reopen
+            LuceneIndex.awaitSearchable                     index: wait until searchable
+            LuceneIndex.upsert                              index: analyse and add document
+            CatalogService.snapshot                         index: read the resource and its text
+            NearDuplicates.closest                          near-duplicate scan
+            TextFingerprint.of                              text fingerprint
+            LocalBlobStore.store                            blob store (write, fsync, rename)
+            AbstractPlatformTransactionManager.commit       database: commit
+            Semaphore.tryAcquire                            idle: no job queued
+            """.lines().map(line -> line.split("\\.|\\s{2,}", 3)).toList();
+
+    /**
+     * What an ingest worker (or the importing thread) is doing, from its stack: the most specific
+     * stage found anywhere in it wins (indexing runs inside a transaction's commit, for instance).
+     */
+    static String stage(Thread thread, StackTraceElement[] stack) {
+        String group;
+        if (thread.getName().startsWith("ingest-worker-")) {
+            group = "worker";
+        } else if (contains(stack, "FolderImporter", "importFolder")) {
+            group = "import";
+        } else {
+            return null;
+        }
+        for (String[] s : STAGES) {
+            if (contains(stack, s[0], s[1])) {
+                return group + ": " + s[2];
+            }
+        }
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().startsWith("org.hibernate") || f.getClassName().startsWith("org.h2")) {
+                return group + ": database: queries";
+            }
+        }
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().startsWith("vn.hoclieu") && !f.getClassName().startsWith("vn.hoclieu.bench")) {
+                return group + ": other (" + simpleName(f.getClassName()) + "." + f.getMethodName() + ")";
+            }
+        }
+        return group + ": other";
+    }
+
+    /** A JVM's threads by what they do, from the first 15 characters of their names (as Linux keeps them). */
+    static String threadKind(String name, boolean extractor) {
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            return "JIT compilers";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+            return "garbage collector";
+        }
+        if (extractor) {
+            return name.equals("java") ? "parsing (main thread)" : null;
+        }
+        if (name.startsWith("tika-parse")) {
+            return "parsing (isolation off)";
+        }
+        if (name.startsWith("ingest-worker") || name.startsWith("baseline-")) {
+            return "workers";
+        }
+        if (name.equals("java")) {
+            return "import (main thread)";
+        }
+        if (name.startsWith("Lucene Merge")) {
+            return "Lucene merges";
+        }
+        if (name.startsWith("thumbnail")) {
+            return "thumbnails";
+        }
+        return name.equals("bench-sampler") ? "this benchmark's sampler" : null;
+    }
+
+    /** CPU seconds of a JVM's threads by kind, largest first; "other" covers threads that ended between samples. */
+    private static String cpu(ResourceSampler sampler, boolean own) {
+        Map<String, Double> seconds = sampler.cpuByThread(own, name -> threadKind(name, !own));
+        double total = own ? sampler.ownCpuSeconds() : sampler.childCpuSeconds();
+        seconds.merge("other", total - seconds.values().stream().mapToDouble(Double::doubleValue).sum(), Double::sum);
+        StringBuilder b = new StringBuilder();
+        seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e ->
+                b.append(b.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.0f s", e.getValue())));
+        return b.toString();
+    }
+
+    /** How busy the rest of the machine was: the figures of a shared machine mean less. */
+    private static String others(ResourceSampler sampler, double wall) {
+        return String.format(Locale.ROOT, "other programs on the machine used %.0f CPU s meanwhile (%.1f cores on average)",
+                sampler.othersCpuSeconds(), sampler.othersCpuSeconds() / wall);
+    }
+
+    private static boolean contains(StackTraceElement[] stack, String simpleClass, String method) {
+        for (StackTraceElement f : stack) {
+            if (f.getMethodName().equals(method) && simpleName(f.getClassName()).equals(simpleClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static void printProfile(Map<String, Double> shares) {
+        System.out.println();
+        System.out.println("Where Hoclieu's threads spent their time (stack samples every 100 ms; % of the group's samples)");
+        System.out.println();
+        System.out.println("| thread | stage | % |");
+        System.out.println("| --- | --- | --- |");
+        Map<String, Double> small = new TreeMap<>();
+        shares.forEach((stage, share) -> {
+            String group = stage.substring(0, stage.indexOf(": "));
+            if (share < 0.5) {
+                small.merge(group, share, Double::sum);
+            } else {
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f |%n", group, stage.substring(group.length() + 2), share);
+            }
+        });
+        small.forEach((group, share) -> System.out.printf(Locale.ROOT, "| %s | (smaller stages together) | %.1f |%n",
+                group, share));
+        System.out.println();
+    }
+
+    private static void row(Result r, Result baseline) {
+        List<Double> sorted = new ArrayList<>(r.latenciesMs());
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.0f | %.0f | %.0f | %.0f | %s | %.0f | %s |%n",
+                r.name(), r.files(), r.bytes() / MB, r.wallSeconds(), r.filesPerSecond(), r.mbPerSecond(),
+                percentile(sorted, 0.50), percentile(sorted, 0.95), r.peakHeapMb(), r.jvmRssMb(),
+                r.extractorRssMb() == 0 ? "–" : String.format(Locale.ROOT, "%.0f (max of one)", r.extractorRssMb()),
+                r.cpuSeconds(), r == baseline ? "100%" : String.format(Locale.ROOT, "%.0f%% (target ≥ 80%%)",
+                        100 * r.filesPerSecond() / baseline.filesPerSecond()));
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static String byExtension(List<Path> files) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            counts.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
+        }
+        return counts.toString();
+    }
+
+    /** Before Spring configures logging, parsers would log at DEBUG: warnings only. */
+    private static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package vn.hoclieu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import vn.hoclieu.Chromium;
+import vn.hoclieu.Http;
+import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.account.Role;
+
+/**
+ * What people do, in a real browser: Debian's Chromium, headless, driven by Selenium through
+ * Debian's chromedriver (nothing is downloaded). Each journey leaves a screenshot in
+ * {@code target/screenshots/} for a person to look at.
+ */
+class BrowserJourneysTest extends IntegrationTest {
+
+    private Chromium chromium;
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser(TestInfo test) throws Exception {
+        awaitIngestIdle();
+        // a browser and driver per journey: closing one stops both
+        chromium = Chromium.start(test.getTestMethod().orElseThrow().getName(),
+                "--autoplay-policy=no-user-gesture-required", "--lang=vi");
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private void screenshot(String step) throws Exception {
+        chromium.screenshot(step);
+    }
+
+    private Object js(String script, Object... args) {
+        return chromium.js(script, args);
+    }
+
+    private WebDriverWait waiting() {
+        return chromium.waiting();
+    }
+
+    private void signIn(String user) {
+        browser.get(url("/signin"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("password")).submit();
+        waiting().until(d -> !d.getCurrentUrl().contains("/signin"));
+    }
+
+    @Test
+    void aStudentSearchesWithoutDiacriticsAndTheVideoPlaysFromTheMomentTheHitNamed() throws Exception {
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q-home"));
+        box.sendKeys("doi chieu voi it nhat hai nguon");
+        box.submit();
+        waiting().until(d -> d.getCurrentUrl().contains("/search"));
+        WebElement moment = browser.findElement(By.cssSelector("ol.results li .location a"));
+        assertThat(moment.getText()).isEqualTo("Thấy ở phút 00:09");
+        screenshot("results");
+        moment.click();
+        waiting().until(d -> d.getCurrentUrl().contains("?t=9"));
+        WebElement video = browser.findElement(By.cssSelector(".preview video"));
+        assertThat(video.getAttribute("src")).endsWith("#t=9");
+        // the media fragment starts the player at 9 s; play it muted and see time pass from there
+        js("arguments[0].muted = true; arguments[0].play();", video);
+        waiting().until(d -> ((Number) js("return arguments[0].currentTime;", video)).doubleValue() > 9.2);
+        double at = ((Number) js("return arguments[0].currentTime;", video)).doubleValue();
+        assertThat(at).isBetween(9.0, 17.0);
+        assertThat(js("return arguments[0].textTracks.length;", video)).isEqualTo(1L);
+        screenshot("playing");
+    }
+
+    @Test
+    void aReaderNarrowsResultsWithFacetsAndTheOtherValuesStayVisible() throws Exception {
+        browser.get(url("/search?q=" + Http.q("thu vien")));
+        long all = total();
+        List<WebElement> types = browser.findElements(By.cssSelector("aside.facets a"));
+        assertThat(types).hasSizeGreaterThan(2);
+        WebElement pdf = browser.findElements(By.cssSelector("aside.facets a")).stream()
+                .filter(a -> a.getText().startsWith("Sách") || a.getText().contains("PDF")).findFirst()
+                .orElse(types.get(0));
+        String chosen = pdf.getText();
+        pdf.click();
+        waiting().until(d -> d.findElements(By.cssSelector("aside.facets a.selected")).size() == 1);
+        long narrowed = total();
+        assertThat(narrowed).isLessThan(all).isPositive();
+        WebElement selected = browser.findElement(By.cssSelector("aside.facets a.selected"));
+        assertThat(selected.getText()).isEqualTo(chosen);
+        assertThat(selected.getAttribute("aria-pressed")).isEqualTo("true");
+        // drill sideways: the facet's other values are still there to add
+        assertThat(browser.findElements(By.cssSelector("aside.facets a:not(.selected)"))).isNotEmpty();
+        screenshot("narrowed");
+        browser.findElement(By.cssSelector("aside.facets a.selected")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("aside.facets a.selected")).isEmpty());
+        assertThat(total()).isEqualTo(all);
+    }
+
+    private long total() {
+        String summary = browser.findElement(By.cssSelector(".summary")).getText();
+        return Long.parseLong(summary.replaceAll("^\\D*(\\d+).*$", "$1"));
+    }
+
+    @Test
+    void switchingToEnglishKeepsTheSearchAndBack() throws Exception {
+        browser.get(url("/search?q=" + Http.q("hoc tap suot doi")));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("kết quả");
+        browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+        waiting().until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("result");
+        assertThat(browser.findElement(By.cssSelector("ol.results h2 a")).getText()).startsWith("Học tập suốt đời");
+        screenshot("english");
+        browser.findElement(By.cssSelector("a[hreflang=vi]")).click();
+        waiting().until(d -> "vi".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.getCurrentUrl()).contains("q=");
+    }
+
+    @Test
+    void onAPhoneThePagesFitTheScreen() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 740));
+        long resource = Http.get(url("/api/v1/search?q=" + Http.q("hoc tap suot doi"))).json()
+                .get("hits").get(0).get("id").asLong();
+        for (String page : List.of("/", "/search?q=" + Http.q("thu vien so"), "/resources/" + resource, "/signin")) {
+            browser.get(url(page));
+            long width = ((Number) js("return document.documentElement.clientWidth;")).longValue();
+            long scroll = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
+            Object wide = js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                    + " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className"
+                    + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+            assertThat(scroll).as("no sideways scrolling on " + page + " (too wide: " + wide + ")")
+                    .isLessThanOrEqualTo(width);
+            screenshot("phone-" + page.replaceAll("[^a-z0-9]+", "-"));
+        }
+        // the search box is usable: as wide as most of the screen, tall enough for a thumb
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q-home"));
+        assertThat(box.getSize().getWidth()).isGreaterThan(200);
+        assertThat(box.getSize().getHeight()).isGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void aTeacherUploadsSeveralFilesALibrarianApprovesAndAStudentFindsIt() throws Exception {
+        String teacher = account("teacher-browser", Role.TEACHER, "HN-TVHN");
+        String librarian = account("librarian-browser", Role.LIBRARIAN, "HN-TVHN");
+        String word = "vuon" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        Path folder = Files.createTempDirectory("hoclieu-upload-");
+        Path guide = Files.writeString(folder.resolve("cam-nang-lam-dieu.txt"),
+                "Cẩm nang làm diều giấy ở sân trường " + word + ". Chọn nan tre, dán giấy bản và buộc dây thật chắc.");
+        Path sheet = Files.writeString(folder.resolve("phieu-theo-doi.txt"),
+                "Phiếu ghi chép buổi thả diều của lớp " + word + ": ngày thả, sức gió, độ cao.");
+
+        signIn(teacher);
+        browser.get(url("/upload"));
+        // the page's script has turned the file field into a drop zone
+        waiting().until(d -> d.findElement(By.cssSelector(".dropzone.enhanced .drop-hint")).isDisplayed());
+        browser.findElement(By.id("file")).sendKeys(guide + "\n" + sheet);
+        waiting().until(d -> d.findElements(By.cssSelector("#upload-progress li")).size() == 2);
+        browser.findElement(By.id("separate")).click();
+        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#upload-progress li.stored")).size() == 2);
+        for (WebElement row : browser.findElements(By.cssSelector("#upload-progress li"))) {
+            assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+        }
+        assertThat(browser.findElement(By.id("upload-summary")).getText()).isEqualTo("Đã lưu 2 trên 2 tài liệu.");
+        js("arguments[0].scrollIntoView();", browser.findElement(By.id("dropzone")));
+        screenshot("uploaded");
+
+        // the teacher confirms the description of the guide, once its file has been read
+        browser.findElement(By.xpath("//ol[@id='upload-progress']/li[strong='cam-nang-lam-dieu.txt']//a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(
+                By.cssSelector(".files-reading .state.pending")).isEmpty());
+        WebElement title = browser.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("Cẩm nang làm diều giấy " + word);
+        browser.findElement(By.id("subjects")).sendKeys("Khoa học");
+        screenshot("describe");
+        title.submit();
+        waiting().until(d -> d.getCurrentUrl().contains("?edited"));
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/resources/(\\d+).*", "$1"));
+        browser.findElement(By.cssSelector("header.site form[action$='/signout'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
+
+        // a librarian of the school's library sees it waiting on the dashboard and approves it in /review
+        signIn(librarian);
+        browser.get(url("/dashboard"));
+        assertThat(browser.findElements(By.cssSelector(".stats svg.timeline"))).hasSize(2);
+        js("arguments[0].scrollIntoView();", browser.findElement(By.cssSelector(".stats")));
+        screenshot("dashboard-statistics");
+        browser.findElement(By.cssSelector("a.waiting")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/review"));
+        WebElement submission = browser.findElements(By.cssSelector("section.review tbody tr")).stream()
+                .filter(r -> r.getText().contains("Cẩm nang làm diều giấy " + word)).findFirst().orElseThrow();
+        screenshot("review");
+        submission.findElement(By.cssSelector("form[action$='/approve'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("approved"));
+        browser.findElement(By.cssSelector("header.site form[action$='/signout'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
+
+        // a student, signed in nowhere, types without diacritics and opens it
+        await(() -> Http.get(url("/api/v1/search?q=" + Http.q("cam nang lam dieu giay " + word))).json()
+                .get("total").asLong() > 0, Duration.ofSeconds(30), "the approved material never became searchable");
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q-home"));
+        box.sendKeys("cam nang lam dieu giay " + word);
+        box.submit();
+        waiting().until(d -> d.getCurrentUrl().contains("/search"));
+        WebElement hit = browser.findElement(By.cssSelector("ol.results h2 a"));
+        assertThat(hit.getText()).isEqualTo("Cẩm nang làm diều giấy " + word);
+        screenshot("found");
+        hit.click();
+        waiting().until(d -> d.getCurrentUrl().contains("/resources/" + id));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cẩm nang làm diều giấy " + word);
+        screenshot("opened");
+    }
+
+    @Test
+    void aLibrarianRetriesAFileThatCouldNotBeRead() throws Exception {
+        String librarian = account("librarian-browser", Role.LIBRARIAN, "HN-TVHN");
+        byte[] broken = ("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + "broken ".repeat(50))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Http.Response created = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
+                Map.of("hong-" + System.nanoTime() + ".pdf", broken), "{\"title\":\"Tệp hỏng để thử lại\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long resourceId = created.json().get("id").asLong();
+        awaitIngestIdle();
+        JsonNode failed = failedJobOf(librarian, resourceId);
+        assertThat(failed).as("the broken file's job is FAILED").isNotNull();
+
+        signIn(librarian);
+        // from the librarians' dashboard, which lists failures with their reasons
+        browser.get(url("/dashboard"));
+        WebElement row = browser.findElements(By.cssSelector("tr.failed")).stream()
+                .filter(r -> r.getText().contains(failed.get("fileName").asString())).findFirst().orElseThrow();
+        assertThat(row.getText()).isNotBlank();
+        screenshot("failed");
+        row.findElement(By.cssSelector("form[action$='/retry'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/dashboard?retried="));
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isNotBlank();
+        screenshot("retried");
+        // the dashboard follows the queue by itself: when the file fails again, it says the failures changed
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> d.findElement(By.id("failed-changed")).isDisplayed());
+        screenshot("failed-again");
+        // the job ran again: the file being still broken, it failed again, later
+        awaitIngestIdle();
+        JsonNode again = failedJobOf(librarian, resourceId);
+        assertThat(again).isNotNull();
+        assertThat(java.time.Instant.parse(again.get("startedAt").asString()))
+                .isAfter(java.time.Instant.parse(failed.get("finishedAt").asString()));
+    }
+
+    private JsonNode failedJobOf(String user, long resourceId) {
+        JsonNode jobs = Http.get(url("/api/v1/ingest/jobs?status=FAILED"), "Authorization",
+                Http.basic(user, PASSWORD)).json();
+        for (JsonNode j : jobs) {
+            if (j.get("resourceId").asLong() == resourceId) {
+                return j;
+            }
+        }
+        return null;
+    }
+}
