@@ -64,6 +64,9 @@ public abstract class IntegrationTest {
         registry.add("hoclieu.data-dir", DATA::toString);
         registry.add("hoclieu.admin-password", () -> PASSWORD);
         registry.add("hoclieu.ingest.timeout", () -> "60s");
+        // files are read on a thread of this JVM, not in extractor processes: the tests on this base class
+        // need no child process (ExtractorPoolTest and the tests that start whole instances cover isolation)
+        registry.add("hoclieu.ingest.isolation", () -> "false");
         // small OAI-PMH pages, so that the sample library alone takes several resumption tokens
         // (set here, not in the OAI test, so that every test class shares one application context)
         registry.add("hoclieu.oai.page-size", () -> "4");

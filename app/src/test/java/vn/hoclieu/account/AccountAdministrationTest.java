@@ -11,8 +11,11 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** Administrators manage accounts on /admin/accounts and /api/v1/admin/accounts; nobody else may. */
+@Tag(TestGroups.POSTGRES)
 class AccountAdministrationTest extends IntegrationTest {
 
     private static final String NEW_PASSWORD = "mat khau rieng cua toi";

@@ -10,7 +10,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
+@Tag(TestGroups.POSTGRES)
 class AccountServiceTest extends IntegrationTest {
 
     @Autowired

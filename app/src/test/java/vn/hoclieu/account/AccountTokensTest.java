@@ -16,8 +16,11 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** Personal API tokens: created on the account page or the API, used as Bearer, revoked, expired. */
+@Tag(TestGroups.POSTGRES)
 class AccountTokensTest extends IntegrationTest {
 
     @Autowired

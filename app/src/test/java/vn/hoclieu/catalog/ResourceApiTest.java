@@ -19,8 +19,11 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** {@code /api/v1/resources} over real HTTP: upload, extraction status, duplicates, downloads, refusals. */
+@Tag(TestGroups.POSTGRES)
 class ResourceApiTest extends IntegrationTest {
 
     private String uploader;

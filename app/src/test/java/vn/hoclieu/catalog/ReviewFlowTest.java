@@ -12,12 +12,15 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * A teacher's submission over the API, from upload to publication and back: who sees it at each
  * step (API, search, file, OAI-PMH), who may decide, which decisions each status allows, and the
  * history that records it all.
  */
+@Tag(TestGroups.POSTGRES)
 class ReviewFlowTest extends IntegrationTest {
 
     private String teacher;

@@ -8,8 +8,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** Views and downloads are counted once per visit, written in batches, and drive {@code sort=popular}. */
+@Tag(TestGroups.POSTGRES)
 class UsageTest extends IntegrationTest {
 
     @Autowired

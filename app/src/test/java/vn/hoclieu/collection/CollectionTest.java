@@ -20,8 +20,11 @@ import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.library.LibraryService;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** Collections over real HTTP: CRUD, order, privacy, item visibility, permissions, the pages. */
+@Tag(TestGroups.POSTGRES)
 class CollectionTest extends IntegrationTest {
 
     @Autowired

@@ -19,6 +19,8 @@ import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Two real instances: a partner in a JVM of its own (its own data folder and port, the sample
@@ -26,6 +28,7 @@ import vn.hoclieu.account.Role;
  * partner and harvests it — then again, incrementally, after the partner changed one record and
  * withdrew another — and finally finds it down.
  */
+@Tag(TestGroups.PROCESS)
 class HarvestTwoInstancesTest extends IntegrationTest {
 
     private static final String PARTNER_NAME = "Thư viện Cầu Giấy";

@@ -23,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.SmallFiles;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The instance is killed with SIGKILL in the middle of a bulk upload of 240 small real files (text,
@@ -31,6 +33,7 @@ import vn.hoclieu.SmallFiles;
  * upload is there and serves back the very bytes that were sent, every job ends, and the index
  * matches the database — each resource found exactly once, no document more.
  */
+@Tag(TestGroups.PROCESS)
 class CrashRecoveryTest {
 
     private static final String PASSWORD = "crash-test-password";

@@ -15,8 +15,11 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** {@code POST /api/v1/imports} with a real ZIP, followed to its end through {@code GET /api/v1/imports/{id}}. */
+@Tag(TestGroups.POSTGRES)
 class ImportApiTest extends IntegrationTest {
 
     static byte[] zip(Map<String, byte[]> entries) {

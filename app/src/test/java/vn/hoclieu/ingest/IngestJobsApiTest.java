@@ -15,8 +15,11 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** The ingestion queue as librarians see it: statuses with reasons, retry and discard. */
+@Tag(TestGroups.POSTGRES)
 class IngestJobsApiTest extends IntegrationTest {
 
     private static final String OTHER_LIBRARY = "HN-THPT-BDM";

@@ -17,11 +17,14 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * A library's jobs are found however many newer jobs other libraries have: the librarian's filter is in
  * the query, pages are full and follow each other by {@code before}, and the counts are the library's.
  */
+@Tag(TestGroups.POSTGRES)
 class IngestJobsPagingTest extends IntegrationTest {
 
     private static final String ADMIN = Http.basic("admin", PASSWORD);

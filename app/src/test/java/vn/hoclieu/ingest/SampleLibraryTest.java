@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.Tool;
 
 /**
  * The sample library, imported on first start, ends with every format read and every material
@@ -45,11 +49,24 @@ class SampleLibraryTest extends IntegrationTest {
             "thu-vien-so-cho-nguoi-cao-tuoi.html, trồng rau sạch, trong rau sach",
             "lich-su-ha-noi.txt, Quốc Tử Giám, quoc tu giam",
             "reading-challenge-30-days.txt, Dế Mèn, de men",
-            "doc-sach-hieu-qua-poster.png, bút chì, but chi",
             "thu-vien-noi-hoc-tap.mp3, máy chiếu, may chieu",
             "video-tim-kiem-an-toan.mp4, lượt chia sẻ, luot chia se",
     })
     void everySampleFormatIsFoundByAWordOfItsContent(String file, String accented, String unaccented) {
+        assertFoundByWordsOfItsContent(file, accented, unaccented);
+    }
+
+    /** The scanned poster has no text but what Tesseract reads off its pixels. */
+    @Test
+    @Tag(TestGroups.PROCESS)
+    @RequiresTool(Tool.TESSERACT)
+    void theScannedPosterIsReadByOcrAndFoundByAWordOfIt() {
+        assertFoundByWordsOfItsContent("doc-sach-hieu-qua-poster.png", "bút chì", "but chi");
+        JsonNode png = Http.get(url("/api/v1/resources/" + resourceOfFile.get("doc-sach-hieu-qua-poster.png"))).json();
+        assertThat(png.get("files").get(0).get("extraction").get("ocr").asBoolean()).isTrue();
+    }
+
+    private void assertFoundByWordsOfItsContent(String file, String accented, String unaccented) {
         Long id = resourceOfFile.get(file);
         assertThat(id).as("imported " + file).isNotNull();
 
@@ -67,7 +84,7 @@ class SampleLibraryTest extends IntegrationTest {
     }
 
     @Test
-    void extractionRecordsPagesDurationLanguageAndOcr() {
+    void extractionRecordsPagesDurationAndLanguage() {
         JsonNode pdf = Http.get(url("/api/v1/resources/" + resourceOfFile.get("hoc-tap-suot-doi.pdf"))).json();
         assertThat(pdf.get("files").get(0).get("extraction").get("pages").asInt()).isEqualTo(2);
         assertThat(pdf.get("files").get(0).get("extraction").get("language").asString()).isEqualTo("vi");
@@ -80,22 +97,15 @@ class SampleLibraryTest extends IntegrationTest {
         assertThat(video.get("files").get(0).get("extraction").get("durationSeconds").asDouble()).isBetween(10.0, 25.0);
         assertThat(video.get("files").get(1).get("name").asString()).isEqualTo("video-tim-kiem-an-toan.vtt");
 
-        JsonNode png = Http.get(url("/api/v1/resources/" + resourceOfFile.get("doc-sach-hieu-qua-poster.png"))).json();
-        assertThat(png.get("files").get(0).get("extraction").get("ocr").asBoolean()).isTrue();
-
         JsonNode english = Http.get(url("/api/v1/resources/" + resourceOfFile.get("digital-footprint.docx"))).json();
         assertThat(english.get("language").asString()).isEqualTo("en");
     }
 
     @Test
-    void previewsAreMadeForDocumentsSlidesImagesAndVideo() {
+    void previewsAreMadeForDocumentsSlidesAndImages() {
         for (String file : new String[] {"hoc-tap-suot-doi.pdf", "tim-kiem-thong-tin-hieu-qua.pptx",
-                "doc-sach-hieu-qua-poster.png", "video-tim-kiem-an-toan.mp4"}) {
-            JsonNode resource = Http.get(url("/api/v1/resources/" + resourceOfFile.get(file))).json();
-            assertThat(resource.get("thumbnail").asString()).as(file).endsWith("/thumbnail");
-            Http.Response image = Http.get(url(resource.get("thumbnail").asString()));
-            assertThat(image.status()).isEqualTo(200);
-            assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
+                "doc-sach-hieu-qua-poster.png"}) {
+            assertHasAJpegPreview(file);
         }
         JsonNode text = Http.get(url("/api/v1/resources/" + resourceOfFile.get("lich-su-ha-noi.txt"))).json();
         assertThat(text.get("thumbnail").isNull()).isTrue();
@@ -122,6 +132,22 @@ class SampleLibraryTest extends IntegrationTest {
         assertThat(again.count(ImportReport.Outcome.DUPLICATE)).isEqualTo(17);
         assertThat(again.entries()).allSatisfy(e -> assertThat(e.resourceId()).isNotNull());
         assertThat(ingest.unfinished()).isZero();
+    }
+
+    /** A frame of the video, drawn by ffmpeg. */
+    @Test
+    @Tag(TestGroups.PROCESS)
+    @RequiresTool(Tool.FFMPEG)
+    void aVideoGetsAFrameAsItsPreview() {
+        assertHasAJpegPreview("video-tim-kiem-an-toan.mp4");
+    }
+
+    private void assertHasAJpegPreview(String file) {
+        JsonNode resource = Http.get(url("/api/v1/resources/" + resourceOfFile.get(file))).json();
+        assertThat(resource.get("thumbnail").asString()).as(file).endsWith("/thumbnail");
+        Http.Response image = Http.get(url(resource.get("thumbnail").asString()));
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
     }
 
     private static java.util.List<Long> ids(JsonNode hits, int n) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Apache Tika's own test documents — about 650 odd, damaged, encrypted, embedded-everything files
@@ -26,6 +28,8 @@ import vn.hoclieu.Instance;
  * status and a reason, the encrypted ones say so, and the server then starts on that data and
  * serves searches with nothing left to do.
  */
+@Tag(TestGroups.PROCESS)
+@Tag(TestGroups.CORPUS)
 class TikaTestDocumentsImportTest {
 
     private static final Path DOCUMENTS = Path.of("target/tika-test-documents");

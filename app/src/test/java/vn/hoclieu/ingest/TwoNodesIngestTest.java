@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.Postgres;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Two real application processes share one PostgreSQL schema and one blob folder (each keeps its
@@ -31,6 +33,8 @@ import vn.hoclieu.Postgres;
  * node is killed with SIGKILL while it holds jobs: the other reclaims them when their lease runs
  * out and finishes them, so nothing is lost. Runs in the PostgreSQL run of the build only.
  */
+@Tag(TestGroups.PROCESS)
+@Tag(TestGroups.POSTGRES)
 class TwoNodesIngestTest {
 
     private static final String PASSWORD = "two-nodes-password";

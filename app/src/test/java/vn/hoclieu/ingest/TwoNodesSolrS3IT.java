@@ -33,6 +33,8 @@ import vn.hoclieu.Instance;
 import vn.hoclieu.Postgres;
 import vn.hoclieu.S3Server;
 import vn.hoclieu.search.internal.SolrCloudFork;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The network of issue 7 in full: two application processes sharing one PostgreSQL schema, one
@@ -42,6 +44,8 @@ import vn.hoclieu.search.internal.SolrCloudFork;
  * is one document in Solr, found from either node. Skipped without PostgreSQL, failing instead when
  * {@code HOCLIEU_REQUIRE_POSTGRES=true}.
  */
+@Tag(TestGroups.SERVER)
+@Tag(TestGroups.PROCESS)
 class TwoNodesSolrS3IT {
 
     private static final String PASSWORD = "two-nodes-solr-s3";

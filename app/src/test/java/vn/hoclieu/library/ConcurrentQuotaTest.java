@@ -20,12 +20,15 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.storage.BlobStore;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Uploads at the same moment into a library with a quota: the quota is never exceeded, every refused
  * upload gets the 507 with its message, and a refused upload leaves nothing behind (no resource, no blob,
  * no reservation).
  */
+@Tag(TestGroups.POSTGRES)
 class ConcurrentQuotaTest extends IntegrationTest {
 
     private static final String ADMIN = Http.basic("admin", PASSWORD);

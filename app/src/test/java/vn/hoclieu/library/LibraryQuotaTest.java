@@ -13,12 +13,15 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * A storage quota per library (V17): set by an administrator through the API and the library's
  * admin page; an upload that would take the library over it is refused with 507 saying what is
  * used and allowed; its librarians see the use on the library's page, nobody else does.
  */
+@Tag(TestGroups.POSTGRES)
 class LibraryQuotaTest extends IntegrationTest {
 
     private static final String ADMIN = Http.basic("admin", PASSWORD);

@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.SmallFiles;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * A round trip through {@code hoclieu.jar backup} and {@code restore}: a running instance with
@@ -35,6 +37,7 @@ import vn.hoclieu.SmallFiles;
  * instance started on it has everything back — the same files byte for byte, searchable, the
  * account, the collection. The snapshot taken during the upload holds the state before it, whole.
  */
+@Tag(TestGroups.PROCESS)
 class BackupRestoreTest {
 
     private static final String PASSWORD = "backup-test-password";

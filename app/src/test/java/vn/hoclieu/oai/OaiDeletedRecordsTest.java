@@ -21,12 +21,15 @@ import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.Visibility;
 import vn.hoclieu.oai.internal.OaiRecordKeeper;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Only published, public material is ever shown, and what was shown and then withdrawn, made
  * private or lost stays as a deleted record with the datestamp of that change, so that
  * harvesters remove it too.
  */
+@Tag(TestGroups.POSTGRES)
 class OaiDeletedRecordsTest extends IntegrationTest {
 
     private static final String REPOSITORY = "oai:hoclieu.local:";

@@ -18,6 +18,8 @@ import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.library.LibraryType;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The protocol's rules, checked against the real application with the sample library over real
@@ -25,6 +27,7 @@ import vn.hoclieu.library.LibraryType;
  * granularities, resumption through a long list, and sets. Every response is validated against
  * the OAI-PMH schema by {@link OaiClient}.
  */
+@Tag(TestGroups.POSTGRES)
 class OaiProtocolTest extends IntegrationTest {
 
     private static final String REPOSITORY = "oai:hoclieu.local:";

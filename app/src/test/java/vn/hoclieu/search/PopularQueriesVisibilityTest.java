@@ -13,12 +13,15 @@ import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.internal.QueryLog;
 import vn.hoclieu.search.internal.QuerySuggestions;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * A popular query is offered to a viewer only if the search itself, as they would run it, finds something:
  * a quoted phrase that only LIBRARY or PENDING material holds is not offered to the public, though every one
  * of its words occurs in public material; nor is a query that finds nothing with the filters they chose.
  */
+@Tag(TestGroups.POSTGRES)
 class PopularQueriesVisibilityTest extends IntegrationTest {
 
     @Autowired

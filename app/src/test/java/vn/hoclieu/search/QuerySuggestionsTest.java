@@ -16,8 +16,11 @@ import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.search.internal.QueryLog;
 import vn.hoclieu.search.internal.QuerySuggestions;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** The search log and the frequent queries suggested from it: privacy first, then usefulness. */
+@Tag(TestGroups.POSTGRES)
 class QuerySuggestionsTest extends IntegrationTest {
 
     @Autowired

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * A rebuilt index is the one used after a restart; what a crashed rebuild leaves behind is
  * cleared at start; and {@code hoclieu.jar reindex} rebuilds from the shell, with the server stopped.
  * Real instances in JVMs of their own, on one data folder.
  */
+@Tag(TestGroups.PROCESS)
 class ReindexCommandTest {
 
     private static final String PASSWORD = "reindex-test-password";

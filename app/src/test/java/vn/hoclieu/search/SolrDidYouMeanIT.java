@@ -2,6 +2,8 @@ package vn.hoclieu.search;
 
 import org.springframework.test.context.TestPropertySource;
 import vn.hoclieu.search.internal.SolrCloudFork;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * "Did you mean" ({@link DidYouMeanTest}: accents restored, spelling corrected, nothing drawn from
@@ -9,6 +11,7 @@ import vn.hoclieu.search.internal.SolrCloudFork;
  * application context of {@link SolrSearchApiIT} (the same settings: one context).
  */
 @TestPropertySource(properties = {"hoclieu.search.backend=solr", "hoclieu.search.solr.collection=hoclieu"})
+@Tag(TestGroups.SERVER)
 class SolrDidYouMeanIT extends DidYouMeanTest {
 
     static {

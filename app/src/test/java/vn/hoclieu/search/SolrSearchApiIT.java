@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import vn.hoclieu.search.internal.SearchBackend;
 import vn.hoclieu.search.internal.SolrCloudFork;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The whole search API suite ({@link SearchApiTest}) on the SolrCloud backend: the application with
@@ -16,6 +18,7 @@ import vn.hoclieu.search.internal.SolrCloudFork;
  * {@code /api/v1/search} and {@code /suggest} from it.
  */
 @TestPropertySource(properties = {"hoclieu.search.backend=solr", "hoclieu.search.solr.collection=hoclieu"})
+@Tag(TestGroups.SERVER)
 class SolrSearchApiIT extends SearchApiTest {
 
     @Autowired

@@ -11,8 +11,11 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.search.Made;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /** Who may share, with whom, and the resource page's "Chia sẻ" section (forms with CSRF tokens). */
+@Tag(TestGroups.POSTGRES)
 class SharingTest extends IntegrationTest {
 
     private static final String A = "HN-TVHN", B = "HN-THPT-BDM";

@@ -31,6 +31,8 @@ import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.search.Made;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Requirement 4 of issue 5: every read path, for every kind of viewer, shows exactly what the
@@ -42,6 +44,7 @@ import vn.hoclieu.search.Made;
  * opens the LIBRARY material to a stranger's browser until it is revoked or expires.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestGroups.POSTGRES)
 class VisibilityMatrixTest extends IntegrationTest {
 
     private static final String A = "HN-TVHN", B = "HN-THPT-BDM", C = "HN-TTHTCD-BD";

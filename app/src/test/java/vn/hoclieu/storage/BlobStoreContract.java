@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.Resource;
 import org.springframework.util.StreamUtils;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * What every {@link BlobStore} promises, run against each implementation with the same assertions:
@@ -277,6 +279,7 @@ abstract class BlobStoreContract {
      * hold the file in memory (a multipart upload for the object store).
      */
     @Test
+    @Tag(TestGroups.PROCESS)
     void aFileLargerThanTheHeapStreamsInAndOut() throws Exception {
         long size = 64L * 1024 * 1024;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

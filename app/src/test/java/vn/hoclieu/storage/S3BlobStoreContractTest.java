@@ -14,12 +14,15 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.s3.S3Client;
 import vn.hoclieu.S3Server;
 import vn.hoclieu.storage.internal.S3BlobStoreAccess;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The blob store contract against a real S3-compatible server (S3Proxy in a JVM of its own); each
  * test has a prefix of its own in one bucket, as instances sharing a bucket would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestGroups.SERVER)
 class S3BlobStoreContractTest extends BlobStoreContract {
 
     private static final String BUCKET = "contract";

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.S3Server;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The application with {@code hoclieu.storage.type=s3} against S3Proxy (in a JVM of its own): a PDF
@@ -34,6 +36,7 @@ import vn.hoclieu.S3Server;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its own application, closed after this class
+@Tag(TestGroups.SERVER)
 class S3StorageIntegrationTest {
 
     private static final String PASSWORD = "s3-test-password";

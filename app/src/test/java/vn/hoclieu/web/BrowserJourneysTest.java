@@ -22,12 +22,18 @@ import vn.hoclieu.Chromium;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.RequiresTool;
+import vn.hoclieu.Tool;
 
 /**
  * What people do, in a real browser: Debian's Chromium, headless, driven by Selenium through
  * Debian's chromedriver (nothing is downloaded). Each journey leaves a screenshot in
  * {@code target/screenshots/} for a person to look at.
  */
+@Tag(TestGroups.BROWSER)
+@RequiresTool({Tool.CHROMIUM, Tool.CHROMEDRIVER})
 class BrowserJourneysTest extends IntegrationTest {
 
     private Chromium chromium;

@@ -19,6 +19,10 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.TestFiles;
 import vn.hoclieu.account.Role;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.RequiresTool;
+import vn.hoclieu.Tool;
 
 /**
  * Issue 8 requirement 5, in a real browser: an e-lecture's script, opened by a signed-in librarian,
@@ -29,6 +33,8 @@ import vn.hoclieu.account.Role;
  * site's own page succeeds, which shows the session was there to steal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestGroups.BROWSER)
+@RequiresTool({Tool.CHROMIUM, Tool.CHROMEDRIVER})
 class ScormSandboxBrowserTest extends IntegrationTest {
 
 

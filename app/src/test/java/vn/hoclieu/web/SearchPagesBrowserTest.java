@@ -17,12 +17,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.hoclieu.Chromium;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.RequiresTool;
+import vn.hoclieu.Tool;
 
 /**
  * The student's search and reading pages in a real browser (Debian's Chromium, headless, with
  * JavaScript): narrowing with facet checkboxes and chips, suggestions as you type picked with the
  * keyboard, a 360 px phone, and the accessibility basics. Screenshots go to {@code target/screenshots/}.
  */
+@Tag(TestGroups.BROWSER)
+@RequiresTool({Tool.CHROMIUM, Tool.CHROMEDRIVER})
 class SearchPagesBrowserTest extends IntegrationTest {
 
     private Chromium chromium;

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.ingest.IngestProperties;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Parsing in extractor processes: the test class path carries two hostile parsers (see
  * {@code HostileParsers}) for the made-up types of {@code .hang} and {@code .oom} files.
  */
+@Tag(TestGroups.PROCESS)
 class ExtractorPoolTest {
 
     @TempDir

@@ -18,12 +18,15 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.ingest.JobStatus;
 import vn.hoclieu.ingest.JobView;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Claims on the real job table (H2, and PostgreSQL in its run): a node whose lease ran out and whose job
  * another node claimed again cannot finish, fail or keep that job; and the heartbeat extends only the
  * jobs its workers hold, not other RUNNING rows that carry the node's name.
  */
+@Tag(TestGroups.POSTGRES)
 class JobClaimsTest extends IntegrationTest {
 
     @Autowired

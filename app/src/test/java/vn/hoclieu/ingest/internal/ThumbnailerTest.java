@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.Tool;
 
 class ThumbnailerTest {
 
@@ -26,10 +30,20 @@ class ThumbnailerTest {
             "hoc-tap-suot-doi.pdf, application/pdf",
             "tim-kiem-thong-tin-hieu-qua.pptx, application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "doc-sach-hieu-qua-poster.png, image/png",
-            "video-tim-kiem-an-toan.mp4, video/mp4",
             "doc-hieu-tho-tru-tinh-lop-10.odt, application/vnd.oasis.opendocument.text",
     })
-    void rendersASmallJpegOfTheFirstPageSlideImageOrFrame(String file, String mediaType) throws Exception {
+    void rendersASmallJpegOfTheFirstPageSlideOrImage(String file, String mediaType) throws Exception {
+        assertSmallJpeg(file, mediaType);
+    }
+
+    @Test
+    @Tag(TestGroups.PROCESS)
+    @RequiresTool(Tool.FFMPEG)
+    void rendersASmallJpegOfAFrameOfAVideo() throws Exception {
+        assertSmallJpeg("video-tim-kiem-an-toan.mp4", "video/mp4");
+    }
+
+    private void assertSmallJpeg(String file, String mediaType) throws Exception {
         byte[] jpeg = thumbnails.render(TestFiles.sample(file), mediaType).orElseThrow();
         var image = ImageIO.read(new ByteArrayInputStream(jpeg));
         assertThat(image.getWidth()).isBetween(1, Thumbnailer.WIDTH);

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.ingest.IngestProperties;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.Tool;
 
 /** Tika with its limits, on real files: bad documents become statuses, never exceptions. */
 class TikaExtractorTest {
@@ -41,6 +45,8 @@ class TikaExtractorTest {
     }
 
     @Test
+    @Tag(TestGroups.PROCESS)
+    @RequiresTool(Tool.TESSERACT)
     void scannedPdfPagesAreReadWithTesseract() throws Exception {
         TikaExtractor withOcr = new TikaExtractor(new IngestProperties(1, Duration.ofSeconds(120), 1_000_000, 3,
                 true, "vie+eng"));
@@ -61,6 +67,8 @@ class TikaExtractorTest {
     }
 
     @Test
+    @Tag(TestGroups.PROCESS)
+    @RequiresTool(Tool.TESSERACT)
     void aMissingTesseractLanguageIsReportedOnTheFileAndInHealthNotACrash() throws Exception {
         // "xyz" stands for a language pack that is not installed (or Tesseract itself missing)
         IngestProperties settings = new IngestProperties(1, Duration.ofSeconds(60), 1_000_000, 3, true, "vie+xyz");
@@ -169,6 +177,8 @@ class TikaExtractorTest {
     }
 
     @Test
+    @Tag(TestGroups.PROCESS)
+    @RequiresTool(Tool.FFMPEG)
     void subtitlesEmbeddedInAVideoAreReadWithTheirMoments() throws Exception {
         Path srt = Files.writeString(dir.resolve("phu-de.srt"), """
                 1

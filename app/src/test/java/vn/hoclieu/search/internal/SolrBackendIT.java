@@ -27,6 +27,8 @@ import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchProperties;
 import vn.hoclieu.search.SearchRequest;
 import vn.hoclieu.search.Suggestion;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The SolrCloud backend against the embedded one and against the catalogue's rule, on the visibility
@@ -35,6 +37,7 @@ import vn.hoclieu.search.Suggestion;
  * every read path of {@link SolrSearchBackend} returns only what {@code catalog.Access} lets them see,
  * and searches give the same totals, hits, scores and drill-sideways facet counts on both backends.
  */
+@Tag(TestGroups.SERVER)
 class SolrBackendIT {
 
     private static SolrClient client;

@@ -26,6 +26,8 @@ import vn.hoclieu.search.SearchHit;
 import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchProperties;
 import vn.hoclieu.search.SearchRequest;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * Did-you-mean and the places of hits on SolrCloud against the embedded index, on the same documents
@@ -34,6 +36,7 @@ import vn.hoclieu.search.SearchRequest;
  * nothing drawn from material the viewer may not see), and the same page, slide or moment for a hit
  * and for each passage of a search within one document.
  */
+@Tag(TestGroups.SERVER)
 class SolrFeaturesIT {
 
     private static final long A = 1, B = 2;

@@ -31,6 +31,8 @@ import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchProperties;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The operations side of the SolrCloud backend, in an application of its own whose collection is
@@ -39,6 +41,7 @@ import vn.hoclieu.search.SearchProperties;
  * the alias; {@code verify} finds and repairs what differs from the catalogue; a withdrawal made while
  * Solr is unreachable reaches it with the periodic reconciliation (every second here).
  */
+@Tag(TestGroups.SERVER)
 class SolrOperationsIT extends IntegrationTest {
 
     private static final String ALIAS = "ops";

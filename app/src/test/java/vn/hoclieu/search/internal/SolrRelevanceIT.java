@@ -7,12 +7,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.hoclieu.search.relevance.Evaluation;
 import vn.hoclieu.search.relevance.RelevanceCollection;
+import org.junit.jupiter.api.Tag;
+import vn.hoclieu.TestGroups;
 
 /**
  * The relevance suite on both backends: the embedded index and a two-shard SolrCloud collection
  * (collection-wide term statistics) rank the collection's materials alike, so MRR@10 and recall@10
  * are the same in every group, and so are the top ten of nearly every query.
  */
+@Tag(TestGroups.SERVER)
 class SolrRelevanceIT {
 
     private static final RelevanceCollection COLLECTION = RelevanceCollection.load();
