@@ -1,17 +1,15 @@
+# syntax=docker/dockerfile:1
 # Hoclieu container: build with the Maven wrapper, run on a JRE as a non-root user.
 #   docker build -t hoclieu .
 #   docker run -p 8080:8080 -v hoclieu-data:/data -e HOCLIEU_ADMIN_PASSWORD=change-me hoclieu
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
-COPY mvnw pom.xml ./
-COPY .mvn .mvn
-# dependencies first, so that a code change does not download them again
-RUN ./mvnw -B -q dependency:go-offline
-COPY src src
-COPY sample-resources sample-resources
-# the same build command as the README
-RUN ./mvnw -B -DskipTests package
+# the whole reactor (pom.xml, search-core, solr-plugin, app) and the sample library; .dockerignore keeps
+# build output and data out
+COPY . .
+# the same build command as the README; Maven's downloads are kept between builds in a cache mount
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package
 
 FROM eclipse-temurin:17-jre
 # Tesseract with Vietnamese and English data reads scanned pages and images; ffmpeg draws video previews.

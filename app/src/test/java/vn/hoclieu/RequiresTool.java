@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,11 +18,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The operating-system programs a test class or method needs ({@link Tool}). Without them it is
  * skipped with one line naming the Debian packages, or fails when {@code HOCLIEU_REQUIRE_TOOLS=true}.
- * The check runs before the class starts anything, so a skip costs nothing.
+ * The check runs before the class starts anything, so a skip costs nothing. Such tests also carry the
+ * tag {@link TestGroups#TOOL}, so that a run can pick them out.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiresTool.Check.class)
+@Tag(TestGroups.TOOL)
 public @interface RequiresTool {
 
     Tool[] value();

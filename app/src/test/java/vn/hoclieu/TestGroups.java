@@ -15,6 +15,8 @@ public final class TestGroups {
     public static final String SERVER = "server";
     /** Reads Apache Tika's test corpus (unpacked from Tika's test jars). */
     public static final String CORPUS = "corpus";
+    /** Needs an operating-system program ({@link RequiresTool}); set by that annotation, not by hand. */
+    public static final String TOOL = "tool";
     /** Runs a second time on PostgreSQL in {@code verify} (the {@code postgres} profile). */
     public static final String POSTGRES = "postgres";
 
