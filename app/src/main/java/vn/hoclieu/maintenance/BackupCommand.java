@@ -34,6 +34,10 @@ import vn.hoclieu.storage.StoredBlob;
  */
 public final class BackupCommand {
 
+    /** What follows {@code java -jar hoclieu.jar}: printed here on a bad usage, and by {@code help}. */
+    public static final String USAGE =
+            "backup DIR [--hoclieu.data-dir=DATA] [--url=http://127.0.0.1:8080] [--user=NAME]";
+
     static final String DATABASE = "database.zip";
     static final String MANIFEST = "manifest.tsv";
     static final String BLOBS = "blobs";
@@ -45,8 +49,7 @@ public final class BackupCommand {
     public static int run(String[] args, PrintStream out) throws Exception {
         ShellOptions options = new ShellOptions(args);
         if (options.folders.size() != 1) {
-            out.println("Usage: java -jar hoclieu.jar backup DIR [--hoclieu.data-dir=DATA] [--url=http://127.0.0.1:8080]"
-                    + " [--user=NAME]");
+            out.println("Usage: java -jar hoclieu.jar " + USAGE);
             return 2;
         }
         Path dir = Path.of(options.folders.get(0)).toAbsolutePath().normalize();

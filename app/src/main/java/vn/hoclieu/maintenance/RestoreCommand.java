@@ -23,6 +23,9 @@ import vn.hoclieu.storage.StoredBlob;
  */
 public final class RestoreCommand {
 
+    /** What follows {@code java -jar hoclieu.jar}: printed here on a bad usage, and by {@code help}. */
+    public static final String USAGE = "restore DIR [--hoclieu.data-dir=DATA]";
+
     private RestoreCommand() {
     }
 
@@ -33,7 +36,7 @@ public final class RestoreCommand {
     public static int place(String[] args, PrintStream out) throws IOException {
         ShellOptions options = new ShellOptions(args);
         if (options.folders.size() != 1) {
-            out.println("Usage: java -jar hoclieu.jar restore DIR [--hoclieu.data-dir=DATA]");
+            out.println("Usage: java -jar hoclieu.jar " + USAGE);
             return 2;
         }
         Path dir = Path.of(options.folders.get(0)).toAbsolutePath().normalize();
