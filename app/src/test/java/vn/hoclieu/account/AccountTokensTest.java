@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
 
@@ -37,7 +38,7 @@ class AccountTokensTest extends IntegrationTest {
         assertThat(token).startsWith("hl_").hasSize(46);
         assertThat(created.json().get("expiresAt").isNull()).isFalse();
 
-        Http.Response upload = upload(token, "token-upload");
+        Http.Response upload = upload(token);
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         assertThat(Http.get(url("/api/v1/account"), "Authorization", Http.bearer(token)).json()
                 .get("username").asString()).isEqualTo(teacher);
@@ -51,7 +52,7 @@ class AccountTokensTest extends IntegrationTest {
 
         assertThat(Http.json("DELETE", url("/api/v1/account/tokens/" + id), Http.bearer(token), null).status())
                 .isEqualTo(204);
-        Http.Response refused = upload(token, "after-revoke");
+        Http.Response refused = upload(token);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asString()).contains("đã bị thu hồi");
@@ -61,7 +62,7 @@ class AccountTokensTest extends IntegrationTest {
     void aReadersTokenAuthenticatesButMayNotUpload() {
         String reader = account(unique("bd-token"), Role.READER, null);
         String token = create(reader, "đọc");
-        assertThat(upload(token, "reader-upload").status()).isEqualTo(403);
+        assertThat(upload(token).status()).isEqualTo(403);
     }
 
     @Test
@@ -82,7 +83,7 @@ class AccountTokensTest extends IntegrationTest {
         // a minute ago, as a parameter: the same SQL on H2 and PostgreSQL
         jdbc.update("update api_token set expires_at = ? where token_hash = ?",
                 java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), sha256(token));
-        Http.Response refused = upload(token, "expired");
+        Http.Response refused = upload(token);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("detail").asString()).contains("đã hết hạn");
         assertThat(Http.get(url("/api/v1/account"), "Authorization", Http.bearer(token), "Accept-Language", "en")
@@ -104,7 +105,7 @@ class AccountTokensTest extends IntegrationTest {
         long id = accounts.byUsername(teacher).orElseThrow().getId();
         assertThat(Http.json("PATCH", url("/api/v1/admin/accounts/" + id), Http.basic("admin", PASSWORD),
                 "{\"enabled\":false}").status()).isEqualTo(200);
-        Http.Response refused = upload(token, "disabled");
+        Http.Response refused = upload(token);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("detail").asString()).contains("đã bị khóa");
     }
@@ -133,13 +134,13 @@ class AccountTokensTest extends IntegrationTest {
         String token = m.group(1);
         assertThat(browser.get("/account").body()).as("shown once").doesNotContain(token)
                 .contains("script của tôi").contains(token.substring(0, 9));
-        assertThat(upload(token, "from-page").status()).isEqualTo(201);
+        assertThat(upload(token).status()).isEqualTo(201);
 
         Matcher revoke = Pattern.compile("action=\"(/account/tokens/\\d+/revoke)\"").matcher(shown);
         assertThat(revoke.find()).isTrue();
         HttpResponse<String> revoked = browser.postForm(revoke.group(1), Browser.csrf(shown));
         assertThat(revoked.headers().firstValue("Location").orElseThrow()).contains("revoked");
-        assertThat(upload(token, "after-page-revoke").status()).isEqualTo(401);
+        assertThat(upload(token).status()).isEqualTo(401);
     }
 
     @Test
@@ -162,11 +163,9 @@ class AccountTokensTest extends IntegrationTest {
         return created.json().get("token").asString();
     }
 
-    private Http.Response upload(String token, String word) {
-        return Http.upload(url("/api/v1/resources"), Http.bearer(token),
-                Map.of(word + "-" + java.util.UUID.randomUUID() + ".txt",
-                        ("Tài liệu thử " + word + " " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"Thử mã truy cập\",\"visibility\":\"PUBLIC\"}");
+    /** An upload made with the token, whatever its answer. */
+    private Http.Response upload(String token) {
+        return Uploads.resource("Thử mã truy cập").visibility("PUBLIC").by(Http.bearer(token)).send(url(""));
     }
 
     private static String sha256(String raw) {

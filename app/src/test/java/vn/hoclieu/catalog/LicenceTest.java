@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /** Licences over real HTTP: the chooser, badges, the search filter, attribution text. */
@@ -55,10 +55,11 @@ class LicenceTest extends IntegrationTest {
 
     @Test
     void apiStoresKnownIdsInTheirOwnSpellingAndKeepsOtherIds() {
-        assertThat(upload("cc-by-nc-4.0", "Chữ thường").get("licence").asString()).isEqualTo("CC-BY-NC-4.0");
-        assertThat(upload("LicenseRef-All-Rights-Reserved", "SPDX").get("licence").asString())
-                .isEqualTo("ALL-RIGHTS-RESERVED");
-        JsonNode other = upload("MIT", "Phần mềm");
+        JsonNode lowerCase = published("Chữ thường").licence("cc-by-nc-4.0").to(url("")).json();
+        assertThat(lowerCase.get("licence").asString()).isEqualTo("CC-BY-NC-4.0");
+        JsonNode spdx = published("SPDX").licence("LicenseRef-All-Rights-Reserved").to(url("")).json();
+        assertThat(spdx.get("licence").asString()).isEqualTo("ALL-RIGHTS-RESERVED");
+        JsonNode other = published("Phần mềm").licence("MIT").to(url("")).json();
         assertThat(other.get("licence").asString()).isEqualTo("MIT");
         assertThat(Http.get(url("/resources/" + other.get("id").asLong())).body())
                 .contains("href=\"https://spdx.org/licenses/MIT.html\">MIT</a>");
@@ -73,7 +74,7 @@ class LicenceTest extends IntegrationTest {
 
     @Test
     void aResourceWithoutLicenceSaysItIsUnknown() {
-        long id = upload(null, "Không giấy phép").get("id").asLong();
+        long id = published("Không giấy phép").to(url("")).id();
         assertThat(Http.get(url("/api/v1/resources/" + id)).json().get("licence").isNull()).isTrue();
         String page = Http.get(url("/resources/" + id)).body();
         assertThat(page).contains("class=\"badge licence unknown\">Chưa rõ giấy phép</span>")
@@ -83,7 +84,7 @@ class LicenceTest extends IntegrationTest {
     @Test
     void searchFiltersByLicenceAndNamesItInFiltersAndHits() {
         String word = "lic" + UUID.randomUUID().toString().substring(0, 8);
-        upload("CC-BY-NC-ND-4.0", "Tài liệu " + word);
+        published("Tài liệu " + word).licence("CC-BY-NC-ND-4.0").to(url(""));
         await(() -> Http.get(url("/api/v1/search?q=" + word)).json().get("total").asLong() == 1,
                 Duration.ofSeconds(30), "upload not searchable");
 
@@ -103,7 +104,7 @@ class LicenceTest extends IntegrationTest {
 
     @Test
     void attributionOfACcByResourceNamesTitleAuthorSourceAndLicence() {
-        long id = upload("CC-BY-4.0", "Hàm số <bậc nhất>", "Nguyễn Thị Hoa").get("id").asLong();
+        long id = published("Hàm số <bậc nhất>").licence("CC-BY-4.0").creators("Nguyễn Thị Hoa").to(url("")).id();
         String library = Http.get(url("/api/v1/resources/" + id)).json().get("libraryName").asString();
         String page = url("/resources/" + id);
 
@@ -127,7 +128,7 @@ class LicenceTest extends IntegrationTest {
 
     @Test
     void attributionOfAnAllRightsReservedResourceSaysToAskFirst() {
-        long id = upload("ALL-RIGHTS-RESERVED", "Giáo án riêng").get("id").asLong();
+        long id = published("Giáo án riêng").licence("ALL-RIGHTS-RESERVED").to(url("")).id();
         JsonNode vi = Http.get(url("/api/v1/resources/" + id + "/attribution")).json();
         assertThat(vi.get("text").asString()).startsWith("“Giáo án riêng”, nguồn: ")
                 .endsWith(". Giấy phép: Bảo lưu mọi quyền — muốn dùng lại, hãy xin phép tác giả.");
@@ -139,22 +140,14 @@ class LicenceTest extends IntegrationTest {
 
     @Test
     void attributionOfAResourceTheCallerMayNotSeeIsNotFound() {
-        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, Map.of("rieng.txt",
-                ("Riêng của thư viện " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
-                "{\"licence\":\"CC-BY-4.0\",\"visibility\":\"LIBRARY\"}");
-        long id = created.json().get("id").asLong();
+        long id = Uploads.resource().licence("CC-BY-4.0").visibility("LIBRARY").by(uploader).to(url("")).id();
         assertThat(Http.get(url("/api/v1/resources/" + id + "/attribution")).status()).isEqualTo(404);
         assertThat(Http.get(url("/api/v1/resources/" + id + "/attribution"), "Authorization", uploader).status())
                 .isEqualTo(200);
     }
 
-    private JsonNode upload(String licence, String title, String... creators) {
-        String meta = "{\"title\":\"" + title + "\",\"visibility\":\"PUBLIC\""
-                + (licence == null ? "" : ",\"licence\":\"" + licence + "\"")
-                + (creators.length == 0 ? "" : ",\"creators\":[\"" + String.join("\",\"", creators) + "\"]") + "}";
-        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, Map.of(UUID.randomUUID() + ".txt",
-                ("Nội dung " + title + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)), meta);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
+    /** A public upload by the librarian, published at once. */
+    private Uploads published(String title) {
+        return Uploads.resource(title).visibility("PUBLIC").by(uploader);
     }
 }

@@ -3,13 +3,12 @@ package vn.hoclieu.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 
@@ -24,7 +23,7 @@ class ResourceChangesTest extends IntegrationTest {
 
     @Test
     void theOwningLibrarianChangesVisibilityAndTheResourceDisappearsFromPublicReads() {
-        long id = upload("Phạm vi chia sẻ thay đổi", "PUBLIC");
+        long id = Uploads.resource("Phạm vi chia sẻ thay đổi").visibility("PUBLIC").by(librarian()).to(url("")).id();
         Viewer librarian = viewer("changes-librarian", Role.LIBRARIAN, "HN-TVHN");
         ResourceView before = catalog.find(id, librarian).orElseThrow();
 
@@ -40,7 +39,7 @@ class ResourceChangesTest extends IntegrationTest {
 
     @Test
     void aWithdrawnResourceStaysForItsLibraryOnly() {
-        long id = upload("Tài liệu rút khỏi lưu hành", "PUBLIC");
+        long id = Uploads.resource("Tài liệu rút khỏi lưu hành").visibility("PUBLIC").by(librarian()).to(url("")).id();
 
         ResourceView withdrawn = catalog.withdraw(id, new Viewer(0L, "changes-admin", Role.ADMIN, null));
 
@@ -52,7 +51,8 @@ class ResourceChangesTest extends IntegrationTest {
 
     @Test
     void othersMayNotChangeAResource() {
-        long id = upload("Tài liệu không ai khác được đổi", "PUBLIC");
+        long id = Uploads.resource("Tài liệu không ai khác được đổi").visibility("PUBLIC").by(librarian())
+                .to(url("")).id();
         Viewer otherLibrarian = viewer("changes-other-librarian", Role.LIBRARIAN, "HN-THPT-BDM");
         Viewer teacher = viewer("changes-teacher", Role.TEACHER, "HN-TVHN");
 
@@ -62,7 +62,8 @@ class ResourceChangesTest extends IntegrationTest {
         assertStatus(() -> catalog.withdraw(999_999_999L, otherLibrarian), HttpStatus.NOT_FOUND);
         assertThat(catalog.find(id, Viewer.ANONYMOUS)).map(ResourceView::visibility).contains(Visibility.PUBLIC);
 
-        long hidden = upload("Tài liệu nội bộ không lộ", "LIBRARY");
+        long hidden = Uploads.resource("Tài liệu nội bộ không lộ").visibility("LIBRARY").by(librarian())
+                .to(url("")).id();
         // someone who may not see it learns nothing, not even that it exists
         assertStatus(() -> catalog.withdraw(hidden, otherLibrarian), HttpStatus.NOT_FOUND);
     }
@@ -77,12 +78,7 @@ class ResourceChangesTest extends IntegrationTest {
         return accounts.byUsername(username).orElseThrow().asViewer();
     }
 
-    private long upload(String title, String visibility) {
-        String librarian = account("changes-librarian", Role.LIBRARIAN, "HN-TVHN");
-        Http.Response r = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
-                Map.of("thay-doi.txt", (title + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"" + visibility + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+    private String librarian() {
+        return Http.basic(account("changes-librarian", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
     }
 }

@@ -2,15 +2,14 @@ package vn.hoclieu.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
@@ -39,7 +38,7 @@ class ReviewFlowTest extends IntegrationTest {
     @Test
     void aTeachersSubmissionIsHiddenUntilItsLibrarianApprovesIt() {
         String title = "Bài giảng chờ duyệt " + word();
-        long id = upload(teacher, title);
+        long id = Uploads.resource(title).visibility("PUBLIC").by(teacher).to(url("")).id();
         assertThat(get(teacher, id).get("status").asString()).isEqualTo("PENDING");
 
         // hidden from everyone but the uploader and the library's staff
@@ -68,7 +67,7 @@ class ReviewFlowTest extends IntegrationTest {
     @Test
     void withdrawRestoreAndEditTakeEffectInSearchAndAreRecordedInOrder() {
         String title = "Tài liệu vòng đời " + word();
-        long id = upload(teacher, title);
+        long id = Uploads.resource(title).visibility("PUBLIC").by(teacher).to(url("")).id();
         assertThat(post(librarian, id, "approve").status()).isEqualTo(200);
 
         assertThat(post(librarian, id, "withdraw").json().get("status").asString()).isEqualTo("WITHDRAWN");
@@ -100,7 +99,7 @@ class ReviewFlowTest extends IntegrationTest {
 
     @Test
     void aRejectionNeedsAReasonWhichTheTeacherThenReads() {
-        long id = upload(teacher, "Bài nộp bị từ chối " + word());
+        long id = Uploads.resource("Bài nộp bị từ chối " + word()).visibility("PUBLIC").by(teacher).to(url("")).id();
 
         Http.Response noReason = Http.json("POST", url("/api/v1/resources/" + id + "/reject"), librarian, "{}");
         assertThat(noReason.status()).isEqualTo(400);
@@ -124,7 +123,8 @@ class ReviewFlowTest extends IntegrationTest {
 
     @Test
     void impossibleTransitionsAreConflictsInTheCallersLanguage() {
-        long id = upload(teacher, "Chuyển trạng thái không hợp lệ " + word());
+        long id = Uploads.resource("Chuyển trạng thái không hợp lệ " + word()).visibility("PUBLIC").by(teacher)
+                .to(url("")).id();
         assertThat(post(librarian, id, "restore").status()).isEqualTo(409);
         assertThat(post(librarian, id, "withdraw").status()).isEqualTo(409);
         assertThat(post(librarian, id, "approve").status()).isEqualTo(200);
@@ -142,7 +142,7 @@ class ReviewFlowTest extends IntegrationTest {
 
     @Test
     void onlyTheLibrarysStaffMayActOrReadTheHistory() {
-        long id = upload(teacher, "Quyền trên tài liệu " + word());
+        long id = Uploads.resource("Quyền trên tài liệu " + word()).visibility("PUBLIC").by(teacher).to(url("")).id();
         String path = "/api/v1/resources/" + id;
         assertThat(Http.get(url(path + "/history")).status()).isEqualTo(401);
         assertThat(Http.get(url(path + "/history"), "Authorization", teacher).status()).isEqualTo(403);
@@ -165,8 +165,8 @@ class ReviewFlowTest extends IntegrationTest {
 
     @Test
     void theQueueListsTheLibrarysPendingSubmissionsOldestFirst() {
-        long first = upload(teacher, "Hàng chờ thứ nhất " + word());
-        long second = upload(teacher, "Hàng chờ thứ hai " + word());
+        long first = Uploads.resource("Hàng chờ thứ nhất " + word()).visibility("PUBLIC").by(teacher).to(url("")).id();
+        long second = Uploads.resource("Hàng chờ thứ hai " + word()).visibility("PUBLIC").by(teacher).to(url("")).id();
 
         List<Long> queue = ids(Http.get(url("/api/v1/review?status=PENDING"), "Authorization", librarian));
         assertThat(queue).contains(first, second);
@@ -186,22 +186,14 @@ class ReviewFlowTest extends IntegrationTest {
     @Test
     void uploadsByLibrariansAndAdministratorsArePublishedAtOnce() {
         String byAdmin = "Tải lên bởi quản trị " + word();
-        long a = upload(admin, byAdmin);
+        long a = Uploads.resource(byAdmin).visibility("PUBLIC").by(admin).to(url("")).id();
         assertThat(Http.get(url("/api/v1/resources/" + a)).json().get("status").asString()).isEqualTo("PUBLISHED");
         // an upload is searchable within seconds (its text is still being read)
         await(() -> hits(null, byAdmin) == 1, java.time.Duration.ofSeconds(30), "the admin's upload is never found");
-        long l = upload(librarian, "Tải lên bởi thủ thư " + word());
+        long l = Uploads.resource("Tải lên bởi thủ thư " + word()).visibility("PUBLIC").by(librarian).to(url("")).id();
         assertThat(Http.get(url("/api/v1/resources/" + l)).json().get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(Http.get(url("/api/v1/resources/" + a + "/history"), "Authorization", admin).json().get(0)
                 .get("details").asString()).isEqualTo("PUBLISHED");
-    }
-
-    private long upload(String authorization, String title) {
-        Http.Response r = Http.upload(url("/api/v1/resources"), authorization,
-                Map.of(word() + ".txt", ("Nội dung " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"PUBLIC\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
     }
 
     private JsonNode get(String authorization, long id) {

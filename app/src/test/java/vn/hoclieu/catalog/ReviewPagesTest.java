@@ -3,13 +3,11 @@ package vn.hoclieu.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /** The review pages as a browser without JavaScript uses them: forms with CSRF, redirects after POST. */
@@ -18,7 +16,7 @@ class ReviewPagesTest extends IntegrationTest {
     @Test
     void aLibrarianRejectsFromTheQueueAndTheTeacherReadsTheReason() throws Exception {
         String title = "Trang duyệt từ chối " + ReviewFlowTest.word();
-        long id = upload(title);
+        long id = Uploads.resource(title).by(uploader()).to(url("")).id();
         Browser librarian = signedIn("review-pages-librarian", Role.LIBRARIAN);
 
         HttpResponse<String> queue = librarian.get("/review");
@@ -47,7 +45,7 @@ class ReviewPagesTest extends IntegrationTest {
 
     @Test
     void aLibrarianApprovesEditsAndReadsTheHistoryOnTheResourcePage() throws Exception {
-        long id = upload("Trang duyệt chấp nhận " + ReviewFlowTest.word());
+        long id = Uploads.resource("Trang duyệt chấp nhận " + ReviewFlowTest.word()).by(uploader()).to(url("")).id();
         Browser librarian = signedIn("review-pages-librarian", Role.LIBRARIAN);
 
         String page = librarian.get("/resources/" + id).body();
@@ -80,7 +78,8 @@ class ReviewPagesTest extends IntegrationTest {
 
     @Test
     void othersSeeNeitherTheQueueNorTheActions() throws Exception {
-        long id = upload("Trang không được duyệt " + ReviewFlowTest.word());
+        long id = Uploads.resource("Trang không được duyệt " + ReviewFlowTest.word()).by(uploader())
+                .to(url("")).id();
         Browser teacher = signedIn("review-pages-teacher", Role.TEACHER);
         assertThat(teacher.get("/review").statusCode()).isEqualTo(403);
         String page = teacher.get("/resources/" + id).body();
@@ -97,13 +96,9 @@ class ReviewPagesTest extends IntegrationTest {
         assertThat(Http.postForm(url("/resources/" + id + "/approve"), null).status()).isEqualTo(403);
     }
 
-    private long upload(String title) {
-        String teacher = account("review-pages-teacher", Role.TEACHER, "HN-THPT-BDM");
-        Http.Response r = Http.upload(url("/api/v1/resources"), Http.basic(teacher, PASSWORD),
-                Map.of("trang-duyet.txt", ("Nội dung " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+    /** The teacher whose uploads wait for review. */
+    private String uploader() {
+        return Http.basic(account("review-pages-teacher", Role.TEACHER, "HN-THPT-BDM"), PASSWORD);
     }
 
     private Browser signedIn(String username, Role role) throws Exception {

@@ -3,7 +3,6 @@ package vn.hoclieu.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.library.LibraryService;
@@ -265,12 +265,8 @@ class CollectionTest extends IntegrationTest {
     }
 
     private long resource(String visibility) {
-        String title = "Tài liệu " + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response r = Http.upload(url("/api/v1/resources"), publisher, Map.of(UUID.randomUUID() + ".txt",
-                ("Nội dung " + title).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"" + visibility + "\",\"licence\":\"CC-BY-4.0\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return Uploads.resource("Tài liệu " + UUID.randomUUID().toString().substring(0, 8)).visibility(visibility)
+                .licence("CC-BY-4.0").by(publisher).to(url("")).id();
     }
 
     private static List<Long> ids(JsonNode list) {

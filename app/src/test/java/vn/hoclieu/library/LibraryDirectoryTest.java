@@ -3,15 +3,14 @@ package vn.hoclieu.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /** Administrators register libraries; everyone reads the directory and each library's page. */
@@ -61,8 +60,8 @@ class LibraryDirectoryTest extends IntegrationTest {
                 "{\"code\":\"" + code + "\",\"name\":\"Thư viện Phường Thử\",\"type\":\"PUBLIC\",\"district\":\"Đống Đa\"}")
                 .status()).isEqualTo(201);
         String open = "Sách mở của phường " + UUID.randomUUID().toString().substring(0, 6);
-        upload(code, open, "PUBLIC");
-        upload(code, "Tài liệu nội bộ phường", "LIBRARY");
+        Uploads.resource(open).visibility("PUBLIC").library(code).by(ADMIN).to(url(""));
+        Uploads.resource("Tài liệu nội bộ phường").visibility("LIBRARY").library(code).by(ADMIN).to(url(""));
         await(() -> Http.get(url("/api/v1/libraries/" + code), "Authorization", ADMIN).json().get("materials")
                 .asLong() == 2, Duration.ofSeconds(30), "both uploads never counted");
 
@@ -116,13 +115,6 @@ class LibraryDirectoryTest extends IntegrationTest {
         assertThat(Http.get(url("/libraries/" + code)).body()).contains("Thư viện Trường THCS Bưởi").contains("Bưởi, Tây Hồ");
 
         assertThat(Http.get(url("/admin/libraries")).status()).isEqualTo(302);
-    }
-
-    private void upload(String library, String title, String visibility) {
-        Http.Response r = Http.upload(url("/api/v1/resources"), ADMIN,
-                Map.of("thu-vien.txt", ("Nội dung " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"" + visibility + "\",\"library\":\"" + library + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     private static String code() {

@@ -2,20 +2,19 @@ package vn.hoclieu.oai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
@@ -53,8 +52,8 @@ class OaiDeletedRecordsTest extends IntegrationTest {
 
     @Test
     void libraryAndNetworkMaterialNeverAppears() {
-        long library = upload("Tài liệu nội bộ thư viện", "LIBRARY");
-        long network = upload("Tài liệu trong mạng lưới", "NETWORK");
+        long library = resource("Tài liệu nội bộ thư viện").visibility("LIBRARY").to(url("")).id();
+        long network = resource("Tài liệu trong mạng lưới").visibility("NETWORK").to(url("")).id();
         awaitIngestIdle();
         // a change that keeps it from the public does not reveal it either
         catalog.updateVisibility(library, Visibility.NETWORK, ADMIN);
@@ -73,7 +72,7 @@ class OaiDeletedRecordsTest extends IntegrationTest {
 
     @Test
     void withdrawingAPublicResourceLeavesADeletedRecordWithANewerDatestamp() {
-        long id = upload("Bài sẽ bị rút lại", "PUBLIC");
+        long id = resource("Bài sẽ bị rút lại").visibility("PUBLIC").to(url("")).id();
         awaitIngestIdle();
         OaiClient.Response shown = getRecord(id, "oai_dc");
         assertThat(shown.count("//oai:record/oai:metadata/oai_dc:dc")).isOne();
@@ -103,7 +102,7 @@ class OaiDeletedRecordsTest extends IntegrationTest {
 
     @Test
     void makingAPublicResourcePrivateDeletesItsRecordAndMakingItPublicAgainRestoresIt() {
-        long id = upload("Bài đổi phạm vi chia sẻ", "PUBLIC");
+        long id = resource("Bài đổi phạm vi chia sẻ").visibility("PUBLIC").to(url("")).id();
         awaitIngestIdle();
         Instant shown = datestamp(getRecord(id, "oai_dc"));
         nextSecond();
@@ -128,7 +127,7 @@ class OaiDeletedRecordsTest extends IntegrationTest {
 
     @Test
     void aChangeTheProviderMissedIsCaughtUpByTheStartUpReconciliation() {
-        long id = upload("Bài đổi mà không có sự kiện", "PUBLIC");
+        long id = resource("Bài đổi mà không có sự kiện").visibility("PUBLIC").to(url("")).id();
         awaitIngestIdle();
         Instant shown = datestamp(getRecord(id, "oai_dc"));
         nextSecond();
@@ -148,12 +147,8 @@ class OaiDeletedRecordsTest extends IntegrationTest {
     @Test
     void charactersXmlCannotCarryAreDroppedFromTheMetadata() {
         String librarian = account("oai-librarian", Role.LIBRARIAN, "HN-TVHN");
-        Http.Response r = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
-                Map.of("dieu-khien.txt", ("ký tự điều khiển " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"Ký\\u0001 tự\\u001b điều khiển\",\"description\":\"Mô\\u0000 tả\\ufffe và 😀\","
-                        + "\"visibility\":\"PUBLIC\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        long id = r.json().get("id").asLong();
+        long id = Uploads.resource("Ký\u0001 tự\u001b điều khiển").description("Mô\u0000 tả\ufffe và 😀")
+                .visibility("PUBLIC").by(Http.basic(librarian, PASSWORD)).to(url("")).id();
         awaitIngestIdle();
 
         for (String prefix : List.of("oai_dc", "oai_qdc")) {
@@ -202,13 +197,9 @@ class OaiDeletedRecordsTest extends IntegrationTest {
         }
     }
 
-    private long upload(String title, String visibility) {
-        String librarian = account("oai-librarian", Role.LIBRARIAN, "HN-TVHN");
-        String unique = title + " " + System.nanoTime();
-        Http.Response r = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
-                Map.of("bai.txt", (unique + " — nội dung.").getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"" + visibility + "\",\"licence\":\"CC-BY-4.0\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+    /** A CC BY resource uploaded by a librarian of HN-TVHN (published at once: no review). */
+    private Uploads resource(String title) {
+        return Uploads.resource(title).licence("CC-BY-4.0")
+                .by(Http.basic(account("oai-librarian", Role.LIBRARIAN, "HN-TVHN"), PASSWORD));
     }
 }

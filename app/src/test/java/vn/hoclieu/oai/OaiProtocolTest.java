@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.library.LibraryService;
@@ -190,7 +191,9 @@ class OaiProtocolTest extends IntegrationTest {
     void recordsChangedAfterAGivenTimeAreSelected() {
         Instant before = Instant.parse(oai.get("verb=Identify").text("//oai:responseDate"));
         List<String> earlier = identifiers("from=" + before);
-        long id = upload("OAI later " + System.nanoTime(), "PUBLIC");
+        String librarian = Http.basic(account("oai-librarian", vn.hoclieu.account.Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
+        long id = Uploads.resource("OAI later " + System.nanoTime()).visibility("PUBLIC").licence("CC-BY-4.0")
+                .by(librarian).to(url("")).id();
         awaitIngestIdle();
 
         List<String> changed = identifiers("from=" + before);
@@ -386,15 +389,5 @@ class OaiProtocolTest extends IntegrationTest {
             }
         }
         throw new AssertionError("no sample titled " + title);
-    }
-
-    private long upload(String title, String visibility) {
-        String librarian = account("oai-librarian", vn.hoclieu.account.Role.LIBRARIAN, "HN-TVHN");
-        Http.Response r = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
-                java.util.Map.of(title.replace(' ', '-') + ".txt", (title + " — nội dung riêng.").getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"" + visibility + "\",\"licence\":\"CC-BY-4.0\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
     }
 }

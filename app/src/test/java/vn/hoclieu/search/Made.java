@@ -1,9 +1,7 @@
 package vn.hoclieu.search;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import vn.hoclieu.Http;
+import vn.hoclieu.Uploads;
 
 /** Test material for the search tests: made-up words no other test uses, and small uploaded texts. */
 public final class Made {
@@ -34,12 +32,7 @@ public final class Made {
 
     /** Uploads a text file; returns the new resource's id. */
     static long upload(String baseUrl, String authorization, String title, String text, String visibility) {
-        Http.Response created = Http.upload(baseUrl + "/api/v1/resources", authorization,
-                Map.of(word() + ".txt", text.getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"language\":\"vi\",\"visibility\":\"" + visibility + "\"}");
-        if (created.status() != 201) {
-            throw new AssertionError(created.body());
-        }
-        return created.json().get("id").asLong();
+        return Uploads.resource(title).language("vi").visibility(visibility).file(word() + ".txt", text)
+                .by(authorization).to(baseUrl).id();
     }
 }

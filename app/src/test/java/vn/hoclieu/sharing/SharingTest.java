@@ -3,12 +3,11 @@ package vn.hoclieu.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.search.Made;
 import org.junit.jupiter.api.Tag;
@@ -21,11 +20,7 @@ class SharingTest extends IntegrationTest {
     private static final String A = "HN-TVHN", B = "HN-THPT-BDM";
 
     private long upload(String teacher) {
-        Http.Response created = Http.upload(url("/api/v1/resources"), teacher,
-                Map.of(Made.word() + ".txt", ("Bài " + Made.word()).getBytes(StandardCharsets.UTF_8)),
-                "{\"visibility\":\"LIBRARY\",\"library\":\"" + A + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = Uploads.resource().visibility("LIBRARY").library(A).by(teacher).to(url("")).id();
         // a teacher's upload waits for review: the library's librarian approves it
         String librarianA = Http.basic(account("sh-librarian-a", Role.LIBRARIAN, A), PASSWORD);
         assertThat(Http.json("POST", url("/api/v1/resources/" + id + "/approve"), librarianA, null).status())
@@ -108,10 +103,7 @@ class SharingTest extends IntegrationTest {
                 "{\"title\":\"" + title + "\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         long collection = made.json().get("id").asLong();
-        Http.Response publicResource = Http.upload(url("/api/v1/resources"), librarianA,
-                Map.of(Made.word() + ".txt", ("Bài " + Made.word()).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"Bài đọc công khai " + Made.word() + "\",\"library\":\"" + A + "\"}");
-        long item = publicResource.json().get("id").asLong();
+        long item = Uploads.resource("Bài đọc công khai " + Made.word()).library(A).by(librarianA).to(url("")).id();
         assertThat(Http.json("POST", url("/api/v1/collections/" + collection + "/items"), librarianA,
                 "{\"resourceId\":" + item + "}").status()).isEqualTo(201);
         String links = url("/api/v1/collections/" + collection + "/links");

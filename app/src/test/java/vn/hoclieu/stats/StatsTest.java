@@ -3,10 +3,8 @@ package vn.hoclieu.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.UsageService;
 
@@ -45,14 +44,6 @@ class StatsTest extends IntegrationTest {
         return last;
     }
 
-    private long upload(String user, String title, String text) {
-        Http.Response created = Http.upload(url("/api/v1/resources"), Http.basic(user, PASSWORD),
-                Map.of("tk-" + UUID.randomUUID() + ".txt", text.getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"PUBLIC\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asLong();
-    }
-
     @Test
     void aLibrarianSeesTheUseOfTheirLibrarysMaterialsAndTheWholeSitesSearches() {
         String mine = librarian();
@@ -60,8 +51,10 @@ class StatsTest extends IntegrationTest {
         // ties are listed in alphabetical order: these come first among the many queries other tests ask
         String word = "aa" + UUID.randomUUID().toString().substring(0, 8);
         String missing = "aab" + UUID.randomUUID().toString().substring(0, 8);
-        long ours = upload(mine, "Thống kê của thư viện " + word, "Tài liệu để đếm lượt xem " + word);
-        long other = upload(theirs, "Tài liệu thư viện khác " + word, "Một tài liệu của trường " + word);
+        long ours = Uploads.resource("Thống kê của thư viện " + word).visibility("PUBLIC")
+                .text("Tài liệu để đếm lượt xem " + word).by(Http.basic(mine, PASSWORD)).to(url("")).id();
+        long other = Uploads.resource("Tài liệu thư viện khác " + word).visibility("PUBLIC")
+                .text("Một tài liệu của trường " + word).by(Http.basic(theirs, PASSWORD)).to(url("")).id();
         awaitIngestIdle();
         JsonNode before = today(stats(mine, ""));
 

@@ -3,10 +3,8 @@ package vn.hoclieu.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.search.IndexCheck;
@@ -221,14 +220,13 @@ class SolrOperationsIT extends IntegrationTest {
                 "the collection never matched the catalogue");
     }
 
+    /** A public text with these words, read and indexed when this returns. */
     private long upload(String title, String words) {
         String librarian = Http.basic(account("librarian-solr-ops", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
-        Http.Response created = Http.upload(url("/api/v1/resources"), librarian,
-                Map.of(words.replace(' ', '-') + ".txt", (title + ". " + words).getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"" + title + "\",\"visibility\":\"PUBLIC\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = Uploads.resource(title).visibility("PUBLIC")
+                .file(words.replace(' ', '-') + ".txt", title + ". " + words).by(librarian).to(url("")).id();
         awaitIngestIdle();
-        return created.json().get("id").asLong();
+        return id;
     }
 
     private static String salt() {
