@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
@@ -38,9 +39,8 @@ class ResourceApiTest extends IntegrationTest {
         String word = "zyx" + UUID.randomUUID().toString().substring(0, 8);
         byte[] text = ("Bài học về tiết kiệm nước ở trường. Mã riêng " + word + " dùng cho kiểm thử.")
                 .getBytes(StandardCharsets.UTF_8);
-        Http.Response created = Http.upload(url("/api/v1/resources"), uploader, Map.of("tiet-kiem-nuoc.txt", text),
-                "{\"title\":\"Tiết kiệm nước\",\"subjects\":[\"Môi trường\"],\"audience\":[\"Lớp 6\"],"
-                        + "\"licence\":\"CC-BY-4.0\",\"visibility\":\"PUBLIC\"}");
+        Http.Response created = Uploads.resource("Tiết kiệm nước").subjects("Môi trường").audience("Lớp 6")
+                .licence("CC-BY-4.0").visibility("PUBLIC").file("tiet-kiem-nuoc.txt", text).by(uploader).send(url(""));
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode resource = created.json();
@@ -170,10 +170,9 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void libraryOnlyResourceIsInvisibleToOthers() {
         String word = "kin" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = Http.upload(url("/api/v1/resources"), uploader,
-                Map.of("noi-bo.txt", ("Tài liệu nội bộ " + word).getBytes(StandardCharsets.UTF_8)),
-                "{\"visibility\":\"LIBRARY\"}");
-        long id = created.json().get("id").asLong();
+        Uploads.Created created = Uploads.resource().visibility("LIBRARY").file("noi-bo.txt", "Tài liệu nội bộ " + word)
+                .by(uploader).to(url(""));
+        long id = created.id();
         awaitIngestIdle();
         String colleague = Http.basic(account("librarian-bdm", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         String outsider = Http.basic(account("teacher-other", Role.TEACHER, "HN-TVHN"), PASSWORD);
@@ -181,7 +180,7 @@ class ResourceApiTest extends IntegrationTest {
         assertThat(Http.get(url("/api/v1/resources/" + id)).status()).isEqualTo(404);
         assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", outsider).status()).isEqualTo(404);
         assertThat(Http.get(url("/api/v1/resources/" + id), "Authorization", colleague).status()).isEqualTo(200);
-        long fileId = created.json().get("files").get(0).get("id").asLong();
+        long fileId = created.fileId();
         assertThat(Http.get(url("/api/v1/resources/" + id + "/files/" + fileId + "/content")).status()).isEqualTo(404);
 
         assertThat(Http.get(url("/api/v1/search?q=" + word)).json().get("total").asLong()).isZero();
@@ -195,9 +194,8 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void sameBytesAsAHiddenResourceAreNotReportedAndRevealNothing() {
         byte[] bytes = ("Kế hoạch riêng " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        Http.Response hidden = Http.upload(url("/api/v1/resources"), uploader, Map.of("rieng.txt", bytes),
-                "{\"visibility\":\"LIBRARY\",\"title\":\"Tiêu đề bí mật\"}");
-        assertThat(hidden.status()).isEqualTo(201);
+        Uploads.Created hidden = Uploads.resource("Tiêu đề bí mật").visibility("LIBRARY").file("rieng.txt", bytes)
+                .by(uploader).to(url(""));
         String outsider = Http.basic(account("teacher-far", Role.TEACHER, "HN-GDTX-CG"), PASSWORD);
 
         Http.Response again = Http.upload(url("/api/v1/resources"), outsider, Map.of("cua-toi.txt", bytes), null);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
@@ -16,6 +15,7 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Multipart;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /**
@@ -165,11 +165,8 @@ class UploadPageTest extends IntegrationTest {
                 + "Cô thủ thư hướng dẫn cách tìm sách theo chủ đề, cách giữ gìn sách và ghi sổ mượn trả đúng hạn. "
                 + "Mỗi tháng lớp em chọn một cuốn sách hay để cùng đọc và kể lại cho các bạn nghe. " + word + " ")
                 .repeat(2);
-        Http.Response earlier = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
-                Map.of("thu-vien-truong.txt", text.getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"Thư viện trường em " + word + "\"}");
-        assertThat(earlier.status()).as(earlier.body()).isEqualTo(201);
-        long earlierId = earlier.json().get("id").asLong();
+        long earlierId = Uploads.resource("Thư viện trường em " + word).file("thu-vien-truong.txt", text)
+                .by(Http.basic(librarian, PASSWORD)).to(url("")).id();
         awaitIngestIdle();
 
         Browser browser = teacher();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
@@ -35,9 +35,6 @@ class HarvestTwoInstancesTest extends IntegrationTest {
     private static final String TITLE = "Phiếu thu hoạch liên thư viện";
     private static final String TEXT = "Bài đọc thử cho việc thu thập giữa hai thư viện: nhạc cụ xylophonharvest "
             + "được nhắc đến chỉ trong tệp này, không ở phần mô tả.";
-    private static final String METADATA = "{\"title\":\"" + TITLE + "\",\"description\":\"Phiếu ghi chép sau buổi "
-            + "tham quan thư viện.\",\"subjects\":[\"Kĩ năng sống\",\"Đọc sách\"],\"audience\":[\"Lớp 7\"],"
-            + "\"materialType\":\"WORKSHEET\",\"licence\":\"CC-BY-SA-4.0\",\"language\":\"vi\",\"creators\":[\"Cô Hạnh\"]}";
 
     /** Whatever happened, what was harvested leaves the shared catalogue (deleting a partner withdraws its records). */
     @org.junit.jupiter.api.AfterEach
@@ -58,11 +55,12 @@ class HarvestTwoInstancesTest extends IntegrationTest {
         try (Instance partner = Instance.start(data, "--hoclieu.samples.import-on-start=true",
                 "--hoclieu.admin-password=" + PASSWORD, "--hoclieu.ingest.ocr=false", "--hoclieu.ingest.isolation=false",
                 "--hoclieu.ingest.workers=1", "--hoclieu.oai.page-size=5")) {
-            Http.Response uploaded = Http.upload(partner.url("/api/v1/resources"), admin,
-                    Map.of("phieu-thu-hoach.txt", TEXT.getBytes(StandardCharsets.UTF_8)), METADATA);
-            assertThat(uploaded.status()).isEqualTo(201);
-            long own = uploaded.json().get("id").asLong();
-            long ownFile = uploaded.json().get("files").get(0).get("id").asLong();
+            Uploads.Created uploaded = Uploads.resource(TITLE)
+                    .description("Phiếu ghi chép sau buổi tham quan thư viện.").subjects("Kĩ năng sống", "Đọc sách")
+                    .audience("Lớp 7").materialType("WORKSHEET").licence("CC-BY-SA-4.0").language("vi")
+                    .creators("Cô Hạnh").file("phieu-thu-hoach.txt", TEXT).by(admin).to(partner.url(""));
+            long own = uploaded.id();
+            long ownFile = uploaded.fileId();
             awaitIdle(partner, admin);
             List<String> exposed = identifiers(partner);
             assertThat(exposed).hasSizeGreaterThan(5).contains("oai:hoclieu.local:" + own);

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.SmallFiles;
+import vn.hoclieu.Uploads;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
 
@@ -67,8 +68,8 @@ class CrashRecoveryTest {
                     Map.Entry<String, byte[]> file = SmallFiles.mixed(i, word);
                     Http.Response r;
                     try {
-                        r = Http.upload(base + "/api/v1/resources", admin, Map.of(file.getKey(), file.getValue()),
-                                "{\"title\":\"Tài liệu " + word + "\"}");
+                        r = Uploads.resource("Tài liệu " + word).file(file.getKey(), file.getValue()).by(admin)
+                                .send(base);
                     } catch (IllegalStateException killed) {
                         cutOff.incrementAndGet(); // no answer: not acknowledged, so nothing is owed
                         return null;

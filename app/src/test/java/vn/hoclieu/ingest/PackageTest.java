@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /** A SCORM e-lecture: read from its manifest and pages, searchable, and launched sandboxed. */
@@ -76,10 +77,10 @@ class PackageTest extends IntegrationTest {
     void aHiddenPackageCannotBeOpenedByOthers() throws Exception {
         String uploader = Http.basic(account("librarian-scorm2", Role.LIBRARIAN, "HN-THPT-BDM"), PASSWORD);
         String word = "hid" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode created = Http.upload(url("/api/v1/resources"), uploader, Map.of("an.zip", scorm(word)),
-                "{\"visibility\":\"LIBRARY\"}").json();
-        long id = created.get("id").asLong();
-        long fileId = created.get("files").get(0).get("id").asLong();
+        Uploads.Created created = Uploads.resource().visibility("LIBRARY").file("an.zip", scorm(word)).by(uploader)
+                .to(url(""));
+        long id = created.id();
+        long fileId = created.fileId();
         awaitIngestIdle();
         assertThat(Http.get(url("/resources/" + id + "/files/" + fileId + "/package/bai/index.html")).status())
                 .isEqualTo(404);

@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.SmallFiles;
+import vn.hoclieu.Uploads;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
 
@@ -69,10 +70,8 @@ class BackupRestoreTest {
             for (int i = 0; i < 8; i++) {
                 String word = "saoluu" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
                 Map.Entry<String, byte[]> file = SmallFiles.mixed(i, word);
-                Http.Response r = Http.upload(base + "/api/v1/resources", admin, Map.of(file.getKey(), file.getValue()),
-                        "{\"title\":\"Sao lưu " + word + "\",\"library\":\"HN-SAOLUU\"}");
-                assertThat(r.status()).as(r.body()).isEqualTo(201);
-                JsonNode json = r.json();
+                JsonNode json = Uploads.resource("Sao lưu " + word).library("HN-SAOLUU")
+                        .file(file.getKey(), file.getValue()).by(admin).to(base).json();
                 uploaded.add(new Uploaded(json.get("id").asLong(), json.get("title").asString(),
                         json.get("files").get(0).get("id").asLong(), sha256(file.getValue()), word));
             }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.BlobReference;
 import vn.hoclieu.catalog.CatalogService;
@@ -46,11 +46,8 @@ class VerifyTest extends IntegrationTest {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String word = "kiemtra" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            Http.Response r = Http.upload(url("/api/v1/resources"), admin,
-                    Map.of("bai-" + i + ".txt", ("Bài kiểm tra " + word).getBytes(StandardCharsets.UTF_8)),
-                    "{\"title\":\"Kiểm tra " + word + "\"}");
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-            ids.add(r.json().get("id").asLong());
+            ids.add(Uploads.resource("Kiểm tra " + word).file("bai-" + i + ".txt", "Bài kiểm tra " + word).by(admin)
+                    .to(url("")).id());
             words.add(word);
         }
         // its own files read, not the whole queue (the sample library may still be being read)

@@ -2,15 +2,14 @@ package vn.hoclieu.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /** More like this and search within one document, over the sample library, through the API and the page. */
@@ -52,12 +51,8 @@ class ResourcePageSearchTest extends IntegrationTest {
         String auth = Http.basic(librarian, PASSWORD);
         String text = "Tìm kiếm thông tin trên Internet an toàn: chọn từ khóa, dùng dấu ngoặc kép, kiểm tra nguồn tin, "
                 + "đối chiếu nhiều nguồn đáng tin cậy trước khi chia sẻ. Bí mật nội bộ quixotrandel.";
-        Http.Response created = Http.upload(url("/api/v1/resources"), auth,
-                Map.of("noi-bo.txt", text.getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"Tìm kiếm thông tin an toàn (tài liệu nội bộ)\",\"visibility\":\"LIBRARY\","
-                        + "\"library\":\"HN-THPT-BDM\",\"subjects\":[\"Kĩ năng số\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long hidden = created.json().get("id").asLong();
+        long hidden = Uploads.resource("Tìm kiếm thông tin an toàn (tài liệu nội bộ)").visibility("LIBRARY")
+                .library("HN-THPT-BDM").subjects("Kĩ năng số").file("noi-bo.txt", text).by(auth).to(url("")).id();
         awaitIngestIdle();
         long slides = idOf("Tìm kiếm thông tin trên Internet: an toàn và hiệu quả");
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 
 /** {@code GET /api/v1/search} and {@code /suggest} over the sample library. */
 class SearchApiTest extends IntegrationTest {
@@ -231,9 +232,7 @@ class SearchApiTest extends IntegrationTest {
             doc.save(out);
             pdf = out.toByteArray();
         }
-        Http.Response created = Http.upload(url("/api/v1/resources"), librarian, java.util.Map.of("chapters.pdf", pdf),
-                "{\"title\":\"Three chapters\",\"visibility\":\"PUBLIC\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Uploads.resource("Three chapters").visibility("PUBLIC").file("chapters.pdf", pdf).by(librarian).to(url(""));
         awaitIngestIdle();
 
         JsonNode hit = search("q=zyxwquorble").get("hits").get(0);

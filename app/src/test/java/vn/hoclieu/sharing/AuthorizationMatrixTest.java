@@ -37,6 +37,7 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.TestFiles;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /**
@@ -134,15 +135,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             };
             String uploader = kind.equals("PENDING") ? Http.bearer(tokens.get(Caller.TEACHER)) : librarianA;
             String word = "am" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            Map<String, byte[]> upload = new LinkedHashMap<>();
-            upload.put(word + ".zip", TestFiles.scorm("<p>" + word + "</p>"));
-            upload.put(word + ".gif", TestFiles.gif());
-            Http.Response created = Http.upload(url("/api/v1/resources"), uploader, upload,
-                    "{\"title\":\"" + kind + " " + word + "\",\"visibility\":\"" + visibility + "\",\"library\":\"" + A
-                            + "\"}");
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            resources.put(kind, created.json().get("id").asLong());
-            files.put(kind, created.json().get("files").get(0).get("id").asLong());
+            Uploads.Created created = Uploads.resource(kind + " " + word).visibility(visibility).library(A)
+                    .file(word + ".zip", TestFiles.scorm("<p>" + word + "</p>")).file(word + ".gif", TestFiles.gif())
+                    .by(uploader).to(url(""));
+            resources.put(kind, created.id());
+            files.put(kind, created.fileId());
         }
         post("/api/v1/resources/" + resources.get("WITHDRAWN") + "/withdraw", librarianA, null, 200);
         post("/api/v1/resources/" + resources.get("SHARED") + "/shares", librarianA, "{\"library\":\"" + B + "\"}", 200);

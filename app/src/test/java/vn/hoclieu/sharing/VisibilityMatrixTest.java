@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogService;
@@ -75,14 +75,10 @@ class VisibilityMatrixTest extends IntegrationTest {
             String w = Made.word();
             words.put(kind, w);
             String visibility = kind.equals("WITHDRAWN") ? "PUBLIC" : kind;
-            Http.Response created = Http.upload(url("/api/v1/resources"), uploader,
-                    Map.of(w + ".txt", ("Bài đọc " + w + " " + batch + " về thư viện và học tập, phần " + kind + ".")
-                                    .getBytes(StandardCharsets.UTF_8),
-                            w + ".png", png(w)),
-                    "{\"title\":\"" + w + " bài đọc " + batch + "\",\"language\":\"vi\",\"visibility\":\""
-                            + visibility + "\",\"library\":\"" + A + "\"}");
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            ids.put(kind, created.json().get("id").asLong());
+            long id = Uploads.resource(w + " bài đọc " + batch).language("vi").visibility(visibility).library(A)
+                    .file(w + ".txt", "Bài đọc " + w + " " + batch + " về thư viện và học tập, phần " + kind + ".")
+                    .file(w + ".png", png(w)).by(uploader).to(url("")).id();
+            ids.put(kind, id);
         }
         Http.Response shared = Http.json("POST", url("/api/v1/resources/" + ids.get("LIBRARY") + "/shares"),
                 librarianA, "{\"library\":\"" + B + "\"}");

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.S3Server;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
@@ -75,10 +75,9 @@ class S3StorageIntegrationTest {
         byte[] pdf = Files.readAllBytes(TestFiles.sample("hoc-tap-suot-doi.pdf")); // the sample library is not imported
         String admin = Http.basic("admin", PASSWORD);
         App app = new App("http://127.0.0.1:" + port);
-        Http.Response created = Http.upload(app.url("/api/v1/resources"), admin, Map.of("hoc-tap-suot-doi.pdf", pdf),
-                "{\"visibility\":\"PUBLIC\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        Uploads.Created created = Uploads.resource().visibility("PUBLIC").file("hoc-tap-suot-doi.pdf", pdf).by(admin)
+                .to(app.url(""));
+        long id = created.id();
         JsonNode file = created.json().get("files").get(0);
         String sha = file.get("sha256").asString();
         long fileId = file.get("id").asLong();

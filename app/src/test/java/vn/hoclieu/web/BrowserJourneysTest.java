@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Chromium;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
@@ -246,10 +246,8 @@ class BrowserJourneysTest extends IntegrationTest {
         String librarian = account("librarian-browser", Role.LIBRARIAN, "HN-TVHN");
         byte[] broken = ("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + "broken ".repeat(50))
                 .getBytes(StandardCharsets.ISO_8859_1);
-        Http.Response created = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
-                Map.of("hong-" + System.nanoTime() + ".pdf", broken), "{\"title\":\"Tệp hỏng để thử lại\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long resourceId = created.json().get("id").asLong();
+        long resourceId = Uploads.resource("Tệp hỏng để thử lại").file("hong-" + System.nanoTime() + ".pdf", broken)
+                .by(Http.basic(librarian, PASSWORD)).to(url("")).id();
         awaitIngestIdle();
         JsonNode failed = failedJobOf(librarian, resourceId);
         assertThat(failed).as("the broken file's job is FAILED").isNotNull();

@@ -14,6 +14,7 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Multipart;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.Zips;
 import vn.hoclieu.account.Role;
 
@@ -47,13 +48,9 @@ class HostileMetadataTest extends IntegrationTest {
 
         // through the API: title, description, creators, subjects; the text itself carries it too,
         // so that the highlighted snippet puts <mark> right beside it
-        String metadata = "{\"title\":" + json("Bài " + word + " " + PAYLOAD) + ",\"description\":"
-                + json("Mô tả " + word + " " + PAYLOAD) + ",\"creators\":[" + json(PAYLOAD) + "],\"subjects\":["
-                + json(PAYLOAD) + "],\"visibility\":\"PUBLIC\",\"library\":\"" + library + "\"}";
-        Http.Response created = Http.upload(url("/api/v1/resources"), librarian, Map.of(IMG + ".txt",
-                ("Nội dung " + word + " " + PAYLOAD + " hết.").getBytes(StandardCharsets.UTF_8)), metadata);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = Uploads.resource("Bài " + word + " " + PAYLOAD).description("Mô tả " + word + " " + PAYLOAD)
+                .creators(PAYLOAD).subjects(PAYLOAD).visibility("PUBLIC").library(library)
+                .file(IMG + ".txt", "Nội dung " + word + " " + PAYLOAD + " hết.").by(librarian).to(url("")).id();
 
         // through the upload form, by a teacher: it waits in the review queue
         String teacher = account("giao-vien-xss", Role.TEACHER, library);

@@ -18,6 +18,7 @@ import vn.hoclieu.Chromium;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.TestFiles;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
@@ -63,11 +64,9 @@ class ScormSandboxBrowserTest extends IntegrationTest {
     @BeforeAll
     void packageAndBrowser() throws Exception {
         librarian = account("sandbox-librarian", Role.LIBRARIAN, "HN-TVHN");
-        Http.Response created = Http.upload(url("/api/v1/resources"), Http.basic(librarian, PASSWORD),
-                Map.of("co-kich-ban-" + UUID.randomUUID() + ".zip", TestFiles.scorm(HOSTILE)),
-                "{\"visibility\":\"LIBRARY\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        resource = created.json().get("id").asLong();
+        resource = Uploads.resource().visibility("LIBRARY")
+                .file("co-kich-ban-" + UUID.randomUUID() + ".zip", TestFiles.scorm(HOSTILE))
+                .by(Http.basic(librarian, PASSWORD)).to(url("")).id();
         awaitIngestIdle();
         JsonNode file = Http.get(url("/api/v1/resources/" + resource), "Authorization", Http.basic(librarian, PASSWORD))
                 .json().get("files").get(0);

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.search.internal.QueryLog;
 import vn.hoclieu.search.internal.QuerySuggestions;
@@ -187,11 +187,8 @@ class SearchPagesTest extends IntegrationTest {
     void theTextOnlyViewShowsOnlyWhatTheResourcePageWouldAndShareLinksOpenIt() throws Exception {
         String librarian = Http.basic(account("searchui-librarian", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
         String secret = "Ghi chú nội bộ " + vn.hoclieu.search.Made.word();
-        Http.Response made = Http.upload(url("/api/v1/resources"), librarian,
-                Map.of("noi-bo-" + System.nanoTime() + ".txt", secret.getBytes(StandardCharsets.UTF_8)),
-                "{\"title\":\"Tài liệu nội bộ\",\"visibility\":\"LIBRARY\",\"library\":\"HN-TVHN\"}");
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
-        long id = made.json().get("id").asLong();
+        long id = Uploads.resource("Tài liệu nội bộ").visibility("LIBRARY").library("HN-TVHN")
+                .file("noi-bo-" + System.nanoTime() + ".txt", secret).by(librarian).to(url("")).id();
         awaitIngestIdle();
 
         Browser stranger = new Browser(url(""));

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.TestFiles;
+import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /**
@@ -54,18 +54,15 @@ class SecurityTest extends IntegrationTest {
     void material() {
         librarian = Http.basic(account("sec-librarian", Role.LIBRARIAN, LIBRARY), PASSWORD);
         String word = UUID.randomUUID().toString();
-        Map<String, byte[]> upload = new LinkedHashMap<>();
-        upload.put("Bài giảng " + word + ".txt", ("Văn bản " + word).getBytes(StandardCharsets.UTF_8));
-        upload.put("trang.html", ("<html><body><script>parent.alert(1)</script>" + word + "</body></html>")
-                .getBytes(StandardCharsets.UTF_8));
-        upload.put("hinh.svg", ("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script><text>" + word
-                + "</text></svg>").getBytes(StandardCharsets.UTF_8));
-        upload.put("chay.js", ("alert('" + word + "')").getBytes(StandardCharsets.UTF_8));
-        upload.put("anh.gif", TestFiles.gif());
-        Http.Response created = Http.upload(url("/api/v1/resources"), librarian, upload,
-                "{\"title\":\"Bảo mật " + word + "\",\"visibility\":\"PUBLIC\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        resource = created.json().get("id").asLong();
+        Uploads.Created created = Uploads.resource("Bảo mật " + word).visibility("PUBLIC")
+                .file("Bài giảng " + word + ".txt", "Văn bản " + word)
+                .file("trang.html", "<html><body><script>parent.alert(1)</script>" + word + "</body></html>")
+                .file("hinh.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script><text>" + word
+                        + "</text></svg>")
+                .file("chay.js", "alert('" + word + "')")
+                .file("anh.gif", TestFiles.gif())
+                .by(librarian).to(url(""));
+        resource = created.id();
         created.json().get("files").forEach(f -> files.put(f.get("name").asString(),
                 "/api/v1/resources/" + resource + "/files/" + f.get("id").asString() + "/content"));
     }
