@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
+import vn.hoclieu.catalog.internal.FileNames;
 
 /**
  * Serves user files safely: types a browser would run (HTML, SVG, XML, scripts) are sent as
@@ -47,7 +48,7 @@ final class FileResponses {
             mediaType = new MediaType(mediaType, StandardCharsets.UTF_8);
         }
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(CatalogService.safeFileName(file.name()), StandardCharsets.UTF_8).build(); // RFC 6266 filename*; never a control or bidi character
+                .filename(FileNames.safe(file.name()), StandardCharsets.UTF_8).build(); // RFC 6266 filename*; never a control or bidi character
         var response = ResponseEntity.ok()
                 .contentType(inline ? mediaType : MediaType.APPLICATION_OCTET_STREAM)
                 .eTag(etag)

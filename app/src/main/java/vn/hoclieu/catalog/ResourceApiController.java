@@ -25,7 +25,9 @@ import vn.hoclieu.account.AccountService;
 @RequestMapping("/api/v1")
 class ResourceApiController {
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final Uploads uploads;
+    private final HarvestedFiles harvestedFiles;
     private final AccountService accounts;
     private final JsonMapper json;
     private final UsageService usage;
@@ -34,13 +36,15 @@ class ResourceApiController {
 
     private final vn.hoclieu.storage.UploadLimits limits;
 
-    ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
+    ResourceApiController(CatalogReads catalog, Uploads uploads, HarvestedFiles harvestedFiles, AccountService accounts, JsonMapper json, UsageService usage,
                           Attributions attributions, org.springframework.context.MessageSource messages,
                           vn.hoclieu.storage.UploadLimits limits) {
         this.limits = limits;
         this.attributions = attributions;
         this.messages = messages;
         this.catalog = catalog;
+        this.uploads = uploads;
+        this.harvestedFiles = harvestedFiles;
         this.accounts = accounts;
         this.json = json;
         this.usage = usage;
@@ -57,7 +61,7 @@ class ResourceApiController {
         List<IncomingFile> incoming = files.stream()
                 .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f, f.getSize()))
                 .toList();
-        ResourceView created = catalog.submit(draft, incoming, accounts.currentViewer());
+        ResourceView created = uploads.submit(draft, incoming, accounts.currentViewer());
         return ResponseEntity.created(java.net.URI.create("/api/v1/resources/" + created.id())).body(created);
     }
 
@@ -83,7 +87,7 @@ class ResourceApiController {
     @GetMapping("/resources/{id}/files/{fileId}/content")
     ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id, @PathVariable long fileId,
             @RequestParam(defaultValue = "false") boolean download, WebRequest request) {
-        ResourceView.FileView file = catalog.localFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
+        ResourceView.FileView file = harvestedFiles.localFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
                 .orElseThrow(() -> notFound(id));
         if (FileResponses.isDownload(file, download) && startsAtZero(request.getHeader("Range"))) {
             usage.downloaded(id, Visitors.of(request), request.getHeader("User-Agent"));

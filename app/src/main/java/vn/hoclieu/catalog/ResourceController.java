@@ -1,13 +1,14 @@
 package vn.hoclieu.catalog;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
 
@@ -18,15 +19,20 @@ class ResourceController {
     static final String VIEW = "catalog/resource";
     private static final int EXCERPT_CHARS = 1500;
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final ResourceChanges changes;
+    private final ResourcePermissions permissions;
     private final AccountService accounts;
     private final JsonMapper json;
     private final UsageService usage;
-    private final java.util.List<ResourcePageExtras> extras;
+    private final List<ResourcePageExtras> extras;
     private final Attributions attributions;
 
-    ResourceController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
-                       java.util.List<ResourcePageExtras> extras, Attributions attributions) {
+    ResourceController(CatalogReads catalog, ResourceChanges changes, ResourcePermissions permissions,
+                       AccountService accounts, JsonMapper json, UsageService usage, List<ResourcePageExtras> extras,
+                       Attributions attributions) {
+        this.changes = changes;
+        this.permissions = permissions;
         this.attributions = attributions;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -62,11 +68,11 @@ class ResourceController {
         model.addAttribute("attributions", java.util.stream.Stream.of(current, java.util.Locale.forLanguageTag("vi"),
                         java.util.Locale.ENGLISH).map(java.util.Locale::getLanguage).distinct()
                 .map(lang -> attributions.of(resource, pageUrl, java.util.Locale.forLanguageTag(lang))).toList());
-        boolean staff = catalog.mayChange(id, viewer);
+        boolean staff = permissions.mayChange(id, viewer);
         model.addAttribute("staff", staff);
         if (staff) {
             model.addAttribute("changes", ReviewController.possibleChanges(resource.status()));
-            model.addAttribute("history", catalog.history(id, viewer));
+            model.addAttribute("history", changes.history(id, viewer));
         }
         Map<String, String> params = within == null ? Map.of() : Map.of("within", within);
         extras.forEach(e -> model.addAllAttributes(e.extras(id, viewer, params)));

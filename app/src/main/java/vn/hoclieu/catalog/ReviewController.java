@@ -30,10 +30,13 @@ class ReviewController {
     private static final String FROM_QUEUE = "review";
 
     private final ReviewService review;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final ResourcePermissions permissions;
     private final AccountService accounts;
 
-    ReviewController(ReviewService review, CatalogService catalog, AccountService accounts) {
+    ReviewController(ReviewService review, CatalogReads catalog, ResourcePermissions permissions,
+                     AccountService accounts) {
+        this.permissions = permissions;
         this.review = review;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -130,7 +133,7 @@ class ReviewController {
     private ResourceView editable(long id, Viewer viewer) {
         ResourceView resource = catalog.find(id, viewer)
                 .orElseThrow(() -> ResourceApiController.notFound(id));
-        if (!catalog.mayChange(id, viewer)) {
+        if (!permissions.mayChange(id, viewer)) {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden");
         }
         return resource;

@@ -50,14 +50,18 @@ class UploadController {
     private static final String[] TYPED_FIELDS = {"title", "creators", "description", "language", "subjects",
         "audience", "materialType", "licence", "visibility", "separate"};
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final Uploads uploads;
+    private final ResourcePermissions permissions;
     private final ReviewService review;
     private final AccountService accounts;
     private final MessageSource messages;
     private final UploadLimits limits;
 
-    UploadController(CatalogService catalog, ReviewService review, AccountService accounts, MessageSource messages,
-                     UploadLimits limits) {
+    UploadController(CatalogReads catalog, Uploads uploads, ResourcePermissions permissions, ReviewService review,
+                     AccountService accounts, MessageSource messages, UploadLimits limits) {
+        this.uploads = uploads;
+        this.permissions = permissions;
         this.catalog = catalog;
         this.review = review;
         this.accounts = accounts;
@@ -197,7 +201,7 @@ class UploadController {
 
     private ResourceView describable(long id, Viewer viewer) {
         ResourceView resource = catalog.find(id, viewer).orElseThrow(() -> ResourceApiController.notFound(id));
-        if (!catalog.mayDescribe(id, viewer)) {
+        if (!permissions.mayDescribe(id, viewer)) {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.describe.reviewed");
         }
         return resource;
@@ -249,7 +253,7 @@ class UploadController {
     }
 
     private ResourceView submit(UploadForm form, List<MultipartFile> files) {
-        return catalog.submit(form.toDraft(), files.stream()
+        return uploads.submit(form.toDraft(), files.stream()
                 .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f, f.getSize())).toList(),
                 accounts.currentViewer());
     }

@@ -15,7 +15,7 @@ import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.collection.internal.CollectionItem;
 import vn.hoclieu.collection.internal.CollectionRepository;
@@ -37,13 +37,13 @@ public class CollectionService {
     static final int MAX_NOTE = 1000;
 
     private final CollectionRepository collections;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
     private final LibraryService libraries;
     private final AccountService accounts;
     private final TransactionTemplate tx;
     private final List<CollectionGrants> grants;
 
-    CollectionService(CollectionRepository collections, CatalogService catalog, LibraryService libraries,
+    CollectionService(CollectionRepository collections, CatalogReads catalog, LibraryService libraries,
                       AccountService accounts, TransactionTemplate tx, List<CollectionGrants> grants) {
         this.collections = collections;
         this.catalog = catalog;

@@ -6,7 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.HarvestedRecords;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.harvest.internal.HarvestFailure;
 import vn.hoclieu.harvest.internal.HarvestQueue;
@@ -34,17 +34,17 @@ public class HarvestService {
     private final PartnerCheck check;
     private final HarvestQueue queue;
     private final LibraryService libraries;
-    private final CatalogService catalog;
+    private final HarvestedRecords harvested;
     private final MessageSource messages;
 
     HarvestService(PartnerRepository partners, HarvestRunRepository runs, PartnerCheck check, HarvestQueue queue,
-                   LibraryService libraries, CatalogService catalog, MessageSource messages) {
+                   LibraryService libraries, HarvestedRecords harvested, MessageSource messages) {
         this.partners = partners;
         this.runs = runs;
         this.check = check;
         this.queue = queue;
         this.libraries = libraries;
-        this.catalog = catalog;
+        this.harvested = harvested;
         this.messages = messages;
     }
 
@@ -119,7 +119,7 @@ public class HarvestService {
     /** Forgets the partner and its runs; its records are withdrawn here (nobody keeps them up to date any more). */
     public void delete(long id) {
         Partner p = load(id);
-        catalog.withdrawHarvested(p.getId());
+        harvested.withdrawAll(p.getId());
         partners.delete(p);
     }
 

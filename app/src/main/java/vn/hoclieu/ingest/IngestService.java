@@ -2,24 +2,25 @@ package vn.hoclieu.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.hoclieu.account.Viewer;
 import vn.hoclieu.account.Role;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
+import vn.hoclieu.catalog.ResourcePermissions;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.ingest.internal.BulkImports;
 import vn.hoclieu.ingest.internal.FolderImporter;
@@ -35,12 +36,14 @@ public class IngestService {
     private final IngestJobRepository jobs;
     private final FolderImporter folders;
     private final BulkImports bulk;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final ResourcePermissions permissions;
 
     private final MessageSource messages;
 
-    IngestService(IngestJobRepository jobs, FolderImporter folders, BulkImports bulk, CatalogService catalog,
-                  MessageSource messages) {
+    IngestService(IngestJobRepository jobs, FolderImporter folders, BulkImports bulk, CatalogReads catalog,
+                  ResourcePermissions permissions, MessageSource messages) {
+        this.permissions = permissions;
         this.messages = messages;
         this.jobs = jobs;
         this.folders = folders;
@@ -152,7 +155,7 @@ public class IngestService {
             return jobs.page(status, below, l).stream().map(this::view).toList();
         }
         if (!viewer.has(Role.LIBRARIAN) || viewer.libraryId() == null) {
-            return List.of(); // only a library's staff may follow its jobs (CatalogService.mayChange)
+            return List.of(); // only a library's staff may follow its jobs (ResourcePermissions.mayChange)
         }
         return jobs.pageOfLibrary(status, below, viewer.libraryId(), l).stream().map(this::view).toList();
     }
@@ -168,7 +171,7 @@ public class IngestService {
 
     /** The job, if it exists and the viewer may follow it ({@link #jobs(JobStatus, int, Viewer)}). */
     public Optional<JobView> job(long jobId, Viewer viewer) {
-        return job(jobId).filter(j -> viewer.has(Role.ADMIN) || catalog.mayChange(j.resourceId(), viewer));
+        return job(jobId).filter(j -> viewer.has(Role.ADMIN) || permissions.mayChange(j.resourceId(), viewer));
     }
 
     /** {@link #retry(long)}, for a viewer who may act on the job; empty if they may not. */

@@ -16,7 +16,7 @@ class UsageTest extends IntegrationTest {
     UsageService usage;
 
     @Autowired
-    CatalogService catalog;
+    CatalogFeeds catalog;
 
     @Test
     void viewsAndDownloadsAreCountedOncePerVisitAndOrderThePopularSort() {

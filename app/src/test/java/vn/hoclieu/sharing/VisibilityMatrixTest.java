@@ -29,7 +29,7 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ResourceChanges;
 import vn.hoclieu.search.Made;
 
 /**
@@ -47,7 +47,7 @@ class VisibilityMatrixTest extends IntegrationTest {
     private static final String A = "HN-TVHN", B = "HN-THPT-BDM", C = "HN-TTHTCD-BD";
 
     @Autowired
-    CatalogService catalog;
+    ResourceChanges catalog;
 
     @Autowired
     JdbcTemplate jdbc;

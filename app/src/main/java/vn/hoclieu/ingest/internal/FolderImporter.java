@@ -21,12 +21,12 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.DuplicateResourceException;
 import vn.hoclieu.catalog.IncomingFile;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceDraft;
 import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.catalog.Uploads;
 import vn.hoclieu.ingest.ImportReport;
 
 /**
@@ -40,10 +40,10 @@ public class FolderImporter {
     static final String MANIFEST = "metadata.csv";
     private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
 
-    private final CatalogService catalog;
+    private final Uploads uploads;
 
-    FolderImporter(CatalogService catalog) {
-        this.catalog = catalog;
+    FolderImporter(Uploads uploads) {
+        this.uploads = uploads;
     }
 
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
@@ -107,7 +107,7 @@ public class FolderImporter {
         subtitlesOf(main).forEach(s -> files.add(incoming(s)));
         ResourceDraft draft = described.getOrDefault(relative, draftFor(libraryCode));
         try {
-            ResourceView view = catalog.submit(draft, files, importer);
+            ResourceView view = uploads.submit(draft, files, importer);
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.IMPORTED, view.id(), null));
         } catch (DuplicateResourceException e) {
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.DUPLICATE, e.existingResourceId(),

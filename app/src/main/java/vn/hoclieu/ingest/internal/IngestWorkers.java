@@ -19,11 +19,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.hoclieu.catalog.CatalogService;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ExtractionOutcome;
+import vn.hoclieu.catalog.ExtractionResults;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.FileForExtraction;
 import vn.hoclieu.catalog.Reason;
@@ -48,7 +48,7 @@ class IngestWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IngestWorkers.class);
 
     private final IngestJobRepository jobs;
-    private final CatalogService catalog;
+    private final ExtractionResults catalog;
     private final BlobStore blobs;
     private final TikaExtractor extractor;
     private final NearDuplicates nearDuplicates;
@@ -65,7 +65,7 @@ class IngestWorkers implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    IngestWorkers(IngestJobRepository jobs, CatalogService catalog, BlobStore blobs, TikaExtractor extractor,
+    IngestWorkers(IngestJobRepository jobs, ExtractionResults catalog, BlobStore blobs, TikaExtractor extractor,
                   NearDuplicates nearDuplicates, IngestProperties properties,
                   ApplicationEventPublisher events, TransactionTemplate tx,
                   @Value("${hoclieu.node-name:}") String nodeName, @Value("${hoclieu.data-dir:./data}") Path dataDir,

@@ -15,7 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
 import vn.hoclieu.catalog.ResourceView;
@@ -35,14 +36,17 @@ public class OaiRecordKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(OaiRecordKeeper.class);
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final CatalogFeeds feeds;
     private final OaiRecords records;
     /** Its own transaction: after a commit the finished one can no longer write. */
     private final TransactionTemplate tx;
     private final ReentrantLock[] locks = new ReentrantLock[32];
 
-    OaiRecordKeeper(CatalogService catalog, OaiRecords records, PlatformTransactionManager transactions) {
+    OaiRecordKeeper(CatalogReads catalog, CatalogFeeds feeds, OaiRecords records,
+                    PlatformTransactionManager transactions) {
         this.catalog = catalog;
+        this.feeds = feeds;
         this.records = records;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -87,7 +91,7 @@ public class OaiRecordKeeper {
     public int reconcile() {
         Map<Long, Row> known = records.versions();
         int reread = 0;
-        for (Map.Entry<Long, Instant> resource : catalog.versions().entrySet()) {
+        for (Map.Entry<Long, Instant> resource : feeds.versions().entrySet()) {
             Row row = known.remove(resource.getKey());
             if (row == null || !resource.getValue().equals(row.sourceVersion())) {
                 safely(resource.getKey(), resource.getValue());

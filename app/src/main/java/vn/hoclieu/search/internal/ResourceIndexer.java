@@ -24,7 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
 import vn.hoclieu.search.IndexCheck;
@@ -43,12 +43,12 @@ public class ResourceIndexer {
     private static final Logger log = LoggerFactory.getLogger(ResourceIndexer.class);
 
     private final LuceneIndex index;
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
     private final StripedLocks locks = new StripedLocks(32);
 
     private final boolean reconcileOnStart;
 
-    ResourceIndexer(LuceneIndex index, CatalogService catalog, SearchProperties properties) {
+    ResourceIndexer(LuceneIndex index, CatalogFeeds catalog, SearchProperties properties) {
         this.index = index;
         this.catalog = catalog;
         this.reconcileOnStart = properties.reconcileOnStart();

@@ -29,7 +29,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
 import vn.hoclieu.catalog.UsageChanged;
@@ -62,7 +62,7 @@ class SolrIndexer {
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final SolrCollection solr;
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
     private final boolean reconcileOnStart;
     private final StripedLocks locks = new StripedLocks(32);
     private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -74,7 +74,7 @@ class SolrIndexer {
     /** Runs between filling the new collection and catching up with the changes made meanwhile: a seam for tests. */
     volatile Runnable afterBulkWrite = () -> { };
 
-    SolrIndexer(SolrCollection solr, CatalogService catalog, SearchProperties properties) {
+    SolrIndexer(SolrCollection solr, CatalogFeeds catalog, SearchProperties properties) {
         this.solr = solr;
         this.catalog = catalog;
         this.reconcileOnStart = properties.reconcileOnStart();
