@@ -3,7 +3,6 @@ package vn.hoclieu.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.internal.FileNames;
 import vn.hoclieu.catalog.internal.ResourceFileRepository;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.storage.BlobStore;
 import vn.hoclieu.storage.StoredBlob;
 
@@ -27,13 +27,7 @@ public class HarvestedFiles {
     private static final Logger log = LoggerFactory.getLogger(HarvestedFiles.class);
 
     /** One fetch of a harvested file at a time per file; apart from the upload locks, so a slow partner never holds an upload. */
-    private static final ReentrantLock[] FETCH_LOCKS = new ReentrantLock[16];
-
-    static {
-        for (int i = 0; i < FETCH_LOCKS.length; i++) {
-            FETCH_LOCKS[i] = new ReentrantLock();
-        }
-    }
+    private final StripedLocks fetches = new StripedLocks(16);
 
     private final CatalogReads reads;
     private final ResourceFileRepository files;
@@ -64,17 +58,13 @@ public class HarvestedFiles {
         if (file.isEmpty() || file.get().sha256() != null || file.get().remote() == null) {
             return file;
         }
-        ReentrantLock lock = FETCH_LOCKS[Math.floorMod(Long.hashCode(fileId), FETCH_LOCKS.length)];
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = fetches.lock(fileId)) {
             Optional<ResourceView.FileView> again = reads.findFile(resourceId, fileId, viewer, reading);
             if (again.isEmpty() || again.get().sha256() != null) {
                 return again;
             }
             fetch(fileId, again.get());
             return reads.findFile(resourceId, fileId, viewer, reading);
-        } finally {
-            lock.unlock();
         }
     }
 

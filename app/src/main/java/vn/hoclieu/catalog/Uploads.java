@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -22,6 +21,7 @@ import vn.hoclieu.catalog.internal.QuotaReservations;
 import vn.hoclieu.catalog.internal.ResourceFileRepository;
 import vn.hoclieu.catalog.internal.ResourceRepository;
 import vn.hoclieu.catalog.internal.ResourceViews;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.storage.BlobStore;
@@ -35,13 +35,8 @@ import vn.hoclieu.storage.StoredBlob;
 @Service
 public class Uploads {
 
-    private static final ReentrantLock[] UPLOAD_LOCKS = new ReentrantLock[64];
-
-    static {
-        for (int i = 0; i < UPLOAD_LOCKS.length; i++) {
-            UPLOAD_LOCKS[i] = new ReentrantLock();
-        }
-    }
+    /** Two uploads of the same bytes at once must not both pass the duplicate check: one lock per SHA-256. */
+    private final StripedLocks sameBytes = new StripedLocks(64);
 
     private final ResourceRepository resources;
     private final ResourceFileRepository files;
@@ -122,11 +117,7 @@ public class Uploads {
         }
         long actual = stored.stream().mapToLong(f -> f.blob().size()).sum();
 
-        // Two uploads of the same bytes at once must not both pass the duplicate check.
-        List<Integer> stripes = stored.stream().map(f -> Math.floorMod(f.blob().sha256().hashCode(), UPLOAD_LOCKS.length))
-                .distinct().sorted().toList();
-        stripes.forEach(i -> UPLOAD_LOCKS[i].lock());
-        try {
+        try (StripedLocks.Held held = sameBytes.lockAll(stored.stream().map(f -> f.blob().sha256()).toList())) {
             return tx.execute(status -> {
                 if (reservation != null) {
                     // the real sizes (a stream declares none), under the library's lock until this commits
@@ -134,8 +125,6 @@ public class Uploads {
                 }
                 return create(described, stored, uploader);
             });
-        } finally {
-            stripes.forEach(i -> UPLOAD_LOCKS[i].unlock());
         }
     }
 

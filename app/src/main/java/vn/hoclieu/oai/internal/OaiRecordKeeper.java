@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,6 +19,7 @@ import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
 import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.oai.internal.OaiRecords.Row;
 import vn.hoclieu.oai.internal.OaiRecords.State;
 
@@ -41,7 +41,7 @@ public class OaiRecordKeeper {
     private final OaiRecords records;
     /** Its own transaction: after a commit the finished one can no longer write. */
     private final TransactionTemplate tx;
-    private final ReentrantLock[] locks = new ReentrantLock[32];
+    private final StripedLocks locks = new StripedLocks(32);
 
     OaiRecordKeeper(CatalogReads catalog, CatalogFeeds feeds, OaiRecords records,
                     PlatformTransactionManager transactions) {
@@ -50,9 +50,6 @@ public class OaiRecordKeeper {
         this.records = records;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -124,12 +121,8 @@ public class OaiRecordKeeper {
      *                     next start-up need not read it again
      */
     void refresh(long resourceId, Instant knownVersion) {
-        ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = locks.lock(resourceId)) {
             tx.executeWithoutResult(status -> write(resourceId, knownVersion));
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -27,6 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.SearchProperties;
 
@@ -44,6 +44,7 @@ public class ResourceIndexer {
 
     private final LuceneIndex index;
     private final CatalogFeeds catalog;
+    /** Held from reading a resource's committed state to writing it: of two threads indexing it, the later read is the later write. */
     private final StripedLocks locks = new StripedLocks(32);
 
     private final boolean reconcileOnStart;
@@ -100,14 +101,10 @@ public class ResourceIndexer {
     }
 
     private LuceneIndex.Change write(long resourceId) throws IOException {
-        ReentrantLock lock = locks.of(resourceId);
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = locks.lock(resourceId)) {
             Optional<Document> doc = document(resourceId);
             return doc.isEmpty() ? index.delete(Long.toString(resourceId))
                     : index.upsert(Long.toString(resourceId), doc.get());
-        } finally {
-            lock.unlock();
         }
     }
 

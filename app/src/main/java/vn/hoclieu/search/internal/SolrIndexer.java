@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -33,6 +32,7 @@ import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
 import vn.hoclieu.catalog.UsageChanged;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchProperties;
@@ -64,6 +64,7 @@ class SolrIndexer {
     private final SolrCollection solr;
     private final CatalogFeeds catalog;
     private final boolean reconcileOnStart;
+    /** Held from reading a resource's committed state to writing it: of two threads indexing it, the later read is the later write. */
     private final StripedLocks locks = new StripedLocks(32);
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
@@ -150,9 +151,7 @@ class SolrIndexer {
     }
 
     private void write(long resourceId, boolean awaitSearchable, String collection) {
-        ReentrantLock lock = locks.of(resourceId);
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = locks.lock(resourceId)) {
             Optional<SolrInputDocument> doc = catalog.snapshot(resourceId).map(SolrDocuments::of);
             UpdateRequest update = new UpdateRequest();
             if (doc.isPresent()) {
@@ -164,8 +163,6 @@ class SolrIndexer {
                 update.setAction(AbstractUpdateRequest.ACTION.COMMIT, false, true, true);
             }
             solr.send(update, collection);
-        } finally {
-            lock.unlock();
         }
     }
 
