@@ -27,8 +27,6 @@ import vn.hoclieu.catalog.internal.ResourceRepository;
 @Service
 public class HarvestedRecords {
 
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
-    private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+\\-]{1,40}");
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2}))?(?:-(\\d{2}))?.*");
     private static final int MAX_VALUES = 50;
 
@@ -98,18 +96,17 @@ public class HarvestedRecords {
         events.publishEvent(new ResourceChanged(r.getId(), true));
     }
 
-    private static void apply(HarvestedRecord h, Resource r) {
+    static void apply(HarvestedRecord h, Resource r) {
         String title = h.title() == null || h.title().isBlank() ? h.identifier() : h.title().strip();
         r.setTitle(cut(title, 1000));
         r.setCreators(list(h.creators(), 4000));
         r.setSubjects(list(h.subjects(), 4000));
         r.setAudience(list(h.audience(), 2000));
-        r.setDescription(blankToNull(h.description()) == null ? null : cut(h.description().strip(), 100_000));
-        r.setPublisher(blankToNull(h.publisher()) == null ? null : cut(h.publisher().strip(), 500));
+        r.setDescription(MetadataRules.blankToNull(h.description()) == null ? null : cut(h.description().strip(), 100_000));
+        r.setPublisher(MetadataRules.blankToNull(h.publisher()) == null ? null : cut(h.publisher().strip(), 500));
         r.setIssued(date(h.date()));
-        String language = h.language() == null ? null : h.language().strip().toLowerCase(Locale.ROOT);
-        r.setLanguage(language != null && language.length() <= 20 && LANGUAGE.matcher(language).matches() ? language : null);
-        r.setLicence(h.licence() != null && LICENCE.matcher(h.licence().strip()).matches() ? h.licence().strip() : null);
+        r.setLanguage(MetadataRules.language(h.language()).orElse(null));
+        r.setLicence(MetadataRules.licence(h.licence()).orElse(null));
         r.setMaterialType(materialType(h.materialType()));
         r.linkToSource(h.partnerId(), cut(h.partnerName(), 255), cut(h.identifier(), 1000), webUrl(h.sourceUrl()),
                 cut(h.datestamp(), 40));
@@ -199,9 +196,5 @@ public class HarvestedRecords {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }
