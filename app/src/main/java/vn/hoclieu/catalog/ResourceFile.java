@@ -166,7 +166,6 @@ public class ResourceFile {
 
     /** Subtitle tracks (WebVTT, SRT) belong to the video or audio beside them. */
     public boolean isSubtitle() {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".vtt") || n.endsWith(".srt");
+        return Subtitles.isSubtitle(name);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -297,48 +299,20 @@ class UploadController {
                         && !f.getOriginalFilename().isBlank())).toList();
     }
 
-    /**
-     * Files as separate materials: each on its own, except that a subtitle ({@code .vtt}, {@code .srt})
-     * joins the file its name starts with ({@code bai-1.vi.vtt} joins {@code bai-1.mp4}), as in a
-     * folder import. {@code static/js/upload.js} groups the same way.
-     */
+    /** Files as separate materials, as {@link Subtitles} groups them: a subtitle joins its video or audio. */
     static List<List<MultipartFile>> materials(List<MultipartFile> files) {
-        List<String> bases = new ArrayList<>();
-        List<List<MultipartFile>> groups = new ArrayList<>();
-        for (MultipartFile f : files) {
-            if (!isSubtitle(f.getOriginalFilename())) {
-                bases.add(base(f.getOriginalFilename()));
-                groups.add(new ArrayList<>(List.of(f)));
-            }
-        }
-        for (MultipartFile s : files) {
-            if (isSubtitle(s.getOriginalFilename())) {
-                String name = String.valueOf(s.getOriginalFilename()).toLowerCase(Locale.ROOT);
-                int best = -1;
-                for (int i = 0; i < bases.size(); i++) {
-                    if (name.startsWith(bases.get(i)) && (best < 0 || bases.get(i).length() > bases.get(best).length())) {
-                        best = i;
-                    }
-                }
-                if (best >= 0) {
-                    groups.get(best).add(s);
-                } else {
-                    groups.add(new ArrayList<>(List.of(s)));
-                }
-            }
-        }
-        return groups.stream().map(List::copyOf).toList();
+        return Subtitles.group(files, MultipartFile::getOriginalFilename);
     }
 
-    private static boolean isSubtitle(String name) {
-        String n = String.valueOf(name).toLowerCase(Locale.ROOT);
-        return n.endsWith(".vtt") || n.endsWith(".srt");
-    }
-
-    private static String base(String name) {
-        String n = String.valueOf(name).toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+    /**
+     * How the page's script splits the chosen files into materials, so that it sends the same
+     * groups this page would make: the file names in, each material's positions in that list out.
+     */
+    @PostMapping(path = "/upload/materials", consumes = "application/json", produces = "application/json")
+    @ResponseBody
+    List<List<Integer>> materialPositions(@RequestBody List<String> names) {
+        List<Integer> positions = IntStream.range(0, names.size()).boxed().toList();
+        return Subtitles.group(positions, names::get);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -142,7 +141,7 @@ public class Uploads {
             }
         }
         ResourceDraft d = described.draft();
-        StoredFile main = stored.stream().filter(f -> !isSubtitle(f.name())).findFirst().orElse(stored.get(0));
+        StoredFile main = stored.stream().filter(f -> !Subtitles.isSubtitle(f.name())).findFirst().orElse(stored.get(0));
         String title = MetadataRules.blankToNull(d.title()) != null ? d.title().strip() : FileNames.title(main.name());
         MaterialType type = described.type() != null ? described.type()
                 : FileNames.materialType(main.name(), main.mediaType());
@@ -230,11 +229,6 @@ public class Uploads {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.upload.otherLibrary", code);
         }
         return library;
-    }
-
-    private static boolean isSubtitle(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".vtt") || n.endsWith(".srt");
     }
 
     /** The draft's values, checked before any byte is written. */

@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
+import vn.hoclieu.catalog.Subtitles;
 import vn.hoclieu.ingest.IngestProperties;
 import vn.hoclieu.ingest.internal.legacy.LegacyVietnamese;
 import vn.hoclieu.ingest.internal.scorm.ScormManifest;
@@ -101,7 +102,7 @@ final class TikaParsing {
     private Extraction readContent(Path file, String fileName, String declaredType, Runnable progress) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         try {
-            if (lower.endsWith(".vtt") || lower.endsWith(".srt")) {
+            if (Subtitles.isSubtitle(fileName)) {
                 return subtitles(file, lower.endsWith(".vtt") ? "text/vtt" : "application/x-subrip");
             }
             // before any parser opens a ZIP container (Office, EPUB, SCORM, archives): a bomb costs a moment, not the time limit
