@@ -1,8 +1,10 @@
 package vn.hoclieu.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -75,9 +77,9 @@ final class FileResponses {
         if (name == null) {
             return disposition.toString();
         }
-        String plain = java.text.Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), java.text.Normalizer.Form.NFD)
+        String plain = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
         return disposition.toString().replaceFirst("filename=\"(?:[^\"\\\\]|\\\\.)*\"",
-                java.util.regex.Matcher.quoteReplacement("filename=\"" + plain + "\""));
+                Matcher.quoteReplacement("filename=\"" + plain + "\""));
     }
 }

@@ -2,13 +2,18 @@ package vn.hoclieu.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
 
@@ -45,7 +50,7 @@ class ResourceController {
     String show(@PathVariable long id, @RequestParam(name = "page", required = false) String page,
                 @RequestParam(name = "t", required = false) String moment,
                 @RequestParam(name = "within", required = false) String within, Model model,
-                org.springframework.web.context.request.WebRequest request) {
+                WebRequest request) {
         var viewer = accounts.currentViewer();
         ResourceView resource = catalog.find(id, viewer, Reading.WITH_GRANTS)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id)));
@@ -64,10 +69,10 @@ class ResourceController {
         // both languages, the reader's first: a Vietnamese teacher may write an English slide deck
         String pageUrl = pageUrl(id);
         model.addAttribute("pageUrl", pageUrl);
-        java.util.Locale current = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        model.addAttribute("attributions", java.util.stream.Stream.of(current, java.util.Locale.forLanguageTag("vi"),
-                        java.util.Locale.ENGLISH).map(java.util.Locale::getLanguage).distinct()
-                .map(lang -> attributions.of(resource, pageUrl, java.util.Locale.forLanguageTag(lang))).toList());
+        Locale current = LocaleContextHolder.getLocale();
+        model.addAttribute("attributions", Stream.of(current, Locale.forLanguageTag("vi"),
+                        Locale.ENGLISH).map(Locale::getLanguage).distinct()
+                .map(lang -> attributions.of(resource, pageUrl, Locale.forLanguageTag(lang))).toList());
         boolean staff = permissions.mayChange(id, viewer);
         model.addAttribute("staff", staff);
         if (staff) {
@@ -83,7 +88,7 @@ class ResourceController {
 
     /** The page's own address, as the visitor reached it (behind a proxy: set server.forward-headers-strategy). */
     static String pageUrl(long id) {
-        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/resources/{id}").buildAndExpand(id).toUriString();
     }
 

@@ -1,6 +1,7 @@
 package vn.hoclieu.catalog;
 
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -141,6 +142,6 @@ class ReviewController {
 
     /** For the resource page: what its viewer may do there. */
     static List<StatusChange> possibleChanges(ResourceStatus status) {
-        return java.util.Arrays.stream(StatusChange.values()).filter(c -> c.possibleFrom(status)).toList();
+        return Arrays.stream(StatusChange.values()).filter(c -> c.possibleFrom(status)).toList();
     }
 }

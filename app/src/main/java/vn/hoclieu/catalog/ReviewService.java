@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,7 +129,7 @@ public class ReviewService {
     }
 
     private static <T> void set(List<String> changed, String field, T before, T after,
-                                java.util.function.Consumer<T> setter) {
+                                Consumer<T> setter) {
         if (!Objects.equals(before, after)) {
             setter.accept(after);
             changed.add(field);

@@ -1,5 +1,6 @@
 package vn.hoclieu.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -10,14 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -284,7 +288,7 @@ class UploadController {
             body.setProperty("existingResourceId", existing);
             body.setProperty("existing", "/resources/" + existing);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
@@ -325,14 +329,14 @@ class UploadController {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, text(UploadLimits.MESSAGE_CODE, limits.messageArguments()), null);
         }
         UploadForm form = new UploadForm();
-        org.springframework.beans.MutablePropertyValues typed = new org.springframework.beans.MutablePropertyValues();
+        MutablePropertyValues typed = new MutablePropertyValues();
         for (String field : TYPED_FIELDS) {
             String value = UploadLimits.typedField(request, field);
             if (value != null) {
                 typed.add(field, value);
             }
         }
-        org.springframework.validation.DataBinder binder = new org.springframework.validation.DataBinder(form, "form");
+        DataBinder binder = new DataBinder(form, "form");
         binder.bind(typed);
         BindingResult errors = binder.getBindingResult();
         errors.reject(UploadLimits.MESSAGE_CODE, limits.messageArguments(), UploadLimits.MESSAGE_CODE);
@@ -349,6 +353,6 @@ class UploadController {
      * bytes are already in the catalogue).
      */
     record Outcome(List<String> files, Long id, String title, String describe, String page, String message,
-                   Long duplicateOf, @com.fasterxml.jackson.annotation.JsonIgnore HttpStatus status) {
+                   Long duplicateOf, @JsonIgnore HttpStatus status) {
     }
 }

@@ -1,6 +1,7 @@
 package vn.hoclieu.harvest;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -88,7 +89,7 @@ public class HarvestService {
                     new HarvestException(HttpStatus.BAD_REQUEST, "problem.partner.unknownLibrary", form.getLibrary()));
         }
         boolean known = partners.findAll().stream().anyMatch(p -> p.getBaseUrl().equalsIgnoreCase(baseUrl)
-                && java.util.Objects.equals(p.getSetSpec(), set));
+                && Objects.equals(p.getSetSpec(), set));
         if (known) {
             throw new HarvestException(HttpStatus.CONFLICT, "problem.partner.duplicate", baseUrl);
         }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -155,7 +156,7 @@ public class SharingService {
     @Transactional(readOnly = true)
     public Opened open(String token, HttpSession session) {
         ShareLink link = (ShareTokens.wellFormed(token) ? links.findByTokenHash(ShareTokens.sha256(token))
-                : java.util.Optional.<ShareLink>empty())
+                : Optional.<ShareLink>empty())
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.shareLink.unknown"));
         if (!link.activeAt(Instant.now())) {
             throw new CatalogException(HttpStatus.GONE, "problem.shareLink.ended");

@@ -2,6 +2,8 @@ package vn.hoclieu.ingest.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -201,8 +203,8 @@ class IngestWorkers implements SmartLifecycle {
     static String defaultNodeName(Path dataDir) {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "localhost";
         }
         return cut(host + ":" + dataDir.toAbsolutePath().normalize(), 200);

@@ -1,6 +1,7 @@
 package vn.hoclieu.oai.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -145,7 +146,7 @@ public class OaiRecordKeeper {
             return;
         }
         if (row.isEmpty()) {
-            records.save(new Row(resourceId, State.PRIVATE, now, java.util.List.of(), null, knownVersion), false);
+            records.save(new Row(resourceId, State.PRIVATE, now, List.of(), null, knownVersion), false);
         } else if (row.get().state() == State.PUBLIC) {
             // the sets it was harvested in stay, so that harvesters of those sets learn of the deletion
             records.save(new Row(resourceId, State.DELETED, now, row.get().sets(), null, knownVersion), true);

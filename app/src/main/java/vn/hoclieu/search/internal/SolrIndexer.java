@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -236,9 +237,9 @@ class SolrIndexer {
                 awaitSearchable();
             }
         }
-        java.util.Collections.sort(missing);
-        java.util.Collections.sort(stale);
-        java.util.Collections.sort(extra);
+        Collections.sort(missing);
+        Collections.sort(stale);
+        Collections.sort(extra);
         return new IndexCheck(versions.size(), documents, missing, stale, extra, List.copyOf(duplicated), repaired);
     }
 
