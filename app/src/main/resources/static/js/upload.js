@@ -77,31 +77,30 @@
     summary.textContent = format(msg.msgChosen, [input.files.length]);
   }
 
-  /** The same grouping as the server's: each file alone, a subtitle with the file its name starts with. */
+  /**
+   * The chosen files as materials, grouped by the server (POST /upload/materials) so that a
+   * subtitle joins its video exactly as the form without script and the bulk imports group it.
+   * Resolves with null if the server cannot be asked.
+   */
   function materials(files) {
     if (!separate.checked) {
-      return [files];
+      return Promise.resolve([files]);
     }
-    var subtitle = function (f) { return /\.(vtt|srt)$/i.test(f.name); };
-    var base = function (f) {
-      var n = f.name.toLowerCase();
-      var dot = n.lastIndexOf('.');
-      return dot > 0 ? n.substring(0, dot) : n;
-    };
-    var groups = files.filter(function (f) { return !subtitle(f); }).map(function (f) {
-      return {base: base(f), files: [f]};
+    return new Promise(function (resolve) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', msg.materials);
+      xhr.setRequestHeader('Content-Type', 'application/json');
+      xhr.setRequestHeader('Accept', 'application/json');
+      var token = form.querySelector('input[name="_csrf"]');
+      if (token) { xhr.setRequestHeader('X-CSRF-TOKEN', token.value); }
+      xhr.addEventListener('load', function () {
+        var groups = null;
+        try { groups = xhr.status === 200 ? JSON.parse(xhr.responseText) : null; } catch (ignored) { groups = null; }
+        resolve(groups && groups.map(function (g) { return g.map(function (i) { return files[i]; }); }));
+      });
+      xhr.addEventListener('error', function () { resolve(null); });
+      xhr.send(JSON.stringify(files.map(function (f) { return f.name; })));
     });
-    var mains = groups.length;
-    files.filter(subtitle).forEach(function (s) {
-      var best = null;
-      for (var i = 0; i < mains; i++) {
-        if (s.name.toLowerCase().indexOf(groups[i].base) === 0 && (!best || groups[i].base.length > best.base.length)) {
-          best = groups[i];
-        }
-      }
-      if (best) { best.files.push(s); } else { groups.push({base: '', files: [s]}); }
-    });
-    return groups.map(function (g) { return g.files; });
   }
 
   function setState(file, text, link, href) {
@@ -177,22 +176,27 @@
     busy = true;
     button.disabled = true;
     show();
-    var groups = materials(Array.prototype.slice.call(input.files));
-    var stored = [];
-    // one after another: on a slow connection, one file at full speed beats several crawling
-    groups.reduce(function (previous, group) {
-      return previous.then(function () {
-        return send(group).then(function (describe) {
-          if (describe) { stored.push(describe); }
-        });
-      });
-    }, Promise.resolve()).then(function () {
-      busy = false;
-      button.disabled = false;
-      summary.textContent = format(msg.msgSummary, [stored.length, groups.length]);
-      if (groups.length === 1 && stored.length === 1) {
-        window.location.assign(stored[0]);
+    materials(Array.prototype.slice.call(input.files)).then(function (groups) {
+      if (!groups) {
+        form.submit(); // the form without script: the server groups and stores the files itself
+        return;
       }
+      var stored = [];
+      // one after another: on a slow connection, one file at full speed beats several crawling
+      groups.reduce(function (previous, group) {
+        return previous.then(function () {
+          return send(group).then(function (describe) {
+            if (describe) { stored.push(describe); }
+          });
+        });
+      }, Promise.resolve()).then(function () {
+        busy = false;
+        button.disabled = false;
+        summary.textContent = format(msg.msgSummary, [stored.length, groups.length]);
+        if (groups.length === 1 && stored.length === 1) {
+          window.location.assign(stored[0]);
+        }
+      });
     });
   });
 }());

@@ -58,6 +58,15 @@ public final class Browser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON POST as a page's script sends it: the page's CSRF token in the {@code X-CSRF-TOKEN} header. */
+    public HttpResponse<String> postJson(String path, String csrfToken, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("the form carries a CSRF token").isTrue();

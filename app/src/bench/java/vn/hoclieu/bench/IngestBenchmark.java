@@ -40,7 +40,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import vn.hoclieu.HoclieuApplication;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.ingest.ImportReport;
 import vn.hoclieu.ingest.IngestService;
@@ -228,7 +228,7 @@ public final class IngestBenchmark {
         try {
             LocaleContextHolder.setLocale(Locale.ENGLISH);
             IngestService ingest = app.getBean(IngestService.class);
-            CatalogService catalog = app.getBean(CatalogService.class);
+            CatalogReads catalog = app.getBean(CatalogReads.class);
             System.out.printf("Hoclieu started in %.1f s%n", Duration.between(appStart, Instant.now()).toMillis() / 1e3);
 
             Instant started = Instant.now();
@@ -312,7 +312,7 @@ public final class IngestBenchmark {
             ReferenceManager.maybeRefreshBlocking           index: near-real-time reopen
             LuceneIndex.awaitSearchable                     index: wait until searchable
             LuceneIndex.upsert                              index: analyse and add document
-            CatalogService.snapshot                         index: read the resource and its text
+            CatalogFeeds.snapshot                           index: read the resource and its text
             NearDuplicates.closest                          near-duplicate scan
             TextFingerprint.of                              text fingerprint
             LocalBlobStore.store                            blob store (write, fsync, rename)

@@ -1,13 +1,16 @@
 package vn.hoclieu.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
+import vn.hoclieu.catalog.internal.FileNames;
 
 /**
  * Serves user files safely: types a browser would run (HTML, SVG, XML, scripts) are sent as
@@ -47,7 +50,7 @@ final class FileResponses {
             mediaType = new MediaType(mediaType, StandardCharsets.UTF_8);
         }
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(CatalogService.safeFileName(file.name()), StandardCharsets.UTF_8).build(); // RFC 6266 filename*; never a control or bidi character
+                .filename(FileNames.safe(file.name()), StandardCharsets.UTF_8).build(); // RFC 6266 filename*; never a control or bidi character
         var response = ResponseEntity.ok()
                 .contentType(inline ? mediaType : MediaType.APPLICATION_OCTET_STREAM)
                 .eTag(etag)
@@ -74,9 +77,9 @@ final class FileResponses {
         if (name == null) {
             return disposition.toString();
         }
-        String plain = java.text.Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), java.text.Normalizer.Form.NFD)
+        String plain = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
         return disposition.toString().replaceFirst("filename=\"(?:[^\"\\\\]|\\\\.)*\"",
-                java.util.regex.Matcher.quoteReplacement("filename=\"" + plain + "\""));
+                Matcher.quoteReplacement("filename=\"" + plain + "\""));
     }
 }

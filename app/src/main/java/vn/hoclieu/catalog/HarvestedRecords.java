@@ -1,27 +1,99 @@
 package vn.hoclieu.catalog;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.hoclieu.catalog.internal.FileNames;
+import vn.hoclieu.catalog.internal.ResourceRepository;
 
 /**
- * Copies a harvested record onto its resource, keeping what the columns and the catalogue's rules
- * allow: the partner is another school's server, not a form we validated, so every value is
- * checked, cut to its column and dropped rather than refused when it does not fit.
+ * Partners' public records, held here as linked records for the harvester. Each record is copied
+ * keeping what the columns and the catalogue's rules allow: the partner is another school's server,
+ * not a form we validated, so every value is checked, cut to its column and dropped rather than
+ * refused when it does not fit.
  */
-final class HarvestedRecords {
+@Service
+public class HarvestedRecords {
 
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
-    private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+\\-]{1,40}");
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2}))?(?:-(\\d{2}))?.*");
     private static final int MAX_VALUES = 50;
 
-    private HarvestedRecords() {
+    private final ResourceRepository resources;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    HarvestedRecords(ResourceRepository resources, ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.resources = resources;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    /**
+     * Holds a partner's public record as a linked record here: published and public (it was public
+     * at the source), credited to the partner, its files links until first asked for. The same
+     * version again (harvests overlap) changes nothing; a record withdrawn here because the partner
+     * had deleted it comes back when the partner shows it again.
+     */
+    public HarvestOutcome upsert(HarvestedRecord h) {
+        return tx.execute(status -> {
+            Optional<Resource> existing = resources.findBySourcePartnerIdAndSourceIdentifier(h.partnerId(), h.identifier());
+            if (existing.isPresent() && existing.get().getStatus() == ResourceStatus.PUBLISHED
+                    && Objects.equals(existing.get().getSourceDatestamp(), h.datestamp())
+                    && Objects.equals(existing.get().getLibraryId(), h.libraryId())) {
+                return HarvestOutcome.UNCHANGED;
+            }
+            Resource r = existing.orElseGet(() -> new Resource("", MaterialType.OTHER, Visibility.PUBLIC,
+                    ResourceStatus.PUBLISHED, h.libraryId(), null));
+            apply(h, r);
+            r.changeLibrary(h.libraryId());
+            r.changeVisibility(Visibility.PUBLIC);
+            r.changeStatus(ResourceStatus.PUBLISHED);
+            resources.saveAndFlush(r);
+            events.publishEvent(new ResourceChanged(r.getId()));
+            return existing.isPresent() ? HarvestOutcome.UPDATED : HarvestOutcome.ADDED;
+        });
+    }
+
+    /** The partner deleted the record (or stopped showing it): withdrawn here, so nobody finds it. */
+    public HarvestOutcome delete(long partnerId, String identifier) {
+        return tx.execute(status -> resources.findBySourcePartnerIdAndSourceIdentifier(partnerId, identifier)
+                .filter(r -> r.getStatus() != ResourceStatus.WITHDRAWN)
+                .map(r -> {
+                    withdraw(r);
+                    return HarvestOutcome.DELETED;
+                }).orElse(HarvestOutcome.ABSENT));
+    }
+
+    /** Every record of a partner that is no longer harvested is withdrawn; returns how many. */
+    public int withdrawAll(long partnerId) {
+        return tx.execute(status -> {
+            int n = 0;
+            for (Resource r : resources.findBySourcePartnerId(partnerId)) {
+                if (r.getStatus() != ResourceStatus.WITHDRAWN) {
+                    withdraw(r);
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    private void withdraw(Resource r) {
+        r.changeStatus(ResourceStatus.WITHDRAWN);
+        resources.saveAndFlush(r);
+        events.publishEvent(new ResourceChanged(r.getId(), true));
     }
 
     static void apply(HarvestedRecord h, Resource r) {
@@ -30,12 +102,11 @@ final class HarvestedRecords {
         r.setCreators(list(h.creators(), 4000));
         r.setSubjects(list(h.subjects(), 4000));
         r.setAudience(list(h.audience(), 2000));
-        r.setDescription(blankToNull(h.description()) == null ? null : cut(h.description().strip(), 100_000));
-        r.setPublisher(blankToNull(h.publisher()) == null ? null : cut(h.publisher().strip(), 500));
+        r.setDescription(MetadataRules.blankToNull(h.description()) == null ? null : cut(h.description().strip(), 100_000));
+        r.setPublisher(MetadataRules.blankToNull(h.publisher()) == null ? null : cut(h.publisher().strip(), 500));
         r.setIssued(date(h.date()));
-        String language = h.language() == null ? null : h.language().strip().toLowerCase(Locale.ROOT);
-        r.setLanguage(language != null && language.length() <= 20 && LANGUAGE.matcher(language).matches() ? language : null);
-        r.setLicence(h.licence() != null && LICENCE.matcher(h.licence().strip()).matches() ? h.licence().strip() : null);
+        r.setLanguage(MetadataRules.language(h.language()).orElse(null));
+        r.setLicence(MetadataRules.licence(h.licence()).orElse(null));
         r.setMaterialType(materialType(h.materialType()));
         r.linkToSource(h.partnerId(), cut(h.partnerName(), 255), cut(h.identifier(), 1000), webUrl(h.sourceUrl()),
                 cut(h.datestamp(), 40));
@@ -56,13 +127,13 @@ final class HarvestedRecords {
         Set<String> held = r.getFiles().stream().map(ResourceFile::getRemoteUrl).collect(Collectors.toSet());
         for (HarvestedRecord.RemoteFile f : wanted) {
             if (held.add(f.url())) {
-                String name = CatalogService.safeFileName(f.name() == null ? "file" : f.name());
-                r.addRemoteFile(name, CatalogService.mediaTypeOf(name, f.mediaType()), f.url());
+                String name = FileNames.safe(f.name() == null ? "file" : f.name());
+                r.addRemoteFile(name, FileNames.mediaType(name, f.mediaType()), f.url());
             }
         }
     }
 
-    static MaterialType materialType(String value) {
+    private static MaterialType materialType(String value) {
         if (value == null) {
             return MaterialType.OTHER;
         }
@@ -74,7 +145,7 @@ final class HarvestedRecords {
     }
 
     /** Only web addresses become links: a {@code javascript:} "page" would run on ours. */
-    static String webUrl(String url) {
+    private static String webUrl(String url) {
         if (url == null || url.length() > 2000) {
             return null;
         }
@@ -82,7 +153,7 @@ final class HarvestedRecords {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }
@@ -98,7 +169,7 @@ final class HarvestedRecords {
         try {
             return LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
                     m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }
@@ -125,9 +196,5 @@ final class HarvestedRecords {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

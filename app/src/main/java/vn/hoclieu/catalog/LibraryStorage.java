@@ -2,9 +2,12 @@ package vn.hoclieu.catalog;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.internal.ReadTransactions;
+import vn.hoclieu.catalog.internal.ResourceFileRepository;
 import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryPageExtras;
 import vn.hoclieu.storage.ByteSizes;
@@ -23,11 +26,13 @@ class LibraryStorage implements LibraryPageExtras {
     record Usage(long usedBytes, Long quotaBytes, String used, String quota) {
     }
 
-    private final CatalogService catalog;
+    private final ResourceFileRepository files;
+    private final TransactionTemplate readTx;
     private final AccountService accounts;
 
-    LibraryStorage(CatalogService catalog, AccountService accounts) {
-        this.catalog = catalog;
+    LibraryStorage(ResourceFileRepository files, TransactionTemplate tx, AccountService accounts) {
+        this.files = files;
+        this.readTx = ReadTransactions.of(tx);
         this.accounts = accounts;
     }
 
@@ -39,8 +44,13 @@ class LibraryStorage implements LibraryPageExtras {
         if (!staff) {
             return Map.of();
         }
-        long used = catalog.usedBytes(library);
+        long used = usedBytes(library);
         Long quota = library.getQuotaBytes();
         return Map.of("storage", new Usage(used, quota, ByteSizes.format(used), quota == null ? null : ByteSizes.format(quota)));
+    }
+
+    /** Bytes of the files a library's resources hold (what its quota counts). */
+    private long usedBytes(Library library) {
+        return readTx.execute(s -> files.bytesOfLibrary(library.getId()));
     }
 }

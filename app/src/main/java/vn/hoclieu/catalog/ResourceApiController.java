@@ -3,8 +3,15 @@ package vn.hoclieu.catalog;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,28 +26,33 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.storage.UploadLimits;
 
 /** {@code /api/v1/resources}: upload, describe and download, as {@code API.md} specifies. */
 @RestController
 @RequestMapping("/api/v1")
 class ResourceApiController {
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final Uploads uploads;
+    private final HarvestedFiles harvestedFiles;
     private final AccountService accounts;
     private final JsonMapper json;
     private final UsageService usage;
     private final Attributions attributions;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    private final vn.hoclieu.storage.UploadLimits limits;
+    private final UploadLimits limits;
 
-    ResourceApiController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
-                          Attributions attributions, org.springframework.context.MessageSource messages,
-                          vn.hoclieu.storage.UploadLimits limits) {
+    ResourceApiController(CatalogReads catalog, Uploads uploads, HarvestedFiles harvestedFiles, AccountService accounts, JsonMapper json, UsageService usage,
+                          Attributions attributions, MessageSource messages,
+                          UploadLimits limits) {
         this.limits = limits;
         this.attributions = attributions;
         this.messages = messages;
         this.catalog = catalog;
+        this.uploads = uploads;
+        this.harvestedFiles = harvestedFiles;
         this.accounts = accounts;
         this.json = json;
         this.usage = usage;
@@ -57,8 +69,8 @@ class ResourceApiController {
         List<IncomingFile> incoming = files.stream()
                 .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f, f.getSize()))
                 .toList();
-        ResourceView created = catalog.submit(draft, incoming, accounts.currentViewer());
-        return ResponseEntity.created(java.net.URI.create("/api/v1/resources/" + created.id())).body(created);
+        ResourceView created = uploads.submit(draft, incoming, accounts.currentViewer());
+        return ResponseEntity.created(URI.create("/api/v1/resources/" + created.id())).body(created);
     }
 
     @GetMapping("/resources/{id}")
@@ -71,19 +83,19 @@ class ResourceApiController {
     Attribution attribution(@PathVariable long id) {
         ResourceView resource = catalog.find(id, accounts.currentViewer()).orElseThrow(() -> notFound(id));
         return attributions.of(resource, ResourceController.pageUrl(id),
-                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+                LocaleContextHolder.getLocale());
     }
 
     /** The licences the upload form offers, with what each lets others do. */
     @GetMapping("/licences")
-    java.util.List<LicenceView> licences() {
-        return java.util.Arrays.stream(Licence.values()).map(l -> LicenceView.of(l, messages)).toList();
+    List<LicenceView> licences() {
+        return Arrays.stream(Licence.values()).map(l -> LicenceView.of(l, messages)).toList();
     }
 
     @GetMapping("/resources/{id}/files/{fileId}/content")
     ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id, @PathVariable long fileId,
             @RequestParam(defaultValue = "false") boolean download, WebRequest request) {
-        ResourceView.FileView file = catalog.localFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
+        ResourceView.FileView file = harvestedFiles.localFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
                 .orElseThrow(() -> notFound(id));
         if (FileResponses.isDownload(file, download) && startsAtZero(request.getHeader("Range"))) {
             usage.downloaded(id, Visitors.of(request), request.getHeader("User-Agent"));
@@ -104,9 +116,9 @@ class ResourceApiController {
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(304).eTag(etag).build();
         }
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG).eTag(etag)
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).eTag(etag)
                 .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
                 .body(image);
     }
 

@@ -1,13 +1,19 @@
 package vn.hoclieu.catalog;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
 
@@ -18,15 +24,20 @@ class ResourceController {
     static final String VIEW = "catalog/resource";
     private static final int EXCERPT_CHARS = 1500;
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final ResourceChanges changes;
+    private final ResourcePermissions permissions;
     private final AccountService accounts;
     private final JsonMapper json;
     private final UsageService usage;
-    private final java.util.List<ResourcePageExtras> extras;
+    private final List<ResourcePageExtras> extras;
     private final Attributions attributions;
 
-    ResourceController(CatalogService catalog, AccountService accounts, JsonMapper json, UsageService usage,
-                       java.util.List<ResourcePageExtras> extras, Attributions attributions) {
+    ResourceController(CatalogReads catalog, ResourceChanges changes, ResourcePermissions permissions,
+                       AccountService accounts, JsonMapper json, UsageService usage, List<ResourcePageExtras> extras,
+                       Attributions attributions) {
+        this.changes = changes;
+        this.permissions = permissions;
         this.attributions = attributions;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -39,7 +50,7 @@ class ResourceController {
     String show(@PathVariable long id, @RequestParam(name = "page", required = false) String page,
                 @RequestParam(name = "t", required = false) String moment,
                 @RequestParam(name = "within", required = false) String within, Model model,
-                org.springframework.web.context.request.WebRequest request) {
+                WebRequest request) {
         var viewer = accounts.currentViewer();
         ResourceView resource = catalog.find(id, viewer, Reading.WITH_GRANTS)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id)));
@@ -58,15 +69,15 @@ class ResourceController {
         // both languages, the reader's first: a Vietnamese teacher may write an English slide deck
         String pageUrl = pageUrl(id);
         model.addAttribute("pageUrl", pageUrl);
-        java.util.Locale current = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        model.addAttribute("attributions", java.util.stream.Stream.of(current, java.util.Locale.forLanguageTag("vi"),
-                        java.util.Locale.ENGLISH).map(java.util.Locale::getLanguage).distinct()
-                .map(lang -> attributions.of(resource, pageUrl, java.util.Locale.forLanguageTag(lang))).toList());
-        boolean staff = catalog.mayChange(id, viewer);
+        Locale current = LocaleContextHolder.getLocale();
+        model.addAttribute("attributions", Stream.of(current, Locale.forLanguageTag("vi"),
+                        Locale.ENGLISH).map(Locale::getLanguage).distinct()
+                .map(lang -> attributions.of(resource, pageUrl, Locale.forLanguageTag(lang))).toList());
+        boolean staff = permissions.mayChange(id, viewer);
         model.addAttribute("staff", staff);
         if (staff) {
             model.addAttribute("changes", ReviewController.possibleChanges(resource.status()));
-            model.addAttribute("history", catalog.history(id, viewer));
+            model.addAttribute("history", changes.history(id, viewer));
         }
         Map<String, String> params = within == null ? Map.of() : Map.of("within", within);
         extras.forEach(e -> model.addAllAttributes(e.extras(id, viewer, params)));
@@ -77,7 +88,7 @@ class ResourceController {
 
     /** The page's own address, as the visitor reached it (behind a proxy: set server.forward-headers-strategy). */
     static String pageUrl(long id) {
-        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/resources/{id}").buildAndExpand(id).toUriString();
     }
 

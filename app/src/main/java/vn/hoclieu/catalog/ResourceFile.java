@@ -10,7 +10,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** One file of a resource: its stored bytes (by SHA-256) and what extraction found in them. */
 @Entity
@@ -118,21 +122,21 @@ public class ResourceFile {
         this.launchPath = outcome.launchPath() == null || outcome.launchPath().length() > 1000 ? null
                 : outcome.launchPath();
         String starts = outcome.cueStarts().stream().map(ResourceFile::seconds)
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
         this.cueStarts = starts.isEmpty() || starts.length() > 1_000_000 ? null : starts;
         this.extractedAt = Instant.now();
     }
 
     private static String seconds(double s) {
-        return java.math.BigDecimal.valueOf(Math.round(s * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.round(s * 1000) / 1000.0).stripTrailingZeros().toPlainString();
     }
 
     /** When each subtitle cue starts (seconds), in the order of the text's segments; empty if not subtitles. */
-    public java.util.List<Double> getCueStarts() {
+    public List<Double> getCueStarts() {
         if (cueStarts == null || cueStarts.isBlank()) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.Arrays.stream(cueStarts.split(",")).map(Double::valueOf).toList();
+        return Arrays.stream(cueStarts.split(",")).map(Double::valueOf).toList();
     }
 
     private static String truncate(String s, int max) {
@@ -166,7 +170,6 @@ public class ResourceFile {
 
     /** Subtitle tracks (WebVTT, SRT) belong to the video or audio beside them. */
     public boolean isSubtitle() {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".vtt") || n.endsWith(".srt");
+        return Subtitles.isSubtitle(name);
     }
 }

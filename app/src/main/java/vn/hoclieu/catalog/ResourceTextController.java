@@ -30,10 +30,10 @@ class ResourceTextController {
             "application/vnd.ms-powerpoint",
             "application/vnd.oasis.opendocument.presentation");
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
     private final AccountService accounts;
 
-    ResourceTextController(CatalogService catalog, AccountService accounts) {
+    ResourceTextController(CatalogReads catalog, AccountService accounts) {
         this.catalog = catalog;
         this.accounts = accounts;
     }

@@ -40,8 +40,7 @@ public record ResourceView(long id, String title, List<String> creators, String 
                            Extraction extraction, NearDuplicate nearDuplicate, String launch, String remote) {
 
         public boolean isSubtitle() {
-            String n = name.toLowerCase(java.util.Locale.ROOT);
-            return n.endsWith(".vtt") || n.endsWith(".srt");
+            return Subtitles.isSubtitle(name);
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.hoclieu.catalog;
 
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -30,10 +31,13 @@ class ReviewController {
     private static final String FROM_QUEUE = "review";
 
     private final ReviewService review;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final ResourcePermissions permissions;
     private final AccountService accounts;
 
-    ReviewController(ReviewService review, CatalogService catalog, AccountService accounts) {
+    ReviewController(ReviewService review, CatalogReads catalog, ResourcePermissions permissions,
+                     AccountService accounts) {
+        this.permissions = permissions;
         this.review = review;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -130,7 +134,7 @@ class ReviewController {
     private ResourceView editable(long id, Viewer viewer) {
         ResourceView resource = catalog.find(id, viewer)
                 .orElseThrow(() -> ResourceApiController.notFound(id));
-        if (!catalog.mayChange(id, viewer)) {
+        if (!permissions.mayChange(id, viewer)) {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden");
         }
         return resource;
@@ -138,6 +142,6 @@ class ReviewController {
 
     /** For the resource page: what its viewer may do there. */
     static List<StatusChange> possibleChanges(ResourceStatus status) {
-        return java.util.Arrays.stream(StatusChange.values()).filter(c -> c.possibleFrom(status)).toList();
+        return Arrays.stream(StatusChange.values()).filter(c -> c.possibleFrom(status)).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,44 +19,44 @@ import vn.hoclieu.library.LibraryService;
 /**
  * Review by the owning library: a teacher's submission waits (PENDING) until one of its librarians
  * (or an administrator) approves or rejects it; published material can be withdrawn and restored,
- * and its description corrected. Every change goes through {@link CatalogService}'s retried,
+ * and its description corrected. Every change goes through {@link ResourceChanges}' retried,
  * reindexing change and leaves a line in the resource's history.
  */
 @Service
 public class ReviewService {
 
-    private final CatalogService catalog;
+    private final ResourceChanges changes;
     private final ResourceRepository resources;
     private final LibraryService libraries;
 
-    ReviewService(CatalogService catalog, ResourceRepository resources, LibraryService libraries) {
-        this.catalog = catalog;
+    ReviewService(ResourceChanges changes, ResourceRepository resources, LibraryService libraries) {
+        this.changes = changes;
         this.resources = resources;
         this.libraries = libraries;
     }
 
     /** PENDING (or REJECTED, reconsidered) → PUBLISHED; 404, 403, or 409 for any other status. */
     public ResourceView approve(long id, Viewer by) {
-        return catalog.change(id, by, r -> StatusChange.APPROVE.apply(r, null));
+        return changes.change(id, by, r -> StatusChange.APPROVE.apply(r, null));
     }
 
     /** PENDING → REJECTED; the reason is required, kept for the uploader and in the history. */
     public ResourceView reject(long id, String reason, Viewer by) {
-        String why = CatalogService.blankToNull(reason);
+        String why = MetadataRules.blankToNull(reason);
         if (why == null) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.review.reasonRequired");
         }
-        String kept = CatalogService.limit(why.strip(), 2000);
-        return catalog.change(id, by, r -> StatusChange.REJECT.apply(r, kept));
+        String kept = MetadataRules.limit(why.strip(), 2000);
+        return changes.change(id, by, r -> StatusChange.REJECT.apply(r, kept));
     }
 
     public ResourceView withdraw(long id, Viewer by) {
-        return catalog.withdraw(id, by);
+        return changes.withdraw(id, by);
     }
 
     /** WITHDRAWN → PUBLISHED. */
     public ResourceView restore(long id, Viewer by) {
-        return catalog.change(id, by, r -> StatusChange.RESTORE.apply(r, null));
+        return changes.change(id, by, r -> StatusChange.RESTORE.apply(r, null));
     }
 
     /**
@@ -65,50 +66,50 @@ public class ReviewService {
      * @throws CatalogException 404/403 as for any change, 400 for a bad value
      */
     public ResourceView edit(long id, ResourceDraft d, Viewer by) {
-        if (CatalogService.blankToNull(d.library()) != null) {
+        if (MetadataRules.blankToNull(d.library()) != null) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.edit.library");
         }
         if (d.title() != null && d.title().isBlank()) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.edit.titleRequired");
         }
-        return catalog.change(id, by, r -> applyEdit(r, d));
+        return changes.change(id, by, r -> applyEdit(r, d));
     }
 
     private static StatusChange.Audit applyEdit(Resource r, ResourceDraft d) {
         List<String> changed = new ArrayList<>();
         if (d.title() != null) {
-            set(changed, "title", r.getTitle(), CatalogService.limit(d.title().strip(), 1000), r::setTitle);
+            set(changed, "title", r.getTitle(), MetadataRules.limit(d.title().strip(), 1000), r::setTitle);
         }
         if (d.creators() != null) {
-            set(changed, "creators", r.getCreators(), CatalogService.clean(d.creators()), r::setCreators);
+            set(changed, "creators", r.getCreators(), MetadataRules.clean(d.creators()), r::setCreators);
         }
         if (d.description() != null) {
-            set(changed, "description", r.getDescription(), CatalogService.blankToNull(d.description()),
+            set(changed, "description", r.getDescription(), MetadataRules.blankToNull(d.description()),
                     r::setDescription);
         }
         if (d.subjects() != null) {
-            set(changed, "subjects", r.getSubjects(), CatalogService.clean(d.subjects()), r::setSubjects);
+            set(changed, "subjects", r.getSubjects(), MetadataRules.clean(d.subjects()), r::setSubjects);
         }
         if (d.audience() != null) {
-            set(changed, "audience", r.getAudience(), CatalogService.clean(d.audience()), r::setAudience);
+            set(changed, "audience", r.getAudience(), MetadataRules.clean(d.audience()), r::setAudience);
         }
         if (d.language() != null) {
-            set(changed, "language", r.getLanguage(), CatalogService.checkedLanguage(d.language()), r::setLanguage);
+            set(changed, "language", r.getLanguage(), MetadataRules.checkedLanguage(d.language()), r::setLanguage);
         }
-        MaterialType type = CatalogService.parseEnum(MaterialType.class, d.materialType(), "materialType");
+        MaterialType type = MetadataRules.parseEnum(MaterialType.class, d.materialType(), "materialType");
         if (type != null) {
             set(changed, "materialType", r.getMaterialType(), type, r::setMaterialType);
         }
         if (d.licence() != null) {
-            set(changed, "licence", r.getLicence(), CatalogService.checkedLicence(d.licence()), r::setLicence);
+            set(changed, "licence", r.getLicence(), MetadataRules.checkedLicence(d.licence()), r::setLicence);
         }
         if (d.publisher() != null) {
-            set(changed, "publisher", r.getPublisher(), CatalogService.blankToNull(d.publisher()), r::setPublisher);
+            set(changed, "publisher", r.getPublisher(), MetadataRules.blankToNull(d.publisher()), r::setPublisher);
         }
         if (d.date() != null) {
-            set(changed, "date", r.getIssued(), CatalogService.parseDate(d.date()), r::setIssued);
+            set(changed, "date", r.getIssued(), MetadataRules.parseDate(d.date()), r::setIssued);
         }
-        Visibility visibility = CatalogService.parseEnum(Visibility.class, d.visibility(), "visibility");
+        Visibility visibility = MetadataRules.parseEnum(Visibility.class, d.visibility(), "visibility");
         String visibilityChange = null;
         if (visibility != null && visibility != r.getVisibility()) {
             visibilityChange = r.getVisibility() + " → " + visibility;
@@ -128,7 +129,7 @@ public class ReviewService {
     }
 
     private static <T> void set(List<String> changed, String field, T before, T after,
-                                java.util.function.Consumer<T> setter) {
+                                Consumer<T> setter) {
         if (!Objects.equals(before, after)) {
             setter.accept(after);
             changed.add(field);
@@ -171,13 +172,13 @@ public class ReviewService {
      * review. Once published, corrections are the library's.
      */
     public ResourceView describe(long id, ResourceDraft d, Viewer by) {
-        if (CatalogService.blankToNull(d.library()) != null) {
+        if (MetadataRules.blankToNull(d.library()) != null) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.edit.library");
         }
         if (d.title() != null && d.title().isBlank()) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.edit.titleRequired");
         }
-        return catalog.changeAsUploader(id, by, r -> applyEdit(r, d));
+        return changes.changeAsUploader(id, by, r -> applyEdit(r, d));
     }
 
     /** What the viewer uploaded, newest first, with each one's status and any rejection reason. */
@@ -190,7 +191,7 @@ public class ReviewService {
     }
 
     public List<HistoryEntry> history(long id, Viewer by) {
-        return catalog.history(id, by);
+        return changes.history(id, by);
     }
 
     private List<ReviewItem> items(List<Resource> found) {

@@ -1,5 +1,6 @@
 package vn.hoclieu.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -9,19 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -50,14 +56,18 @@ class UploadController {
     private static final String[] TYPED_FIELDS = {"title", "creators", "description", "language", "subjects",
         "audience", "materialType", "licence", "visibility", "separate"};
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final Uploads uploads;
+    private final ResourcePermissions permissions;
     private final ReviewService review;
     private final AccountService accounts;
     private final MessageSource messages;
     private final UploadLimits limits;
 
-    UploadController(CatalogService catalog, ReviewService review, AccountService accounts, MessageSource messages,
-                     UploadLimits limits) {
+    UploadController(CatalogReads catalog, Uploads uploads, ResourcePermissions permissions, ReviewService review,
+                     AccountService accounts, MessageSource messages, UploadLimits limits) {
+        this.uploads = uploads;
+        this.permissions = permissions;
         this.catalog = catalog;
         this.review = review;
         this.accounts = accounts;
@@ -197,7 +207,7 @@ class UploadController {
 
     private ResourceView describable(long id, Viewer viewer) {
         ResourceView resource = catalog.find(id, viewer).orElseThrow(() -> ResourceApiController.notFound(id));
-        if (!catalog.mayDescribe(id, viewer)) {
+        if (!permissions.mayDescribe(id, viewer)) {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.describe.reviewed");
         }
         return resource;
@@ -249,7 +259,7 @@ class UploadController {
     }
 
     private ResourceView submit(UploadForm form, List<MultipartFile> files) {
-        return catalog.submit(form.toDraft(), files.stream()
+        return uploads.submit(form.toDraft(), files.stream()
                 .map(f -> new IncomingFile(f.getOriginalFilename(), f.getContentType(), f, f.getSize())).toList(),
                 accounts.currentViewer());
     }
@@ -278,7 +288,7 @@ class UploadController {
             body.setProperty("existingResourceId", existing);
             body.setProperty("existing", "/resources/" + existing);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
@@ -293,48 +303,20 @@ class UploadController {
                         && !f.getOriginalFilename().isBlank())).toList();
     }
 
-    /**
-     * Files as separate materials: each on its own, except that a subtitle ({@code .vtt}, {@code .srt})
-     * joins the file its name starts with ({@code bai-1.vi.vtt} joins {@code bai-1.mp4}), as in a
-     * folder import. {@code static/js/upload.js} groups the same way.
-     */
+    /** Files as separate materials, as {@link Subtitles} groups them: a subtitle joins its video or audio. */
     static List<List<MultipartFile>> materials(List<MultipartFile> files) {
-        List<String> bases = new ArrayList<>();
-        List<List<MultipartFile>> groups = new ArrayList<>();
-        for (MultipartFile f : files) {
-            if (!isSubtitle(f.getOriginalFilename())) {
-                bases.add(base(f.getOriginalFilename()));
-                groups.add(new ArrayList<>(List.of(f)));
-            }
-        }
-        for (MultipartFile s : files) {
-            if (isSubtitle(s.getOriginalFilename())) {
-                String name = String.valueOf(s.getOriginalFilename()).toLowerCase(Locale.ROOT);
-                int best = -1;
-                for (int i = 0; i < bases.size(); i++) {
-                    if (name.startsWith(bases.get(i)) && (best < 0 || bases.get(i).length() > bases.get(best).length())) {
-                        best = i;
-                    }
-                }
-                if (best >= 0) {
-                    groups.get(best).add(s);
-                } else {
-                    groups.add(new ArrayList<>(List.of(s)));
-                }
-            }
-        }
-        return groups.stream().map(List::copyOf).toList();
+        return Subtitles.group(files, MultipartFile::getOriginalFilename);
     }
 
-    private static boolean isSubtitle(String name) {
-        String n = String.valueOf(name).toLowerCase(Locale.ROOT);
-        return n.endsWith(".vtt") || n.endsWith(".srt");
-    }
-
-    private static String base(String name) {
-        String n = String.valueOf(name).toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+    /**
+     * How the page's script splits the chosen files into materials, so that it sends the same
+     * groups this page would make: the file names in, each material's positions in that list out.
+     */
+    @PostMapping(path = "/upload/materials", consumes = "application/json", produces = "application/json")
+    @ResponseBody
+    List<List<Integer>> materialPositions(@RequestBody List<String> names) {
+        List<Integer> positions = IntStream.range(0, names.size()).boxed().toList();
+        return Subtitles.group(positions, names::get);
     }
 
     /**
@@ -347,14 +329,14 @@ class UploadController {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, text(UploadLimits.MESSAGE_CODE, limits.messageArguments()), null);
         }
         UploadForm form = new UploadForm();
-        org.springframework.beans.MutablePropertyValues typed = new org.springframework.beans.MutablePropertyValues();
+        MutablePropertyValues typed = new MutablePropertyValues();
         for (String field : TYPED_FIELDS) {
             String value = UploadLimits.typedField(request, field);
             if (value != null) {
                 typed.add(field, value);
             }
         }
-        org.springframework.validation.DataBinder binder = new org.springframework.validation.DataBinder(form, "form");
+        DataBinder binder = new DataBinder(form, "form");
         binder.bind(typed);
         BindingResult errors = binder.getBindingResult();
         errors.reject(UploadLimits.MESSAGE_CODE, limits.messageArguments(), UploadLimits.MESSAGE_CODE);
@@ -371,6 +353,6 @@ class UploadController {
      * bytes are already in the catalogue).
      */
     record Outcome(List<String> files, Long id, String title, String describe, String page, String message,
-                   Long duplicateOf, @com.fasterxml.jackson.annotation.JsonIgnore HttpStatus status) {
+                   Long duplicateOf, @JsonIgnore HttpStatus status) {
     }
 }

@@ -1,12 +1,15 @@
 package vn.hoclieu.collection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -15,7 +18,7 @@ import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.collection.internal.CollectionItem;
 import vn.hoclieu.collection.internal.CollectionRepository;
@@ -37,13 +40,13 @@ public class CollectionService {
     static final int MAX_NOTE = 1000;
 
     private final CollectionRepository collections;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
     private final LibraryService libraries;
     private final AccountService accounts;
     private final TransactionTemplate tx;
     private final List<CollectionGrants> grants;
 
-    CollectionService(CollectionRepository collections, CatalogService catalog, LibraryService libraries,
+    CollectionService(CollectionRepository collections, CatalogReads catalog, LibraryService libraries,
                       AccountService accounts, TransactionTemplate tx, List<CollectionGrants> grants) {
         this.collections = collections;
         this.catalog = catalog;
@@ -203,10 +206,10 @@ public class CollectionService {
      * Two librarians reordering the same list at once: the second is told to look again (409)
      * rather than silently undoing the first.
      */
-    private static <T> T write(java.util.function.Supplier<T> change) {
+    private static <T> T write(Supplier<T> change) {
         try {
             return change.get();
-        } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+        } catch (OptimisticLockingFailureException concurrent) {
             throw new CatalogException(HttpStatus.CONFLICT, "problem.collection.changedMeanwhile");
         }
     }
@@ -252,7 +255,7 @@ public class CollectionService {
         return c.getItems().stream().map(CollectionItem::getResourceId).filter(visible::containsKey).toList();
     }
 
-    private List<CollectionView> read(java.util.function.Supplier<List<ResourceCollection>> query, Viewer viewer) {
+    private List<CollectionView> read(Supplier<List<ResourceCollection>> query, Viewer viewer) {
         return tx.execute(s -> query.get().stream().filter(c -> canView(viewer, c)).map(c -> view(c, viewer)).toList());
     }
 
@@ -324,7 +327,7 @@ public class CollectionService {
             return CollectionVisibility.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badEnum", "visibility", value,
-                    java.util.Arrays.toString(CollectionVisibility.values()));
+                    Arrays.toString(CollectionVisibility.values()));
         }
     }
 }

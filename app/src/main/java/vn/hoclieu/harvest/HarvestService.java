@@ -1,12 +1,13 @@
 package vn.hoclieu.harvest;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.HarvestedRecords;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.harvest.internal.HarvestFailure;
 import vn.hoclieu.harvest.internal.HarvestQueue;
@@ -34,17 +35,17 @@ public class HarvestService {
     private final PartnerCheck check;
     private final HarvestQueue queue;
     private final LibraryService libraries;
-    private final CatalogService catalog;
+    private final HarvestedRecords harvested;
     private final MessageSource messages;
 
     HarvestService(PartnerRepository partners, HarvestRunRepository runs, PartnerCheck check, HarvestQueue queue,
-                   LibraryService libraries, CatalogService catalog, MessageSource messages) {
+                   LibraryService libraries, HarvestedRecords harvested, MessageSource messages) {
         this.partners = partners;
         this.runs = runs;
         this.check = check;
         this.queue = queue;
         this.libraries = libraries;
-        this.catalog = catalog;
+        this.harvested = harvested;
         this.messages = messages;
     }
 
@@ -88,7 +89,7 @@ public class HarvestService {
                     new HarvestException(HttpStatus.BAD_REQUEST, "problem.partner.unknownLibrary", form.getLibrary()));
         }
         boolean known = partners.findAll().stream().anyMatch(p -> p.getBaseUrl().equalsIgnoreCase(baseUrl)
-                && java.util.Objects.equals(p.getSetSpec(), set));
+                && Objects.equals(p.getSetSpec(), set));
         if (known) {
             throw new HarvestException(HttpStatus.CONFLICT, "problem.partner.duplicate", baseUrl);
         }
@@ -119,7 +120,7 @@ public class HarvestService {
     /** Forgets the partner and its runs; its records are withdrawn here (nobody keeps them up to date any more). */
     public void delete(long id) {
         Partner p = load(id);
-        catalog.withdrawHarvested(p.getId());
+        harvested.withdrawAll(p.getId());
         partners.delete(p);
     }
 

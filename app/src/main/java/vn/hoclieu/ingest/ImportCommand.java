@@ -16,7 +16,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceView;
@@ -34,12 +34,12 @@ public class ImportCommand {
     static final Viewer SHELL = new Viewer(0L, "system:shell-import", Role.ADMIN, null);
 
     private final IngestService ingest;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
     private final LibraryService libraries;
 
     private final MessageSource messages;
 
-    ImportCommand(IngestService ingest, CatalogService catalog, LibraryService libraries, MessageSource messages) {
+    ImportCommand(IngestService ingest, CatalogReads catalog, LibraryService libraries, MessageSource messages) {
         this.messages = messages;
         this.ingest = ingest;
         this.catalog = catalog;

@@ -2,24 +2,28 @@ package vn.hoclieu.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.hoclieu.account.Viewer;
 import vn.hoclieu.account.Role;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.account.Viewer;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
+import vn.hoclieu.catalog.ResourcePermissions;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.ingest.internal.BulkImports;
 import vn.hoclieu.ingest.internal.FolderImporter;
@@ -30,17 +34,19 @@ import vn.hoclieu.ingest.internal.IngestJobRepository;
 @Transactional(readOnly = true)
 public class IngestService {
 
-    private static final Viewer STAFF = new Viewer(0L, "system:import-status", vn.hoclieu.account.Role.ADMIN, null);
+    private static final Viewer STAFF = new Viewer(0L, "system:import-status", Role.ADMIN, null);
 
     private final IngestJobRepository jobs;
     private final FolderImporter folders;
     private final BulkImports bulk;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final ResourcePermissions permissions;
 
     private final MessageSource messages;
 
-    IngestService(IngestJobRepository jobs, FolderImporter folders, BulkImports bulk, CatalogService catalog,
-                  MessageSource messages) {
+    IngestService(IngestJobRepository jobs, FolderImporter folders, BulkImports bulk, CatalogReads catalog,
+                  ResourcePermissions permissions, MessageSource messages) {
+        this.permissions = permissions;
         this.messages = messages;
         this.jobs = jobs;
         this.folders = folders;
@@ -49,7 +55,7 @@ public class IngestService {
     }
 
     /** Accepts a ZIP of files (and an optional metadata.csv) for import; returns at once. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ImportView startImport(String name, InputStream zip, String libraryCode, Viewer importer) throws IOException {
         long id = bulk.start(name, zip, libraryCode, importer);
         return importStatus(id, importer).orElseThrow();
@@ -61,9 +67,9 @@ public class IngestService {
      * @return the import, or empty when {@code folder} does not name a folder inside the inbox
      * @throws IllegalStateException when the caller is not an administrator
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<ImportView> startFolderImport(String folder, String libraryCode, Viewer importer) {
-        if (!importer.has(vn.hoclieu.account.Role.ADMIN)) {
+        if (!importer.has(Role.ADMIN)) {
             throw new IllegalStateException("only administrators import folders from the server");
         }
         return bulk.startFolder(folder, libraryCode, importer).flatMap(id -> importStatus(id, importer));
@@ -79,10 +85,10 @@ public class IngestService {
     }
 
     /** An import with its progress, for the person who started it and for administrators. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<ImportView> importStatus(long id, Viewer viewer) {
         return bulk.find(id)
-                .filter(i -> viewer.has(vn.hoclieu.account.Role.ADMIN) || i.getCreatedBy().equals(viewer.username()))
+                .filter(i -> viewer.has(Role.ADMIN) || i.getCreatedBy().equals(viewer.username()))
                 .map(this::view);
     }
 
@@ -152,7 +158,7 @@ public class IngestService {
             return jobs.page(status, below, l).stream().map(this::view).toList();
         }
         if (!viewer.has(Role.LIBRARIAN) || viewer.libraryId() == null) {
-            return List.of(); // only a library's staff may follow its jobs (CatalogService.mayChange)
+            return List.of(); // only a library's staff may follow its jobs (ResourcePermissions.mayChange)
         }
         return jobs.pageOfLibrary(status, below, viewer.libraryId(), l).stream().map(this::view).toList();
     }
@@ -168,7 +174,7 @@ public class IngestService {
 
     /** The job, if it exists and the viewer may follow it ({@link #jobs(JobStatus, int, Viewer)}). */
     public Optional<JobView> job(long jobId, Viewer viewer) {
-        return job(jobId).filter(j -> viewer.has(Role.ADMIN) || catalog.mayChange(j.resourceId(), viewer));
+        return job(jobId).filter(j -> viewer.has(Role.ADMIN) || permissions.mayChange(j.resourceId(), viewer));
     }
 
     /** {@link #retry(long)}, for a viewer who may act on the job; empty if they may not. */
@@ -230,7 +236,7 @@ public class IngestService {
 
     /** The queue at a glance: counts, how far the current batch has come, what is being read. */
     public QueueView queue() {
-        java.util.Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
         for (JobStatus s : JobStatus.values()) {
             counts.put(s, count(s));
         }
@@ -246,7 +252,7 @@ public class IngestService {
         if (!viewer.signedIn()) {
             return List.of();
         }
-        String who = viewer.has(vn.hoclieu.account.Role.ADMIN) ? null : viewer.username();
+        String who = viewer.has(Role.ADMIN) ? null : viewer.username();
         return bulk.recent(who, Math.max(1, Math.min(limit, 100))).stream().map(i -> {
             int imported = 0;
             int duplicates = 0;
@@ -276,7 +282,7 @@ public class IngestService {
      * Imports a folder: the files listed in its {@code metadata.csv} (with their metadata), or
      * every file in it if there is no manifest. Subtitles join the video or audio of the same name.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
         return folders.importFolder(dir, libraryCode, importer);
     }

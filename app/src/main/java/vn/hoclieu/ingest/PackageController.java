@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.Reading;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.storage.BlobStore;
@@ -35,11 +35,11 @@ class PackageController {
             + "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; frame-ancestors 'self'";
     private static final long MAX_ENTRY_BYTES = 200L << 20;
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
     private final AccountService accounts;
     private final BlobStore blobs;
 
-    PackageController(CatalogService catalog, AccountService accounts, BlobStore blobs) {
+    PackageController(CatalogReads catalog, AccountService accounts, BlobStore blobs) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.blobs = blobs;

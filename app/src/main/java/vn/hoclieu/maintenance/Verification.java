@@ -11,7 +11,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.hoclieu.catalog.BlobReference;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.SearchService;
 import vn.hoclieu.storage.BlobStore;
@@ -26,12 +26,12 @@ import vn.hoclieu.storage.StoredBlob;
 @Service
 public class Verification {
 
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
     private final BlobStore blobs;
     private final SearchService search;
     private final Path dataDir;
 
-    Verification(CatalogService catalog, BlobStore blobs, SearchService search,
+    Verification(CatalogFeeds catalog, BlobStore blobs, SearchService search,
                  @Value("${hoclieu.data-dir}") Path dataDir) {
         this.catalog = catalog;
         this.blobs = blobs;

@@ -1,17 +1,17 @@
 package vn.hoclieu.search;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PathVariable;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
 
 /**
  * {@code GET /api/v1/search} and {@code /api/v1/suggest}, as {@code API.md} specifies, and per
@@ -24,9 +24,9 @@ class SearchApiController {
 
     private final SearchService search;
     private final AccountService accounts;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
 
-    SearchApiController(SearchService search, AccountService accounts, CatalogService catalog) {
+    SearchApiController(SearchService search, AccountService accounts, CatalogReads catalog) {
         this.search = search;
         this.accounts = accounts;
         this.catalog = catalog;

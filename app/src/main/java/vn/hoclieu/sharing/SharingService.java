@@ -4,13 +4,17 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
+import vn.hoclieu.catalog.ResourceChanges;
+import vn.hoclieu.catalog.ResourcePermissions;
 import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.collection.CollectionService;
 import vn.hoclieu.sharing.internal.SessionGrants;
 import vn.hoclieu.sharing.internal.ShareLink;
 import vn.hoclieu.sharing.internal.ShareLinkRepository;
@@ -29,15 +33,20 @@ public class SharingService {
     /** Links kept per resource that still work; more is a sign of a script gone wrong. */
     private static final int MAX_ACTIVE_LINKS = 100;
 
-    private final CatalogService catalog;
-    private final vn.hoclieu.collection.CollectionService collections;
+    private final CatalogReads catalog;
+    private final ResourceChanges changes;
+    private final ResourcePermissions permissions;
+    private final CollectionService collections;
     private final ShareLinkRepository links;
     private final SessionGrants grants;
     private final SharingProperties properties;
 
-    SharingService(CatalogService catalog, vn.hoclieu.collection.CollectionService collections,
-                   ShareLinkRepository links, SessionGrants grants, SharingProperties properties) {
+    SharingService(CatalogReads catalog, ResourceChanges changes, ResourcePermissions permissions,
+                   CollectionService collections, ShareLinkRepository links, SessionGrants grants,
+                   SharingProperties properties) {
         this.catalog = catalog;
+        this.changes = changes;
+        this.permissions = permissions;
         this.collections = collections;
         this.links = links;
         this.grants = grants;
@@ -49,15 +58,15 @@ public class SharingService {
     }
 
     public ResourceView share(long resourceId, String libraryCode, Viewer by) {
-        return catalog.share(resourceId, libraryCode, by);
+        return changes.share(resourceId, libraryCode, by);
     }
 
     public ResourceView unshare(long resourceId, String libraryCode, Viewer by) {
-        return catalog.unshare(resourceId, libraryCode, by);
+        return changes.unshare(resourceId, libraryCode, by);
     }
 
     public boolean mayShare(long resourceId, Viewer viewer) {
-        return catalog.mayShare(resourceId, viewer);
+        return permissions.mayShare(resourceId, viewer);
     }
 
     /**
@@ -147,7 +156,7 @@ public class SharingService {
     @Transactional(readOnly = true)
     public Opened open(String token, HttpSession session) {
         ShareLink link = (ShareTokens.wellFormed(token) ? links.findByTokenHash(ShareTokens.sha256(token))
-                : java.util.Optional.<ShareLink>empty())
+                : Optional.<ShareLink>empty())
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.shareLink.unknown"));
         if (!link.activeAt(Instant.now())) {
             throw new CatalogException(HttpStatus.GONE, "problem.shareLink.ended");
@@ -163,7 +172,7 @@ public class SharingService {
 
     /** 404 for a resource hidden from them (its existence would leak), 403 if they see it but may not share it. */
     private void checkMayShare(long resourceId, Viewer by) {
-        if (!catalog.mayShare(resourceId, by)) {
+        if (!permissions.mayShare(resourceId, by)) {
             boolean visible = by.signedIn() && catalog.find(resourceId, by).isPresent();
             throw visible ? new CatalogException(HttpStatus.FORBIDDEN, "problem.forbidden")
                     : new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", resourceId);

@@ -19,7 +19,10 @@ import vn.hoclieu.account.Viewer;
 class ResourceChangesTest extends IntegrationTest {
 
     @Autowired
-    CatalogService catalog;
+    CatalogReads catalog;
+
+    @Autowired
+    ResourceChanges changes;
 
     @Test
     void theOwningLibrarianChangesVisibilityAndTheResourceDisappearsFromPublicReads() {
@@ -27,7 +30,7 @@ class ResourceChangesTest extends IntegrationTest {
         Viewer librarian = viewer("changes-librarian", Role.LIBRARIAN, "HN-TVHN");
         ResourceView before = catalog.find(id, librarian).orElseThrow();
 
-        ResourceView after = catalog.updateVisibility(id, Visibility.LIBRARY, librarian);
+        ResourceView after = changes.updateVisibility(id, Visibility.LIBRARY, librarian);
 
         assertThat(after.visibility()).isEqualTo(Visibility.LIBRARY);
         assertThat(after.updatedAt()).isAfter(before.updatedAt());
@@ -41,7 +44,7 @@ class ResourceChangesTest extends IntegrationTest {
     void aWithdrawnResourceStaysForItsLibraryOnly() {
         long id = Uploads.resource("Tài liệu rút khỏi lưu hành").visibility("PUBLIC").by(librarian()).to(url("")).id();
 
-        ResourceView withdrawn = catalog.withdraw(id, new Viewer(0L, "changes-admin", Role.ADMIN, null));
+        ResourceView withdrawn = changes.withdraw(id, new Viewer(0L, "changes-admin", Role.ADMIN, null));
 
         assertThat(withdrawn.status()).isEqualTo(ResourceStatus.WITHDRAWN);
         assertThat(catalog.find(id, Viewer.ANONYMOUS)).isEmpty();
@@ -56,16 +59,16 @@ class ResourceChangesTest extends IntegrationTest {
         Viewer otherLibrarian = viewer("changes-other-librarian", Role.LIBRARIAN, "HN-THPT-BDM");
         Viewer teacher = viewer("changes-teacher", Role.TEACHER, "HN-TVHN");
 
-        assertStatus(() -> catalog.updateVisibility(id, Visibility.LIBRARY, otherLibrarian), HttpStatus.FORBIDDEN);
-        assertStatus(() -> catalog.withdraw(id, teacher), HttpStatus.FORBIDDEN);
-        assertStatus(() -> catalog.withdraw(id, Viewer.ANONYMOUS), HttpStatus.FORBIDDEN);
-        assertStatus(() -> catalog.withdraw(999_999_999L, otherLibrarian), HttpStatus.NOT_FOUND);
+        assertStatus(() -> changes.updateVisibility(id, Visibility.LIBRARY, otherLibrarian), HttpStatus.FORBIDDEN);
+        assertStatus(() -> changes.withdraw(id, teacher), HttpStatus.FORBIDDEN);
+        assertStatus(() -> changes.withdraw(id, Viewer.ANONYMOUS), HttpStatus.FORBIDDEN);
+        assertStatus(() -> changes.withdraw(999_999_999L, otherLibrarian), HttpStatus.NOT_FOUND);
         assertThat(catalog.find(id, Viewer.ANONYMOUS)).map(ResourceView::visibility).contains(Visibility.PUBLIC);
 
         long hidden = Uploads.resource("Tài liệu nội bộ không lộ").visibility("LIBRARY").by(librarian())
                 .to(url("")).id();
         // someone who may not see it learns nothing, not even that it exists
-        assertStatus(() -> catalog.withdraw(hidden, otherLibrarian), HttpStatus.NOT_FOUND);
+        assertStatus(() -> changes.withdraw(hidden, otherLibrarian), HttpStatus.NOT_FOUND);
     }
 
     private static void assertStatus(Runnable call, HttpStatus status) {

@@ -39,7 +39,7 @@ class UploadPageTest extends IntegrationTest {
     }
 
     @Test
-    void subtitlesJoinTheFileTheirNameStartsWithTheLongestFirst() {
+    void subtitlesJoinTheRecordingTheyAreNamedFor() {
         List<List<MultipartFile>> groups = UploadController.materials(List.of(file("bai-1.mp4"), file("bai-10.mp4"),
                 file("bai-10.vi.vtt"), file("bai-1.vtt"), file("lone.srt"), file("sach.pdf")));
         assertThat(groups).extracting(g -> g.stream().map(MultipartFile::getOriginalFilename).toList())

@@ -19,7 +19,7 @@ class UsageTest extends IntegrationTest {
     UsageService usage;
 
     @Autowired
-    CatalogService catalog;
+    CatalogFeeds catalog;
 
     @Test
     void viewsAndDownloadsAreCountedOncePerVisitAndOrderThePopularSort() {

@@ -20,7 +20,7 @@ class ImportCommandTest extends IntegrationTest {
     ImportCommand command;
 
     @Autowired
-    vn.hoclieu.catalog.CatalogService catalog;
+    vn.hoclieu.catalog.CatalogReads catalog;
 
     @TempDir
     Path dir;

@@ -17,7 +17,7 @@ import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.BlobReference;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.search.internal.IndexDamage;
 import vn.hoclieu.storage.BlobStore;
 
@@ -37,7 +37,7 @@ class VerifyTest extends IntegrationTest {
     BlobStore blobs;
 
     @Autowired
-    CatalogService catalog;
+    CatalogFeeds catalog;
 
     @Test
     void verifyNamesDamagedBlobsAndRepairsEveryIndexFault() throws Exception {

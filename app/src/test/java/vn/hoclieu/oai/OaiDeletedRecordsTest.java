@@ -17,7 +17,7 @@ import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ResourceChanges;
 import vn.hoclieu.catalog.Visibility;
 import vn.hoclieu.oai.internal.OaiRecordKeeper;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +35,7 @@ class OaiDeletedRecordsTest extends IntegrationTest {
     private static final Viewer ADMIN = new Viewer(0L, "oai-test-admin", Role.ADMIN, null);
 
     @Autowired
-    CatalogService catalog;
+    ResourceChanges catalog;
 
     @Autowired
     OaiRecordKeeper keeper;

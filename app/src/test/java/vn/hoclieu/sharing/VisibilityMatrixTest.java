@@ -29,7 +29,7 @@ import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.ResourceChanges;
 import vn.hoclieu.search.Made;
 import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
@@ -50,7 +50,7 @@ class VisibilityMatrixTest extends IntegrationTest {
     private static final String A = "HN-TVHN", B = "HN-THPT-BDM", C = "HN-TTHTCD-BD";
 
     @Autowired
-    CatalogService catalog;
+    ResourceChanges catalog;
 
     @Autowired
     JdbcTemplate jdbc;

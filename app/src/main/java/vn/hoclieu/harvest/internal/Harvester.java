@@ -11,8 +11,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.HarvestOutcome;
+import vn.hoclieu.catalog.HarvestedRecords;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.harvest.HarvestProperties;
 
@@ -33,15 +33,15 @@ public class Harvester {
     private final PartnerRepository partners;
     private final HarvestRunRepository runs;
     private final OaiHttp http;
-    private final CatalogService catalog;
+    private final HarvestedRecords harvested;
     private final HarvestProperties properties;
 
-    Harvester(PartnerRepository partners, HarvestRunRepository runs, OaiHttp http, CatalogService catalog,
+    Harvester(PartnerRepository partners, HarvestRunRepository runs, OaiHttp http, HarvestedRecords harvested,
               HarvestProperties properties) {
         this.partners = partners;
         this.runs = runs;
         this.http = http;
-        this.catalog = catalog;
+        this.harvested = harvested;
         this.properties = properties;
     }
 
@@ -96,8 +96,8 @@ public class Harvester {
                         response.errorMessage() == null ? "" : response.errorMessage());
             }
             for (OaiResponse.Header h : response.records()) {
-                HarvestOutcome outcome = h.deleted() ? catalog.deleteHarvested(partner.getId(), h.identifier())
-                        : catalog.upsertHarvested(RecordMapping.toCatalog(h, partner.getId(), partner.getName(),
+                HarvestOutcome outcome = h.deleted() ? harvested.delete(partner.getId(), h.identifier())
+                        : harvested.upsert(RecordMapping.toCatalog(h, partner.getId(), partner.getName(),
                                 partner.getLibraryId()));
                 run.count(outcome);
                 records++;

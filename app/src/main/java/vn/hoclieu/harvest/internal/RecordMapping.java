@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.hoclieu.catalog.HarvestedRecord;
+import vn.hoclieu.catalog.MetadataRules;
 
 /**
  * Reads a Dublin Core record (plain {@code oai_dc} or qualified {@code oai_qdc}) into the
@@ -20,7 +21,6 @@ final class RecordMapping {
     private static final Pattern CC0 = Pattern.compile("https?://creativecommons\\.org/publicdomain/zero/1\\.0/?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SPDX = Pattern.compile("https?://spdx\\.org/licenses/([A-Za-z0-9.+\\-]+)(\\.html)?");
-    private static final Pattern LICENCE_ID = Pattern.compile("[A-Za-z0-9.+\\-]{1,40}");
     /** Our provider's material terms ({@code Vocabulary.materialTerm}), and DCMI types as a fallback. */
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("book", "BOOK"), Map.entry("e-lecture", "E_LECTURE"), Map.entry("video", "VIDEO"),
@@ -74,7 +74,7 @@ final class RecordMapping {
     /** An SPDX-style id: stated as one in a rights statement, or read from a licence URI. */
     static String licence(OaiResponse.Header h) {
         for (String rights : h.values("dc:rights")) {
-            if (!isWebAddress(rights) && LICENCE_ID.matcher(rights).matches()) {
+            if (!isWebAddress(rights) && MetadataRules.isLicenceId(rights)) {
                 return rights;
             }
         }

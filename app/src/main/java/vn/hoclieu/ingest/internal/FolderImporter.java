@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -21,12 +21,13 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.CatalogService;
 import vn.hoclieu.catalog.DuplicateResourceException;
 import vn.hoclieu.catalog.IncomingFile;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceDraft;
 import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.catalog.Subtitles;
+import vn.hoclieu.catalog.Uploads;
 import vn.hoclieu.ingest.ImportReport;
 
 /**
@@ -40,10 +41,10 @@ public class FolderImporter {
     static final String MANIFEST = "metadata.csv";
     private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
 
-    private final CatalogService catalog;
+    private final Uploads uploads;
 
-    FolderImporter(CatalogService catalog) {
-        this.catalog = catalog;
+    FolderImporter(Uploads uploads) {
+        this.uploads = uploads;
     }
 
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
@@ -62,31 +63,21 @@ public class FolderImporter {
         }
     }
 
-    public ImportReport importFolder(Path dir, String libraryCode, Viewer importer, Progress progress)
+    public ImportReport importFolder(Path folder, String libraryCode, Viewer importer, Progress progress)
             throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("not a folder: " + dir);
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("not a folder: " + folder);
         }
+        Path dir = folder.toAbsolutePath().normalize();
         Map<String, ResourceDraft> described = readManifest(dir.resolve(MANIFEST), libraryCode);
-        List<Path> mains = new ArrayList<>();
-        if (!described.isEmpty()) {
-            for (String name : described.keySet()) {
-                mains.add(dir.resolve(name).normalize());
-            }
-        } else {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.filter(Files::isRegularFile)
-                        .filter(p -> !isHidden(dir.relativize(p)) && !joinsAMediaFile(p)
-                                && !p.getFileName().toString().equalsIgnoreCase(MANIFEST))
-                        .sorted()
-                        .forEach(mains::add);
-            }
-        }
+        Map<Path, List<Path>> materials = materials(dir);
+        List<Path> mains = described.isEmpty() ? List.copyOf(materials.keySet())
+                : described.keySet().stream().map(name -> dir.resolve(name).normalize()).toList();
         progress.planned(mains.stream().map(m -> dir.relativize(m).toString()).toList());
         List<ImportReport.Entry> entries = new ArrayList<>();
         for (Path main : mains) {
             int before = entries.size();
-            importOne(dir, main, described, libraryCode, importer, entries);
+            importOne(dir, main, materials.getOrDefault(main, List.of()), described, libraryCode, importer, entries);
             if (entries.size() > before) {
                 progress.done(entries.get(entries.size() - 1));
             }
@@ -94,20 +85,20 @@ public class FolderImporter {
         return new ImportReport(entries);
     }
 
-    private void importOne(Path dir, Path main, Map<String, ResourceDraft> described, String libraryCode,
-                           Viewer importer, List<ImportReport.Entry> entries) throws IOException {
+    private void importOne(Path dir, Path main, List<Path> subtitles, Map<String, ResourceDraft> described,
+                           String libraryCode, Viewer importer, List<ImportReport.Entry> entries) {
         String relative = dir.relativize(main).toString();
-        if (!main.startsWith(dir.normalize()) || !Files.isRegularFile(main)) {
+        if (!main.startsWith(dir) || !Files.isRegularFile(main)) {
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
                     Reason.of("reason.import.notFound")));
             return;
         }
         List<IncomingFile> files = new ArrayList<>();
         files.add(incoming(main));
-        subtitlesOf(main).forEach(s -> files.add(incoming(s)));
+        subtitles.forEach(s -> files.add(incoming(s)));
         ResourceDraft draft = described.getOrDefault(relative, draftFor(libraryCode));
         try {
-            ResourceView view = catalog.submit(draft, files, importer);
+            ResourceView view = uploads.submit(draft, files, importer);
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.IMPORTED, view.id(), null));
         } catch (DuplicateResourceException e) {
             entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.DUPLICATE, e.existingResourceId(),
@@ -165,60 +156,34 @@ public class FolderImporter {
     }
 
     /**
-     * The subtitles of a video or audio file: beside it, named like it, optionally with a language
-     * ({@code bai-1.vtt}, {@code bai-1.vi.srt} for {@code bai-1.mp4}; not {@code bai-10.vtt}).
+     * The files to import under {@code dir} (not hidden, not the manifest) as materials, folder by
+     * folder: each file that heads one, in path order, with the subtitles {@link Subtitles} joins to it.
      */
-    private static List<Path> subtitlesOf(Path main) throws IOException {
-        if (!isMedia(main)) {
-            return List.of();
+    private static Map<Path, List<Path>> materials(Path dir) throws IOException {
+        Map<Path, List<Path>> byFolder = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(dir.relativize(p)) && !p.getFileName().toString().equalsIgnoreCase(MANIFEST))
+                    .sorted()
+                    .forEach(p -> byFolder.computeIfAbsent(p.getParent(), parent -> new ArrayList<>()).add(p));
         }
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> siblings = Files.list(main.getParent())) {
-            siblings.filter(p -> isSubtitle(p) && belongsTo(p, main)).sorted().forEach(found::add);
+        Map<Path, List<Path>> materials = new TreeMap<>();
+        for (List<Path> files : byFolder.values()) {
+            for (List<Path> material : Subtitles.group(files, p -> p.getFileName().toString())) {
+                materials.put(material.get(0), material.subList(1, material.size()));
+            }
         }
-        return found;
-    }
-
-    /** A subtitle file that goes with a video or audio beside it is imported with it, not on its own. */
-    private static boolean joinsAMediaFile(Path file) {
-        if (!isSubtitle(file)) {
-            return false;
-        }
-        try (Stream<Path> siblings = Files.list(file.getParent())) {
-            return siblings.anyMatch(p -> isMedia(p) && belongsTo(file, p));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static boolean belongsTo(Path subtitle, Path media) {
-        String base = baseName(media.getFileName().toString());
-        String name = baseName(subtitle.getFileName().toString());
-        return name.equals(base) || name.startsWith(base + ".");
-    }
-
-    private static final java.util.Set<String> MEDIA = java.util.Set.of("mp4", "m4v", "webm", "mkv", "mov", "avi",
-            "ogv", "mpg", "mpeg", "mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "aac");
-
-    private static boolean isMedia(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        return dot > 0 && MEDIA.contains(n.substring(dot + 1));
+        return materials;
     }
 
     private static IncomingFile incoming(Path file) {
         long size;
         try {
-            size = java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
+            size = Files.size(file);
+        } catch (IOException e) {
             size = -1;
         }
         return new IncomingFile(file.getFileName().toString(), null, new FileSystemResource(file), size);
-    }
-
-    private static boolean isSubtitle(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".vtt") || n.endsWith(".srt");
     }
 
     private static boolean isHidden(Path relative) {
@@ -228,10 +193,5 @@ public class FolderImporter {
             }
         }
         return false;
-    }
-
-    private static String baseName(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -2,6 +2,8 @@ package vn.hoclieu.ingest.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +21,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.hoclieu.catalog.CatalogService;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ExtractionOutcome;
+import vn.hoclieu.catalog.ExtractionResults;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.FileForExtraction;
 import vn.hoclieu.catalog.Reason;
@@ -48,7 +50,7 @@ class IngestWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IngestWorkers.class);
 
     private final IngestJobRepository jobs;
-    private final CatalogService catalog;
+    private final ExtractionResults catalog;
     private final BlobStore blobs;
     private final TikaExtractor extractor;
     private final NearDuplicates nearDuplicates;
@@ -65,7 +67,7 @@ class IngestWorkers implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    IngestWorkers(IngestJobRepository jobs, CatalogService catalog, BlobStore blobs, TikaExtractor extractor,
+    IngestWorkers(IngestJobRepository jobs, ExtractionResults catalog, BlobStore blobs, TikaExtractor extractor,
                   NearDuplicates nearDuplicates, IngestProperties properties,
                   ApplicationEventPublisher events, TransactionTemplate tx,
                   @Value("${hoclieu.node-name:}") String nodeName, @Value("${hoclieu.data-dir:./data}") Path dataDir,
@@ -201,8 +203,8 @@ class IngestWorkers implements SmartLifecycle {
     static String defaultNodeName(Path dataDir) {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "localhost";
         }
         return cut(host + ":" + dataDir.toAbsolutePath().normalize(), 200);

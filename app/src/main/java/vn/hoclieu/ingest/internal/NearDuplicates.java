@@ -2,7 +2,7 @@ package vn.hoclieu.ingest.internal;
 
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 
 /**
  * Finds the earlier resource whose text is nearly the same as a new file's: estimated Jaccard
@@ -19,9 +19,9 @@ class NearDuplicates {
     record Match(long resourceId, double similarity) {
     }
 
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
 
-    NearDuplicates(CatalogService catalog) {
+    NearDuplicates(CatalogFeeds catalog) {
         this.catalog = catalog;
     }
 
@@ -31,7 +31,7 @@ class NearDuplicates {
         }
         byte[] own = TextFingerprint.decode(fingerprint);
         Match best = null;
-        for (CatalogService.Fingerprint other : catalog.fingerprints()) {
+        for (CatalogFeeds.Fingerprint other : catalog.fingerprints()) {
             if (other.resourceId() == ownResourceId) {
                 continue;
             }

@@ -16,7 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.ingest.ImportReport;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.library.LibraryType;
@@ -32,13 +32,13 @@ class SampleLibrary implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SampleLibrary.class);
     static final Viewer IMPORTER = new Viewer(0L, "system:sample-import", Role.ADMIN, null);
 
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
     private final LibraryService libraries;
     private final FolderImporter importer;
     private final Path dir;
     private final boolean enabled;
 
-    SampleLibrary(CatalogService catalog, LibraryService libraries, FolderImporter importer,
+    SampleLibrary(CatalogFeeds catalog, LibraryService libraries, FolderImporter importer,
                   @Value("${hoclieu.samples.dir:sample-resources}") Path dir,
                   @Value("${hoclieu.samples.import-on-start:true}") boolean enabled) {
         this.catalog = catalog;

@@ -10,13 +10,21 @@ import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -33,6 +41,8 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.parser.txt.CharsetDetector;
+import org.apache.tika.parser.txt.CharsetMatch;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
@@ -40,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
+import vn.hoclieu.catalog.Subtitles;
 import vn.hoclieu.ingest.IngestProperties;
 import vn.hoclieu.ingest.internal.legacy.LegacyVietnamese;
 import vn.hoclieu.ingest.internal.scorm.ScormManifest;
@@ -101,7 +112,7 @@ final class TikaParsing {
     private Extraction readContent(Path file, String fileName, String declaredType, Runnable progress) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         try {
-            if (lower.endsWith(".vtt") || lower.endsWith(".srt")) {
+            if (Subtitles.isSubtitle(fileName)) {
                 return subtitles(file, lower.endsWith(".vtt") ? "text/vtt" : "application/x-subrip");
             }
             // before any parser opens a ZIP container (Office, EPUB, SCORM, archives): a bomb costs a moment, not the time limit
@@ -216,20 +227,20 @@ final class TikaParsing {
      * page's keywords), split at commas and semicolons, without repeats: the uploader's form
      * starts with them.
      */
-    static java.util.List<String> keywords(Metadata metadata) {
-        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+    static List<String> keywords(Metadata metadata) {
+        Map<String, String> found = new LinkedHashMap<>();
         for (String name : new String[] {TikaCoreProperties.SUBJECT.getName(), Office.KEYWORDS.getName(), "keywords",
                 "Keywords"}) {
             for (String value : metadata.getValues(name)) {
                 for (String part : value.split("[;,\\n]")) {
                     String keyword = Normalizer.normalize(part.strip(), Normalizer.Form.NFC);
                     if (!keyword.isEmpty() && keyword.length() <= MAX_KEYWORD_LENGTH && found.size() < MAX_KEYWORDS) {
-                        found.putIfAbsent(keyword.toLowerCase(java.util.Locale.ROOT), keyword);
+                        found.putIfAbsent(keyword.toLowerCase(Locale.ROOT), keyword);
                     }
                 }
             }
         }
-        return java.util.List.copyOf(found.values());
+        return List.copyOf(found.values());
     }
 
     /** An e-lecture package: what its manifest says and the text of its pages. */
@@ -274,17 +285,17 @@ final class TikaParsing {
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
-            org.apache.tika.parser.txt.CharsetDetector detector = new org.apache.tika.parser.txt.CharsetDetector();
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            CharsetDetector detector = new CharsetDetector();
             detector.setText(bytes);
-            org.apache.tika.parser.txt.CharsetMatch match = detector.detect();
+            CharsetMatch match = detector.detect();
             try {
                 return new String(bytes, match == null ? "windows-1252" : match.getName());
-            } catch (java.io.UnsupportedEncodingException unknown) {
-                return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            } catch (UnsupportedEncodingException unknown) {
+                return new String(bytes, Charset.forName("windows-1252"));
             }
         }
     }
@@ -294,7 +305,7 @@ final class TikaParsing {
         String joined = SubtitleText.text(cues);
         LegacyVietnamese.Repair repair = LegacyVietnamese.repair(joined);
         String[] texts = (repair.encoding() == null ? joined : repair.text()).split("\f", -1);
-        List<SubtitleText.Cue> out = new java.util.ArrayList<>(cues.size());
+        List<SubtitleText.Cue> out = new ArrayList<>(cues.size());
         for (int i = 0; i < cues.size(); i++) {
             String text = texts.length == cues.size() ? texts[i] : cues.get(i).text();
             out.add(new SubtitleText.Cue(cues.get(i).start(), Normalizer.normalize(text, Normalizer.Form.NFC)));

@@ -1,10 +1,10 @@
 package vn.hoclieu.oai.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,10 +15,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
 import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.oai.internal.OaiRecords.Row;
 import vn.hoclieu.oai.internal.OaiRecords.State;
 
@@ -35,20 +37,20 @@ public class OaiRecordKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(OaiRecordKeeper.class);
 
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
+    private final CatalogFeeds feeds;
     private final OaiRecords records;
     /** Its own transaction: after a commit the finished one can no longer write. */
     private final TransactionTemplate tx;
-    private final ReentrantLock[] locks = new ReentrantLock[32];
+    private final StripedLocks locks = new StripedLocks(32);
 
-    OaiRecordKeeper(CatalogService catalog, OaiRecords records, PlatformTransactionManager transactions) {
+    OaiRecordKeeper(CatalogReads catalog, CatalogFeeds feeds, OaiRecords records,
+                    PlatformTransactionManager transactions) {
         this.catalog = catalog;
+        this.feeds = feeds;
         this.records = records;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -87,7 +89,7 @@ public class OaiRecordKeeper {
     public int reconcile() {
         Map<Long, Row> known = records.versions();
         int reread = 0;
-        for (Map.Entry<Long, Instant> resource : catalog.versions().entrySet()) {
+        for (Map.Entry<Long, Instant> resource : feeds.versions().entrySet()) {
             Row row = known.remove(resource.getKey());
             if (row == null || !resource.getValue().equals(row.sourceVersion())) {
                 safely(resource.getKey(), resource.getValue());
@@ -120,12 +122,8 @@ public class OaiRecordKeeper {
      *                     next start-up need not read it again
      */
     void refresh(long resourceId, Instant knownVersion) {
-        ReentrantLock lock = locks[Math.floorMod(Long.hashCode(resourceId), locks.length)];
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = locks.lock(resourceId)) {
             tx.executeWithoutResult(status -> write(resourceId, knownVersion));
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -148,7 +146,7 @@ public class OaiRecordKeeper {
             return;
         }
         if (row.isEmpty()) {
-            records.save(new Row(resourceId, State.PRIVATE, now, java.util.List.of(), null, knownVersion), false);
+            records.save(new Row(resourceId, State.PRIVATE, now, List.of(), null, knownVersion), false);
         } else if (row.get().state() == State.PUBLIC) {
             // the sets it was harvested in stay, so that harvesters of those sets learn of the deletion
             records.save(new Row(resourceId, State.DELETED, now, row.get().sets(), null, knownVersion), true);

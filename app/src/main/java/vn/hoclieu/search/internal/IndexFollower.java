@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 
 /**
  * Several nodes, each with its own embedded index (issue 7): every {@code hoclieu.search.follow-interval}
@@ -28,14 +28,14 @@ class IndexFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
 
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
     private final ResourceIndexer indexer;
     private final Duration interval;
     private final Duration overlap;
     private ScheduledExecutorService timer;
     private volatile Instant cursor;
 
-    IndexFollower(CatalogService catalog, ResourceIndexer indexer,
+    IndexFollower(CatalogFeeds catalog, ResourceIndexer indexer,
                   @Value("${hoclieu.search.follow-interval:0}") Duration interval,
                   @Value("${hoclieu.search.follow-overlap:1m}") Duration overlap) {
         this.catalog = catalog;

@@ -16,7 +16,7 @@ import org.apache.lucene.document.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchProperties;
 
@@ -39,7 +39,7 @@ public class IndexRebuild {
 
     private final LuceneIndex index;
     private final ResourceIndexer indexer;
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
     private final int threads;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<Progress> latest = new AtomicReference<>();
@@ -48,7 +48,7 @@ public class IndexRebuild {
     /** Runs between writing every resource and catching up with the changes made meanwhile: a seam for tests. */
     volatile Runnable afterBulkWrite = () -> { };
 
-    IndexRebuild(LuceneIndex index, ResourceIndexer indexer, CatalogService catalog, SearchProperties properties) {
+    IndexRebuild(LuceneIndex index, ResourceIndexer indexer, CatalogFeeds catalog, SearchProperties properties) {
         this.index = index;
         this.indexer = indexer;
         this.catalog = catalog;

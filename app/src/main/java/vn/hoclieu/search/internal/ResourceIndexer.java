@@ -2,14 +2,15 @@ package vn.hoclieu.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -24,9 +25,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.SearchProperties;
 
@@ -43,12 +45,13 @@ public class ResourceIndexer {
     private static final Logger log = LoggerFactory.getLogger(ResourceIndexer.class);
 
     private final LuceneIndex index;
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
+    /** Held from reading a resource's committed state to writing it: of two threads indexing it, the later read is the later write. */
     private final StripedLocks locks = new StripedLocks(32);
 
     private final boolean reconcileOnStart;
 
-    ResourceIndexer(LuceneIndex index, CatalogService catalog, SearchProperties properties) {
+    ResourceIndexer(LuceneIndex index, CatalogFeeds catalog, SearchProperties properties) {
         this.index = index;
         this.catalog = catalog;
         this.reconcileOnStart = properties.reconcileOnStart();
@@ -100,14 +103,10 @@ public class ResourceIndexer {
     }
 
     private LuceneIndex.Change write(long resourceId) throws IOException {
-        ReentrantLock lock = locks.of(resourceId);
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = locks.lock(resourceId)) {
             Optional<Document> doc = document(resourceId);
             return doc.isEmpty() ? index.delete(Long.toString(resourceId))
                     : index.upsert(Long.toString(resourceId), doc.get());
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -131,10 +130,10 @@ public class ResourceIndexer {
         Map<Long, Long> indexed = indexedVersions(repeats);
         int documents = indexed.size() + repeats.size();
         Set<Long> duplicated = new TreeSet<>(repeats);
-        Map<Long, java.time.Instant> versions = catalog.versions();
+        Map<Long, Instant> versions = catalog.versions();
         List<Long> missing = new ArrayList<>();
         List<Long> stale = new ArrayList<>();
-        for (Map.Entry<Long, java.time.Instant> entry : versions.entrySet()) {
+        for (Map.Entry<Long, Instant> entry : versions.entrySet()) {
             Long version = indexed.remove(entry.getKey());
             if (version == null) {
                 missing.add(entry.getKey());
@@ -160,9 +159,9 @@ public class ResourceIndexer {
             }
             awaitSearchable(last, "reconciliation");
         }
-        java.util.Collections.sort(missing);
-        java.util.Collections.sort(stale);
-        java.util.Collections.sort(extra);
+        Collections.sort(missing);
+        Collections.sort(stale);
+        Collections.sort(extra);
         return new IndexCheck(versions.size(), documents, missing, stale, extra, List.copyOf(duplicated), repaired);
     }
 
@@ -171,10 +170,10 @@ public class ResourceIndexer {
      * or not at all, and waits until they are searchable; returns how many it indexed. What this
      * node indexed itself is already current and costs one lookup.
      */
-    public int catchUp(Map<Long, java.time.Instant> versions) {
+    public int catchUp(Map<Long, Instant> versions) {
         int changed = 0;
         LuceneIndex.Change last = null;
-        for (Map.Entry<Long, java.time.Instant> entry : versions.entrySet()) {
+        for (Map.Entry<Long, Instant> entry : versions.entrySet()) {
             Long indexed = indexedVersion(entry.getKey());
             if (indexed == null || indexed != entry.getValue().toEpochMilli()) {
                 last = later(last, safely(entry.getKey(), false));
@@ -201,7 +200,7 @@ public class ResourceIndexer {
             if (top.scoreDocs.length == 0) {
                 return null;
             }
-            Document d = searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(Fields.VERSION));
+            Document d = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.VERSION));
             return d.getField(Fields.VERSION) == null ? null : d.getField(Fields.VERSION).numericValue().longValue();
         });
     }
@@ -225,7 +224,7 @@ public class ResourceIndexer {
                     if (live != null && !live.get(doc)) {
                         continue;
                     }
-                    Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION,
+                    Document d = stored.document(doc, Set.of(Fields.ID, Fields.VERSION,
                             Fields.DISPLAY_LICENCE));
                     // a document from before hits carried their licence is stale, whatever its version
                     long id = Long.parseLong(d.get(Fields.ID));

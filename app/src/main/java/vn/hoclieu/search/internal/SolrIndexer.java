@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -29,10 +29,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.catalog.ContentExtracted;
 import vn.hoclieu.catalog.ResourceChanged;
 import vn.hoclieu.catalog.UsageChanged;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchProperties;
@@ -62,8 +63,9 @@ class SolrIndexer {
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final SolrCollection solr;
-    private final CatalogService catalog;
+    private final CatalogFeeds catalog;
     private final boolean reconcileOnStart;
+    /** Held from reading a resource's committed state to writing it: of two threads indexing it, the later read is the later write. */
     private final StripedLocks locks = new StripedLocks(32);
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
@@ -74,7 +76,7 @@ class SolrIndexer {
     /** Runs between filling the new collection and catching up with the changes made meanwhile: a seam for tests. */
     volatile Runnable afterBulkWrite = () -> { };
 
-    SolrIndexer(SolrCollection solr, CatalogService catalog, SearchProperties properties) {
+    SolrIndexer(SolrCollection solr, CatalogFeeds catalog, SearchProperties properties) {
         this.solr = solr;
         this.catalog = catalog;
         this.reconcileOnStart = properties.reconcileOnStart();
@@ -150,9 +152,7 @@ class SolrIndexer {
     }
 
     private void write(long resourceId, boolean awaitSearchable, String collection) {
-        ReentrantLock lock = locks.of(resourceId);
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = locks.lock(resourceId)) {
             Optional<SolrInputDocument> doc = catalog.snapshot(resourceId).map(SolrDocuments::of);
             UpdateRequest update = new UpdateRequest();
             if (doc.isPresent()) {
@@ -164,8 +164,6 @@ class SolrIndexer {
                 update.setAction(AbstractUpdateRequest.ACTION.COMMIT, false, true, true);
             }
             solr.send(update, collection);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -239,9 +237,9 @@ class SolrIndexer {
                 awaitSearchable();
             }
         }
-        java.util.Collections.sort(missing);
-        java.util.Collections.sort(stale);
-        java.util.Collections.sort(extra);
+        Collections.sort(missing);
+        Collections.sort(stale);
+        Collections.sort(extra);
         return new IndexCheck(versions.size(), documents, missing, stale, extra, List.copyOf(duplicated), repaired);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ResourcePageExtras;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.library.Library;
@@ -26,10 +26,10 @@ class SharingPanel implements ResourcePageExtras {
 
 
     private final SharingService sharing;
-    private final CatalogService catalog;
+    private final CatalogReads catalog;
     private final LibraryService libraries;
 
-    SharingPanel(SharingService sharing, CatalogService catalog, LibraryService libraries) {
+    SharingPanel(SharingService sharing, CatalogReads catalog, LibraryService libraries) {
         this.sharing = sharing;
         this.catalog = catalog;
         this.libraries = libraries;

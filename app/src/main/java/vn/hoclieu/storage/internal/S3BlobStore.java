@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +28,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -42,6 +41,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.storage.BlobMismatchException;
 import vn.hoclieu.storage.BlobStore;
 import vn.hoclieu.storage.StorageProperties;
@@ -79,7 +79,8 @@ class S3BlobStore implements BlobStore, DisposableBean {
     private final String prefix;
     private final long partSize;
     private final BlobCache cache;
-    private final ReentrantLock[] locks = new ReentrantLock[64];
+    /** One store or download of an address at a time in this process. */
+    private final StripedLocks locks = new StripedLocks(64);
 
     S3BlobStore(StorageProperties properties) throws IOException {
         StorageProperties.S3 settings = properties.s3();
@@ -91,9 +92,6 @@ class S3BlobStore implements BlobStore, DisposableBean {
         this.partSize = Math.max(MIN_PART, settings.partSize().toBytes());
         this.cache = new BlobCache(settings.cacheDir(), settings.cacheMaxSize().toBytes());
         this.s3 = client(settings);
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (S3Exception e) {
@@ -129,9 +127,7 @@ class S3BlobStore implements BlobStore, DisposableBean {
         Spool spool = Spool.of(in, cache.tmp(), false, expectedSha256);
         try {
             String sha = spool.sha256();
-            ReentrantLock lock = lock(sha);
-            lock.lock();
-            try {
+            try (StripedLocks.Held held = locks.lock(sha)) {
                 boolean present = exists(sha);
                 if (!present) {
                     upload(key(sha), spool.file(), spool.size());
@@ -140,8 +136,6 @@ class S3BlobStore implements BlobStore, DisposableBean {
                 return new StoredBlob(sha, spool.size(), present);
             } catch (SdkException e) {
                 throw new IOException("the object store could not be asked about " + key(sha) + ": " + e.getMessage(), e);
-            } finally {
-                lock.unlock();
             }
         } finally {
             Files.deleteIfExists(spool.file());
@@ -236,15 +230,11 @@ class S3BlobStore implements BlobStore, DisposableBean {
         if (copy != null) {
             return copy;
         }
-        ReentrantLock lock = lock(sha256);
-        lock.lock();
-        try {
+        try (StripedLocks.Held held = locks.lock(sha256)) {
             copy = cache.hit(sha256);
             return copy != null ? copy : fetch(sha256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -296,10 +286,6 @@ class S3BlobStore implements BlobStore, DisposableBean {
 
     private String key(String sha256) {
         return prefix + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
-    }
-
-    private ReentrantLock lock(String sha256) {
-        return locks[Math.floorMod(sha256.hashCode(), locks.length)];
     }
 
     @Override

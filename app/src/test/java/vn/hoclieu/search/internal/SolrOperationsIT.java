@@ -26,7 +26,7 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
-import vn.hoclieu.catalog.CatalogService;
+import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchProperties;
@@ -56,7 +56,7 @@ class SolrOperationsIT extends IntegrationTest {
     private SolrIndexer indexer;
 
     @Autowired
-    private CatalogService catalog;
+    private CatalogFeeds catalog;
 
     @Autowired
     private SolrReconciliation reconciliation;
