@@ -1,5 +1,10 @@
 package vn.hoclieu.search;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -14,7 +19,7 @@ import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.catalog.CatalogReads;
 
 /**
- * {@code GET /api/v1/search} and {@code /api/v1/suggest}, as {@code API.md} specifies, and per
+ * {@code GET /api/v1/search} and {@code /api/v1/suggest}, as the public contract (docs/api.md) says, and per
  * resource: {@code /resources/{id}/related} (more like this) and {@code /resources/{id}/search?q=}
  * (search within it).
  */
@@ -32,8 +37,34 @@ class SearchApiController {
         this.catalog = catalog;
     }
 
+    /** The parameters are read as one map (the filters repeat); they are listed one by one for the OpenAPI description. */
     @GetMapping("/search")
-    SearchPage search(@RequestParam MultiValueMap<String, String> params) {
+    @Operation(summary = "Search the materials the caller may see, with facets, snippets and did-you-mean")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "what to look for, with or without diacritics;"
+            + " \"quoted words\" must appear together")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "page number, from 0",
+            schema = @Schema(type = "integer", defaultValue = "0"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "hits per page, at most " + SearchRequest.MAX_SIZE,
+            schema = @Schema(type = "integer", defaultValue = "10"))
+    @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = "string", defaultValue = "relevance",
+            allowableValues = {"relevance", "newest", "title", "popular"}))
+    @Parameter(name = "materialType", in = ParameterIn.QUERY, description = "repeatable filter",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "language", in = ParameterIn.QUERY, description = "repeatable filter (ISO 639-1)",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "subject", in = ParameterIn.QUERY, description = "repeatable filter",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "audience", in = ParameterIn.QUERY, description = "repeatable filter (grade level)",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "licence", in = ParameterIn.QUERY, description = "repeatable filter (SPDX-style id)",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "library", in = ParameterIn.QUERY, description = "repeatable filter (library code)",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "libraryType", in = ParameterIn.QUERY, description = "repeatable filter",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "mediaType", in = ParameterIn.QUERY, description = "repeatable filter",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    SearchPage search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return search.search(SearchRequests.from(params, 10), accounts.currentViewer());
     }
 
