@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   made at the first start and moved by each rebuild; a plain collection of that name is
  *                   used as it is until the first rebuild puts an alias in its place
  * @param timeout    how long one request may take
- * @param configset  the configset a new collection is made with (uploaded from {@code solr/src/main/configset})
+ * @param configset  the configset a new collection is made with (uploaded from {@code solr-plugin/src/main/configset})
  * @param shards     shards of the collection made at the first start (a rebuild copies the current one's)
  * @param replicas   replicas of each shard of that collection
  * @param reconcileInterval how often the collection is compared with the catalogue's recent changes and

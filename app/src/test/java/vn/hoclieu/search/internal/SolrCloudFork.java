@@ -17,7 +17,7 @@ import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 /**
  * A SolrCloud of two nodes with a two-shard collection for each of {@link #COLLECTIONS}, started once
  * per test JVM in a JVM of its own: the {@code solr/} project's {@code TestCluster} on that project's
- * test class path ({@code solr/target/test-classpath.txt}, written by the build before the
+ * test class path ({@code solr-plugin/target/test-classpath.txt}, written by the build before the
  * integration tests). It stops when this JVM ends (its standard input closes).
  */
 public final class SolrCloudFork {
@@ -51,11 +51,12 @@ public final class SolrCloudFork {
     }
 
     private static String start() {
-        Path project = Path.of(System.getProperty("hoclieu.solr.project", "solr")).toAbsolutePath();
+        Path project = Path.of(System.getProperty("hoclieu.solr.project", "../solr-plugin")).toAbsolutePath();
         Path classpath = project.resolve("target/test-classpath.txt");
         if (!Files.isRegularFile(classpath)) {
-            throw new IllegalStateException(classpath + " is missing: run `./mvnw verify` (it builds " + project
-                    + " before the integration tests), or `./mvnw -f solr/pom.xml package`");
+            throw new IllegalStateException(classpath + " is missing: run `./mvnw verify` (the reactor packages "
+                    + project + " before the application's integration tests), or `./mvnw -B package -DskipTests -pl"
+                    + " search-core,solr-plugin`");
         }
         try {
             String cp = project.resolve("target/test-classes") + java.io.File.pathSeparator
