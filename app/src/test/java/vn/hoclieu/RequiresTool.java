@@ -47,7 +47,7 @@ public @interface RequiresTool {
             if (Tool.required()) {
                 throw new AssertionError(missing + " (required: HOCLIEU_REQUIRE_TOOLS=true)");
             }
-            return ConditionEvaluationResult.disabled("skipped, " + missing);
+            return ConditionEvaluationResult.disabled(missing);
         }
     }
 }
