@@ -286,7 +286,7 @@ public final class SearchBenchmark {
                 String code = SearchCorpus.LIBRARIES[i];
                 libraryIds[i] = libraries.byCode(code)
                         .orElseGet(() -> libraries.register(code, "Thư viện " + code, types[libraryIndex(code) % types.length],
-                                "Hà Nội", null)).getId();
+                                "Hà Nội", null)).id();
             }
             DataSource db = app.getBean(DataSource.class);
             BlobStore blobs = app.getBean(BlobStore.class);

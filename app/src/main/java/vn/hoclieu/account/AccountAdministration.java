@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.internal.AccountRepository;
 import vn.hoclieu.account.internal.AccountSessions;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * What administrators do to accounts: create them, change their role and library, disable them,
@@ -52,7 +52,8 @@ class AccountAdministration {
 
     /** Accounts by user name, a page at a time. */
     Page<AccountView> page(int page, int size) {
-        Map<Long, String> codes = libraries.all().stream().collect(Collectors.toMap(Library::getId, Library::getCode));
+        Map<Long, String> codes = libraries.all().stream()
+                .collect(Collectors.toMap(LibraryView::id, LibraryView::code));
         return accounts.findAll(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("username")))
                 .map(a -> AccountView.of(a, codes.get(a.getLibraryId())));
     }

@@ -14,6 +14,7 @@ import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /** The collection pages: plain forms and links, no JavaScript (reordering is an up and a down button). */
 @Controller
@@ -148,6 +149,6 @@ class CollectionController {
     }
 
     private String libraryCode(Viewer viewer) {
-        return libraries.byId(viewer.libraryId()).map(l -> l.getCode()).orElse(null);
+        return libraries.byId(viewer.libraryId()).map(LibraryView::code).orElse(null);
     }
 }

@@ -179,7 +179,7 @@ class CollectionTest extends IntegrationTest {
         assertThat(Http.json("POST", url("/api/v1/collections"), teacher,
                 "{\"title\":\"x\",\"library\":\"HN-TVHN\"}").status()).isEqualTo(403);
 
-        long library = libraries.byCode("HN-TVHN").orElseThrow().getId();
+        long library = libraries.byCode("HN-TVHN").orElseThrow().id();
         assertThat(collections.publicCollectionsOf(library, Viewer.ANONYMOUS)).extracting(CollectionView::id).contains(id);
         Http.json("PATCH", url("/api/v1/collections/" + id), colleague, "{\"visibility\":\"PRIVATE\"}");
         assertThat(collections.publicCollectionsOf(library, Viewer.ANONYMOUS)).extracting(CollectionView::id)
