@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -29,7 +32,7 @@ class AccountAdministration {
     /** No 0/O, 1/l/I: a temporary password is read aloud or copied from a screen. */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountAdministration.class);
+    private static final Logger log = LoggerFactory.getLogger(AccountAdministration.class);
 
     /** An account and the temporary password it was given, to show once. */
     record WithPassword(AccountView account, String temporaryPassword) {
@@ -102,7 +105,7 @@ class AccountAdministration {
             throw new AccountException(HttpStatus.CONFLICT, "problem.account.lastAdmin");
         }
         boolean changed = newRole != account.getRole() || newEnabled != account.isEnabled()
-                || !java.util.Objects.equals(libraryId, account.getLibraryId());
+                || !Objects.equals(libraryId, account.getLibraryId());
         account.describe(name.strip(), newRole, libraryId);
         account.setEnabled(newEnabled);
         if (changed) {

@@ -1,6 +1,8 @@
 package vn.hoclieu.collection;
 
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,10 +30,10 @@ class CollectionController {
     private final CollectionService collections;
     private final AccountService accounts;
     private final LibraryService libraries;
-    private final java.util.List<CollectionPageParts> parts;
+    private final List<CollectionPageParts> parts;
 
     CollectionController(CollectionService collections, AccountService accounts, LibraryService libraries,
-                         java.util.List<CollectionPageParts> parts) {
+                         List<CollectionPageParts> parts) {
         this.collections = collections;
         this.accounts = accounts;
         this.libraries = libraries;
@@ -129,7 +131,7 @@ class CollectionController {
     }
 
     /** Changes need an account: a visitor whose session ended is sent to sign in, not shown an error. */
-    private String signedIn(java.util.function.Function<Viewer, String> action) {
+    private String signedIn(Function<Viewer, String> action) {
         Viewer viewer = accounts.currentViewer();
         return viewer.signedIn() ? action.apply(viewer) : SIGN_IN;
     }
