@@ -1,6 +1,5 @@
 package vn.hoclieu.ingest.internal;
 
-import vn.hoclieu.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import vn.hoclieu.TestFiles;
+import vn.hoclieu.ingest.IngestProperties;
 
 class TextFingerprintTest {
 
     private static String text(String sample) throws Exception {
-        TikaExtractor tika = new TikaExtractor(new vn.hoclieu.ingest.IngestProperties(1, Duration.ofSeconds(60),
+        TikaExtractor tika = new TikaExtractor(new IngestProperties(1, Duration.ofSeconds(60),
                 1_000_000, 3, false, null));
         return tika.extract(TestFiles.sample(sample), sample, null).text();
     }
