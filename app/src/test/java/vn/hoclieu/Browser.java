@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,8 +31,8 @@ public final class Browser {
     }
 
     public HttpResponse<String> signIn(String user, String password) throws Exception {
-        String form = "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf(get("/signin").body());
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf(get("/signin").body());
         return client.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
@@ -48,8 +49,8 @@ public final class Browser {
     public HttpResponse<String> postForm(String path, String csrfToken, String... fields) throws Exception {
         StringBuilder form = new StringBuilder("_csrf=").append(csrfToken);
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            form.append('&').append(java.net.URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
-                    .append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+            form.append('&').append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
         return client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

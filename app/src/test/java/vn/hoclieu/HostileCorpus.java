@@ -6,11 +6,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -91,7 +97,7 @@ public final class HostileCorpus {
             content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
             content.newLineAtOffset(72, 700);
             // the standard fonts have no Vietnamese marks: the text layer keeps the letters without them
-            content.showText(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+            content.showText(Normalizer.normalize(text, Normalizer.Form.NFD)
                     .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D'));
             content.endText();
         }
@@ -132,7 +138,7 @@ public final class HostileCorpus {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             fs.writeFilesystem(out);
             return out.toByteArray();
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -193,7 +199,7 @@ public final class HostileCorpus {
         long[] crc = new long[files];
         CRC32 kernelCrc = new CRC32();
         kernelCrc.update(kernelData);
-        java.util.ArrayDeque<byte[]> quoted = new java.util.ArrayDeque<>();
+        ArrayDeque<byte[]> quoted = new ArrayDeque<>();
         for (int i = files - 1; i >= 0; i--) {
             long compressed = kernel.length;
             long size = kernelData.length;
@@ -245,7 +251,7 @@ public final class HostileCorpus {
         if (descriptor) {
             out.writeBytes(localHeader(name, 8, 8, 0, 0, 0));
             out.writeBytes(deflated);
-            ByteBuffer d = ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            ByteBuffer d = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
                     .putInt(0x08074b50).putInt((int) c.getValue()).putInt(deflated.length).putInt(data.length);
             out.writeBytes(d.array());
         } else {
@@ -259,7 +265,7 @@ public final class HostileCorpus {
 
     private static byte[] localHeader(String name, int method, int flags, long crc, long csize, long usize) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(30 + n.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        return ByteBuffer.allocate(30 + n.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(0x04034b50).putShort((short) 20).putShort((short) flags).putShort((short) method)
                 .putShort((short) 0).putShort((short) 0x21).putInt((int) crc).putInt((int) csize).putInt((int) usize)
                 .putShort((short) n.length).putShort((short) 0).put(n).array();
@@ -268,7 +274,7 @@ public final class HostileCorpus {
     private static byte[] centralHeader(String name, int method, int flags, long crc, long csize, long usize,
                                         long offset) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(46 + n.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        return ByteBuffer.allocate(46 + n.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) flags)
                 .putShort((short) method).putShort((short) 0).putShort((short) 0x21).putInt((int) crc)
                 .putInt((int) csize).putInt((int) usize).putShort((short) n.length).putShort((short) 0)
@@ -279,14 +285,14 @@ public final class HostileCorpus {
     private static byte[] withEnd(ByteArrayOutputStream out, ByteArrayOutputStream central, int entries) {
         int cenOffset = out.size();
         out.writeBytes(central.toByteArray());
-        out.writeBytes(ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50)
+        out.writeBytes(ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50)
                 .putShort((short) 0).putShort((short) 0).putShort((short) entries).putShort((short) entries)
                 .putInt(central.size()).putInt(cenOffset).putShort((short) 0).array());
         return out.toByteArray();
     }
 
     private static byte[] rawDeflate(byte[] data) {
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        Deflater deflater = new Deflater(9, true);
         deflater.setInput(data);
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -349,7 +355,7 @@ public final class HostileCorpus {
 
     private static byte[] noise(String salt, int n) {
         byte[] b = new byte[n];
-        new java.util.Random(salt.hashCode()).nextBytes(b);
+        new Random(salt.hashCode()).nextBytes(b);
         return b;
     }
 

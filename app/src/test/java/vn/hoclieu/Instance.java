@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real Hoclieu in a JVM of its own, started from the test class path on loopback, for tests that
@@ -31,7 +35,7 @@ public final class Instance implements AutoCloseable {
                 "--hoclieu.data-dir=" + data, "--logging.level.root=WARN",
                 "--hoclieu.samples.dir=" + TestFiles.sample().toAbsolutePath()));
         // no sample library unless the caller asks for it (a setting given twice would be read as "false,true")
-        if (java.util.Arrays.stream(settings).noneMatch(s -> s.startsWith("--hoclieu.samples.import-on-start="))) {
+        if (Arrays.stream(settings).noneMatch(s -> s.startsWith("--hoclieu.samples.import-on-start="))) {
             args.add("--hoclieu.samples.import-on-start=false");
         }
         args.addAll(List.of(settings));
@@ -48,7 +52,7 @@ public final class Instance implements AutoCloseable {
 
     /** {@code java -cp <the test class path> vn.hoclieu.HoclieuApplication args…}, its output in {@code log}. */
     public static Process java(Path log, String... args) throws IOException {
-        return java(log, java.util.Map.of(), args);
+        return java(log, Map.of(), args);
     }
 
     /** What a shell command printed, and its exit code. */
@@ -56,14 +60,14 @@ public final class Instance implements AutoCloseable {
     }
 
     /** Runs a shell command of the application ({@code verify}, {@code backup DIR}…) to its end, within 5 minutes. */
-    public static Outcome command(Path log, java.util.Map<String, String> env, String... args) throws Exception {
+    public static Outcome command(Path log, Map<String, String> env, String... args) throws Exception {
         Process p = java(log, env, args);
-        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("the command ended: " + args[0]).isTrue();
-        return new Outcome(p.exitValue(), java.nio.file.Files.readString(log));
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the command ended: " + args[0]).isTrue();
+        return new Outcome(p.exitValue(), Files.readString(log));
     }
 
     /** As {@link #java(Path, String...)}, with environment variables (credentials for a command). */
-    public static Process java(Path log, java.util.Map<String, String> env, String... args) throws IOException {
+    public static Process java(Path log, Map<String, String> env, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath,

@@ -1,5 +1,6 @@
 package vn.hoclieu;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public enum Tool {
 
     private Optional<Path> find() {
         String path = setting("hoclieu.test.tools-path", System.getenv().getOrDefault("PATH", ""));
-        return Arrays.stream(path.split(java.io.File.pathSeparator)).filter(d -> !d.isBlank())
+        return Arrays.stream(path.split(File.pathSeparator)).filter(d -> !d.isBlank())
                 .map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst();
     }
 

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -198,7 +200,7 @@ final class ResourceSampler implements AutoCloseable {
     String childLifetimes() {
         StringBuilder b = new StringBuilder();
         childSeen.values().stream().sorted(Comparator.comparingLong(seen -> seen[0])).forEach(seen ->
-                b.append(b.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.0f–%.0f s",
+                b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.0f–%.0f s",
                         (seen[0] - born) / 1e9, (seen[1] - born) / 1e9)));
         return b.toString();
     }
@@ -262,7 +264,7 @@ final class ResourceSampler implements AutoCloseable {
     private static boolean isExtractor(long pid) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8).contains("ExtractorProcess");
+                    StandardCharsets.UTF_8).contains("ExtractorProcess");
         } catch (IOException | RuntimeException gone) {
             return false;
         }

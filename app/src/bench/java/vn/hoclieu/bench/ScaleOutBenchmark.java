@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.Postgres;
@@ -93,8 +95,8 @@ public final class ScaleOutBenchmark {
 
     /** {@code clients} threads, client i on node i mod nodes, each searching as fast as it is answered. */
     private static Searches search(List<Instance> nodes, int clients, Duration length) throws InterruptedException {
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<String> failure = new AtomicReference<>();
         long end = System.nanoTime() + length.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -120,7 +122,7 @@ public final class ScaleOutBenchmark {
             throw new IllegalStateException("a search failed: " + failure.get());
         }
         List<Long> sorted = new ArrayList<>(latencies);
-        java.util.Collections.sort(sorted);
+        Collections.sort(sorted);
         double seconds = length.toNanos() / 1e9;
         return new Searches(sorted.size(), sorted.size() / seconds, percentile(sorted, 0.50), percentile(sorted, 0.95));
     }

@@ -1,6 +1,7 @@
 package vn.hoclieu.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -99,7 +103,7 @@ public final class SearchBenchmark {
     private static final Duration EXACT_WARM_UP = Duration.ofSeconds(20);
     /** false: search the index an earlier run built over the same catalogue (to compare a change of the search path). */
     private static final boolean REINDEX = Boolean.parseBoolean(System.getProperty("bench.reindex", "true"));
-    private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))
+    private static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))
             .map(String::strip).filter(c -> !c.isEmpty()).mapToInt(Integer::parseInt).toArray();
     /** false: leave out the bare Lucene levels (a quick look at the server's CPU per request while changing it). */
     private static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
@@ -286,7 +290,7 @@ public final class SearchBenchmark {
                 String code = SearchCorpus.LIBRARIES[i];
                 libraryIds[i] = libraries.byCode(code)
                         .orElseGet(() -> libraries.register(code, "Thư viện " + code, types[libraryIndex(code) % types.length],
-                                "Hà Nội", null)).getId();
+                                "Hà Nội", null)).id();
             }
             DataSource db = app.getBean(DataSource.class);
             BlobStore blobs = app.getBean(BlobStore.class);
@@ -329,7 +333,7 @@ public final class SearchBenchmark {
     }
 
     private static int libraryIndex(String code) {
-        return java.util.Arrays.asList(SearchCorpus.LIBRARIES).indexOf(code);
+        return Arrays.asList(SearchCorpus.LIBRARIES).indexOf(code);
     }
 
     private static void seed(DataSource db, BlobStore blobs, long[] libraryIds, AtomicInteger next, AtomicInteger done,
@@ -444,7 +448,7 @@ public final class SearchBenchmark {
                             writer.addDocument(doc);
                         }
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
                 thread.start();
@@ -467,7 +471,7 @@ public final class SearchBenchmark {
     // --- the load -------------------------------------------------------------------------------------
 
     private static Level run(String engine, int clients, Duration duration, List<SearchCorpus.Query> queries,
-                             java.util.function.Supplier<Search> perClient, ProcessHandle searching)
+                             Supplier<Search> perClient, ProcessHandle searching)
             throws InterruptedException {
         double cpuBefore = cpuSeconds(searching);
         double jitBefore = jitSeconds(searching);
@@ -521,12 +525,12 @@ public final class SearchBenchmark {
      * compiler threads used under {@link #JIT_SETTLED} of a core (or {@link #WARM_UP_MAX} in all): levels
      * measure the engine, not its compiler. Says how long it took and what the JIT used in the last round.
      */
-    private static String warmUp(List<SearchCorpus.Query> queries, java.util.function.Supplier<Search> perClient,
+    private static String warmUp(List<SearchCorpus.Query> queries, Supplier<Search> perClient,
                                  ProcessHandle searching) throws InterruptedException {
         return warmUp(queries, perClient, searching, WARM_UP);
     }
 
-    private static String warmUp(List<SearchCorpus.Query> queries, java.util.function.Supplier<Search> perClient,
+    private static String warmUp(List<SearchCorpus.Query> queries, Supplier<Search> perClient,
                                  ProcessHandle searching, Duration first) throws InterruptedException {
         long started = System.nanoTime();
         Level last = run("warm-up", 4, first, queries, perClient, searching);
@@ -586,7 +590,7 @@ public final class SearchBenchmark {
 
         HeapWatch(String base) {
             HttpClient client = HttpClient.newHttpClient();
-            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
                     .getBytes(StandardCharsets.UTF_8));
             Pattern value = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)");
             thread = new Thread(() -> {

@@ -2,7 +2,10 @@ package vn.hoclieu.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import vn.hoclieu.Http;
 
 /**
  * The resources of the search benchmark, made up by {@link BenchText} from a seed per resource: the
@@ -67,7 +70,7 @@ public final class SearchCorpus {
         List<Query> out = new ArrayList<>();
         BenchText vi = new BenchText(42, false);
         BenchText en = new BenchText(43, true);
-        java.util.Random r = new java.util.Random(44);
+        Random r = new Random(44);
         while (out.size() < count) {
             BenchText t = r.nextInt(7) == 0 ? en : vi;
             String[] words = t.sentence().replaceAll("[^\\p{L}\\p{N} ]", " ").trim().split("\\s+");
@@ -76,19 +79,19 @@ public final class SearchCorpus {
                 continue;
             }
             int from = r.nextInt(words.length - n + 1);
-            String q = String.join(" ", java.util.Arrays.copyOfRange(words, from, from + n)).toLowerCase();
+            String q = String.join(" ", Arrays.copyOfRange(words, from, from + n)).toLowerCase();
             if (!t.english() && r.nextBoolean()) {
                 q = BenchText.ascii(q);
             }
             String typed = n >= 2 && r.nextInt(8) == 0 ? "\"" + q + "\"" : q;
-            StringBuilder params = new StringBuilder("q=").append(vn.hoclieu.Http.q(typed));
+            StringBuilder params = new StringBuilder("q=").append(Http.q(typed));
             int f = r.nextInt(10);
             if (f == 0) {
                 params.append("&language=").append(t.language());
             } else if (f == 1) {
                 params.append("&materialType=").append(MATERIAL_TYPES[r.nextInt(MATERIAL_TYPES.length)]);
             } else if (f == 2) {
-                params.append("&subject=").append(vn.hoclieu.Http.q(t.topic()));
+                params.append("&subject=").append(Http.q(t.topic()));
             }
             if (r.nextInt(20) == 0) {
                 params.append("&sort=newest");

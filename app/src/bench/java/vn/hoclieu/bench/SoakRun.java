@@ -15,15 +15,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.hoclieu.SmallFiles;
@@ -209,7 +214,7 @@ public final class SoakRun {
     }
 
     /** Least-squares slope of y against minutes. */
-    static double slope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> y) {
+    static double slope(List<Sample> samples, ToDoubleFunction<Sample> y) {
         double n = samples.size();
         double mx = samples.stream().mapToDouble(Sample::minutes).average().orElse(0);
         double my = samples.stream().mapToDouble(y).average().orElse(0);
@@ -354,7 +359,7 @@ public final class SoakRun {
                 Long.toString(server.pid()), "GC.class_histogram").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        Map<String, long[]> classes = new java.util.HashMap<>();
+        Map<String, long[]> classes = new HashMap<>();
         Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(out);
         while (m.find()) {
             classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
@@ -375,9 +380,9 @@ public final class SoakRun {
                 (endTotal - warmTotal) / 1048576.0);
         System.out.println("| class | instances after warm-up | at the end | MB after warm-up | at the end | change MB |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");
-        java.util.Set<String> names = new java.util.HashSet<>(warm.keySet());
+        Set<String> names = new HashSet<>(warm.keySet());
         names.addAll(end.keySet());
-        names.stream().sorted(java.util.Comparator.comparingLong((String c) -> -Math.abs(
+        names.stream().sorted(Comparator.comparingLong((String c) -> -Math.abs(
                 end.getOrDefault(c, new long[2])[1] - warm.getOrDefault(c, new long[2])[1]))).limit(12).forEach(c -> {
                     long[] a = warm.getOrDefault(c, new long[2]);
                     long[] b = end.getOrDefault(c, new long[2]);

@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -14,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.internal.AccountRepository;
 import vn.hoclieu.account.internal.AccountSessions;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * What administrators do to accounts: create them, change their role and library, disable them,
@@ -29,7 +32,7 @@ class AccountAdministration {
     /** No 0/O, 1/l/I: a temporary password is read aloud or copied from a screen. */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountAdministration.class);
+    private static final Logger log = LoggerFactory.getLogger(AccountAdministration.class);
 
     /** An account and the temporary password it was given, to show once. */
     record WithPassword(AccountView account, String temporaryPassword) {
@@ -52,7 +55,8 @@ class AccountAdministration {
 
     /** Accounts by user name, a page at a time. */
     Page<AccountView> page(int page, int size) {
-        Map<Long, String> codes = libraries.all().stream().collect(Collectors.toMap(Library::getId, Library::getCode));
+        Map<Long, String> codes = libraries.all().stream()
+                .collect(Collectors.toMap(LibraryView::id, LibraryView::code));
         return accounts.findAll(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("username")))
                 .map(a -> AccountView.of(a, codes.get(a.getLibraryId())));
     }
@@ -101,7 +105,7 @@ class AccountAdministration {
             throw new AccountException(HttpStatus.CONFLICT, "problem.account.lastAdmin");
         }
         boolean changed = newRole != account.getRole() || newEnabled != account.isEnabled()
-                || !java.util.Objects.equals(libraryId, account.getLibraryId());
+                || !Objects.equals(libraryId, account.getLibraryId());
         account.describe(name.strip(), newRole, libraryId);
         account.setEnabled(newEnabled);
         if (changed) {

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hoclieu.account.internal.AccountSessions;
 import vn.hoclieu.account.internal.ApiTokens;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * The signed-in person's own account: who they are, their password, their personal API tokens. A
@@ -88,7 +88,7 @@ class AccountController {
                 .orElseThrow(() -> new AccountException(HttpStatus.NOT_FOUND, "problem.account.notFound",
                         me().accountId()));
         model.addAttribute("account", account);
-        model.addAttribute("library", libraries.byId(account.getLibraryId()).map(Library::getName).orElse(null));
+        model.addAttribute("library", libraries.byId(account.getLibraryId()).map(LibraryView::name).orElse(null));
         model.addAttribute("tokens", tokens.list(account.getId()));
         model.addAttribute("expiryDays", EXPIRY_DAYS);
         model.addAttribute("minPasswordLength", PasswordPolicy.MIN_LENGTH);

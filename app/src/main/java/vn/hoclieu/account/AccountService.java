@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.internal.AccountPrincipal;
 import vn.hoclieu.account.internal.AccountRepository;
 import vn.hoclieu.account.internal.AccountSessions;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /** Accounts and the identity of the person making the current request. */
 @Service
@@ -119,7 +119,7 @@ public class AccountService {
 
     /** The code of the account's library, or null. */
     public String libraryCode(Account account) {
-        return libraries.byId(account.getLibraryId()).map(Library::getCode).orElse(null);
+        return libraries.byId(account.getLibraryId()).map(LibraryView::code).orElse(null);
     }
 
     /**
@@ -160,12 +160,12 @@ public class AccountService {
         if (libraryCode == null || libraryCode.isBlank()) {
             return null;
         }
-        Optional<Library> library = libraries.byCode(libraryCode);
+        Optional<LibraryView> library = libraries.byCode(libraryCode);
         if (library.isEmpty()) {
             problems.add(new AccountException.Problem("library", "problem.account.unknownLibrary", libraryCode.strip()));
             return null;
         }
-        return library.get().getId();
+        return library.get().id();
     }
 
     static void failIfAny(List<AccountException.Problem> problems) {

@@ -1,5 +1,6 @@
 package vn.hoclieu.catalog;
 
+import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -29,6 +30,6 @@ public class CatalogException extends ErrorResponseException {
 
     @Override
     public String getMessage() {
-        return messageCode + " " + java.util.Arrays.toString(arguments);
+        return messageCode + " " + Arrays.toString(arguments);
     }
 }

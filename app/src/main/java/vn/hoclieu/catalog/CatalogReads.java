@@ -68,8 +68,8 @@ public class CatalogReads {
         }
         return readTx.execute(status -> {
             Map<Long, ResourceView> out = new HashMap<>();
-            resources.findAllById(ids).stream().filter(r -> Access.canView(viewer, r))
-                    .forEach(r -> out.put(r.getId(), views.of(r)));
+            views.ofAll(resources.findAllById(ids).stream().filter(r -> Access.canView(viewer, r)).toList())
+                    .forEach(v -> out.put(v.id(), v));
             return out;
         });
     }

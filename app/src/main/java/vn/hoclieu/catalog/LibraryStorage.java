@@ -8,8 +8,8 @@ import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.internal.ReadTransactions;
 import vn.hoclieu.catalog.internal.ResourceFileRepository;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryPageExtras;
+import vn.hoclieu.library.LibraryView;
 import vn.hoclieu.storage.ByteSizes;
 
 /**
@@ -37,20 +37,20 @@ class LibraryStorage implements LibraryPageExtras {
     }
 
     @Override
-    public Map<String, Object> extras(Library library) {
+    public Map<String, Object> extras(LibraryView library) {
         Viewer viewer = accounts.currentViewer();
         boolean staff = viewer.has(Role.ADMIN)
-                || (viewer.has(Role.LIBRARIAN) && library.getId().equals(viewer.libraryId()));
+                || (viewer.has(Role.LIBRARIAN) && library.hasId(viewer.libraryId()));
         if (!staff) {
             return Map.of();
         }
         long used = usedBytes(library);
-        Long quota = library.getQuotaBytes();
+        Long quota = library.quotaBytes();
         return Map.of("storage", new Usage(used, quota, ByteSizes.format(used), quota == null ? null : ByteSizes.format(quota)));
     }
 
     /** Bytes of the files a library's resources hold (what its quota counts). */
-    private long usedBytes(Library library) {
-        return readTx.execute(s -> files.bytesOfLibrary(library.getId()));
+    private long usedBytes(LibraryView library) {
+        return readTx.execute(s -> files.bytesOfLibrary(library.id()));
     }
 }

@@ -13,8 +13,8 @@ import vn.hoclieu.catalog.internal.AuditEntryRepository;
 import vn.hoclieu.catalog.internal.ReadTransactions;
 import vn.hoclieu.catalog.internal.ResourceRepository;
 import vn.hoclieu.catalog.internal.ResourceViews;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * Changes to a resource after its upload — who may see it, withdrawal, shares with other libraries,
@@ -80,26 +80,26 @@ public class ResourceChanges {
      *                          ({@link Access#canShare}), 400 for an unknown library or its own
      */
     public ResourceView share(long id, String libraryCode, Viewer by) {
-        Library library = otherLibrary(libraryCode);
+        LibraryView library = otherLibrary(libraryCode);
         return change(id, by, Access::canShare, r -> {
-            if (library.getId().equals(r.getLibraryId())) {
-                throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.share.ownLibrary", library.getCode());
+            if (library.hasId(r.getLibraryId())) {
+                throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.share.ownLibrary", library.code());
             }
-            r.shareWith(library.getId());
+            r.shareWith(library.id());
             return null;
         });
     }
 
     /** Stops sharing a resource with a library; not shared with it is no error. */
     public ResourceView unshare(long id, String libraryCode, Viewer by) {
-        Library library = otherLibrary(libraryCode);
+        LibraryView library = otherLibrary(libraryCode);
         return change(id, by, Access::canShare, r -> {
-            r.unshareWith(library.getId());
+            r.unshareWith(library.id());
             return null;
         });
     }
 
-    private Library otherLibrary(String code) {
+    private LibraryView otherLibrary(String code) {
         return libraries.byCode(code == null ? "" : code.strip())
                 .orElseThrow(() -> new CatalogException(HttpStatus.BAD_REQUEST, "problem.share.unknownLibrary",
                         String.valueOf(code)));

@@ -1,5 +1,6 @@
 package vn.hoclieu.catalog;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -79,7 +80,7 @@ class ReviewApiController {
             return ResourceStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.badEnum", "status", value,
-                    java.util.Arrays.toString(ResourceStatus.values()));
+                    Arrays.toString(ResourceStatus.values()));
         }
     }
 }

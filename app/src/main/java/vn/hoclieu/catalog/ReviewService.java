@@ -1,11 +1,9 @@
 package vn.hoclieu.catalog;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -13,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.internal.ResourceRepository;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * Review by the owning library: a teacher's submission waits (PENDING) until one of its librarians
@@ -195,12 +193,11 @@ public class ReviewService {
     }
 
     private List<ReviewItem> items(List<Resource> found) {
-        Map<Long, Optional<Library>> libs = new HashMap<>();
+        Map<Long, LibraryView> libs = libraries.byIds(found.stream().map(Resource::getLibraryId).toList());
         return found.stream().map(r -> {
-            Library lib = r.getLibraryId() == null ? null
-                    : libs.computeIfAbsent(r.getLibraryId(), libraries::byId).orElse(null);
+            LibraryView lib = r.getLibraryId() == null ? null : libs.get(r.getLibraryId());
             return new ReviewItem(r.getId(), r.getTitle(), r.getMaterialType(), r.getStatus(),
-                    lib == null ? null : lib.getCode(), lib == null ? null : lib.getName(), r.getCreatedBy(),
+                    lib == null ? null : lib.code(), lib == null ? null : lib.name(), r.getCreatedBy(),
                     r.getCreatedAt(), r.getUpdatedAt(), r.getRejectionReason());
         }).toList();
     }

@@ -21,8 +21,8 @@ import vn.hoclieu.catalog.internal.ResourceFileRepository;
 import vn.hoclieu.catalog.internal.ResourceRepository;
 import vn.hoclieu.catalog.internal.ResourceViews;
 import vn.hoclieu.concurrent.StripedLocks;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 import vn.hoclieu.storage.BlobStore;
 import vn.hoclieu.storage.ByteSizes;
 import vn.hoclieu.storage.StoredBlob;
@@ -79,7 +79,7 @@ public class Uploads {
         MaterialType declaredType = MetadataRules.parseEnum(MaterialType.class, d.materialType(), "materialType");
         Visibility visibility = Optional.ofNullable(MetadataRules.parseEnum(Visibility.class, d.visibility(),
                 "visibility")).orElse(Visibility.PUBLIC);
-        Library library = resolveLibrary(d.library(), uploader);
+        LibraryView library = resolveLibrary(d.library(), uploader);
         if (library == null && !uploader.has(Role.LIBRARIAN)) {
             // a teacher's submission waits for the librarians of a library: without one nobody could review it
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.noLibrary");
@@ -145,9 +145,9 @@ public class Uploads {
         String title = MetadataRules.blankToNull(d.title()) != null ? d.title().strip() : FileNames.title(main.name());
         MaterialType type = described.type() != null ? described.type()
                 : FileNames.materialType(main.name(), main.mediaType());
-        Library library = described.library();
+        LibraryView library = described.library();
         Resource resource = new Resource(MetadataRules.limit(title, 1000), type, described.visibility(),
-                initialStatus(uploader), library == null ? null : library.getId(), uploader.username());
+                initialStatus(uploader), library == null ? null : library.id(), uploader.username());
         resource.setCreators(MetadataRules.clean(d.creators()));
         resource.setDescription(MetadataRules.blankToNull(d.description()));
         resource.setSubjects(MetadataRules.clean(d.subjects()));
@@ -175,21 +175,21 @@ public class Uploads {
      * The room is reserved before the first byte is written and taken under a lock on the library's row
      * ({@link QuotaReservations}), so uploads at the same moment never pass it together.
      */
-    private Long reserve(Library library, long adding) {
-        if (library == null || library.getQuotaBytes() == null) {
+    private Long reserve(LibraryView library, long adding) {
+        if (library == null || library.quotaBytes() == null) {
             return null;
         }
         try {
-            return quotas.reserve(library.getId(), library.getQuotaBytes(), adding);
+            return quotas.reserve(library.id(), library.quotaBytes(), adding);
         } catch (QuotaReservations.OverQuota e) {
             throw overQuota(library, e);
         }
     }
 
     /** Checks the real sizes against the quota; a refusal removes the bytes this upload alone had stored. */
-    private void confirm(Library library, long reservation, long actual, List<StoredFile> stored) {
+    private void confirm(LibraryView library, long reservation, long actual, List<StoredFile> stored) {
         try {
-            quotas.confirm(library.getId(), library.getQuotaBytes(), reservation, actual);
+            quotas.confirm(library.id(), library.quotaBytes(), reservation, actual);
         } catch (QuotaReservations.OverQuota e) {
             for (StoredFile f : stored) {
                 // new bytes that no file refers to (the stripe lock keeps another upload of them out)
@@ -205,9 +205,9 @@ public class Uploads {
         }
     }
 
-    private static CatalogException overQuota(Library library, QuotaReservations.OverQuota e) {
+    private static CatalogException overQuota(LibraryView library, QuotaReservations.OverQuota e) {
         var r = e.refusal;
-        return new CatalogException(HttpStatus.INSUFFICIENT_STORAGE, "problem.upload.quota", library.getName(),
+        return new CatalogException(HttpStatus.INSUFFICIENT_STORAGE, "problem.upload.quota", library.name(),
                 ByteSizes.format(r.usedBytes()), ByteSizes.format(r.quotaBytes()), ByteSizes.format(r.addingBytes()));
     }
 
@@ -219,20 +219,20 @@ public class Uploads {
         return uploader.has(Role.LIBRARIAN) ? ResourceStatus.PUBLISHED : ResourceStatus.PENDING;
     }
 
-    private Library resolveLibrary(String code, Viewer uploader) {
+    private LibraryView resolveLibrary(String code, Viewer uploader) {
         if (MetadataRules.blankToNull(code) == null) {
             return libraries.byId(uploader.libraryId()).orElse(null);
         }
-        Library library = libraries.byCode(code)
+        LibraryView library = libraries.byCode(code)
                 .orElseThrow(() -> new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.unknownLibrary", code));
-        if (!uploader.has(Role.ADMIN) && !library.getId().equals(uploader.libraryId())) {
+        if (!uploader.has(Role.ADMIN) && !library.hasId(uploader.libraryId())) {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.upload.otherLibrary", code);
         }
         return library;
     }
 
     /** The draft's values, checked before any byte is written. */
-    private record Described(ResourceDraft draft, MaterialType type, Visibility visibility, Library library,
+    private record Described(ResourceDraft draft, MaterialType type, Visibility visibility, LibraryView library,
                              LocalDate issued, String language, String licence) {
     }
 

@@ -1,17 +1,19 @@
 package vn.hoclieu.catalog;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -134,7 +136,7 @@ public class UsageService {
         Map<Long, Long> out = new HashMap<>();
         for (int from = 0; from < resourceIds.size(); from += 500) {
             List<Long> chunk = resourceIds.subList(from, Math.min(resourceIds.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             jdbc.query("select resource_id, sum(views) + 2 * sum(downloads) from resource_usage where resource_id in ("
                     + marks + ") group by resource_id", rs -> {
                         out.put(rs.getLong(1), rs.getLong(2));
@@ -159,7 +161,7 @@ public class UsageService {
      * written so far (the last few seconds may still be in memory). Days without use are absent.
      */
     public Map<LocalDate, Usage> perDay(Long libraryId, LocalDate from, LocalDate to) {
-        Map<LocalDate, Usage> out = new java.util.TreeMap<>();
+        Map<LocalDate, Usage> out = new TreeMap<>();
         String sql = "select u.used_on, sum(u.views), sum(u.downloads) from resource_usage u "
                 + (libraryId == null ? "" : "join resource r on r.id = u.resource_id ")
                 + "where u.used_on >= ? and u.used_on < ? " + (libraryId == null ? "" : "and r.library_id = ? ")

@@ -1,6 +1,8 @@
 package vn.hoclieu.collection;
 
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,6 +16,7 @@ import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /** The collection pages: plain forms and links, no JavaScript (reordering is an up and a down button). */
 @Controller
@@ -27,10 +30,10 @@ class CollectionController {
     private final CollectionService collections;
     private final AccountService accounts;
     private final LibraryService libraries;
-    private final java.util.List<CollectionPageParts> parts;
+    private final List<CollectionPageParts> parts;
 
     CollectionController(CollectionService collections, AccountService accounts, LibraryService libraries,
-                         java.util.List<CollectionPageParts> parts) {
+                         List<CollectionPageParts> parts) {
         this.collections = collections;
         this.accounts = accounts;
         this.libraries = libraries;
@@ -128,7 +131,7 @@ class CollectionController {
     }
 
     /** Changes need an account: a visitor whose session ended is sent to sign in, not shown an error. */
-    private String signedIn(java.util.function.Function<Viewer, String> action) {
+    private String signedIn(Function<Viewer, String> action) {
         Viewer viewer = accounts.currentViewer();
         return viewer.signedIn() ? action.apply(viewer) : SIGN_IN;
     }
@@ -148,6 +151,6 @@ class CollectionController {
     }
 
     private String libraryCode(Viewer viewer) {
-        return libraries.byId(viewer.libraryId()).map(l -> l.getCode()).orElse(null);
+        return libraries.byId(viewer.libraryId()).map(LibraryView::code).orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package vn.hoclieu.collection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,8 @@ import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.collection.internal.CollectionItem;
 import vn.hoclieu.collection.internal.CollectionRepository;
 import vn.hoclieu.collection.internal.ResourceCollection;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * Collections: curated, ordered lists of resources owned by a person or a library. Two rules hold
@@ -256,10 +257,20 @@ public class CollectionService {
     }
 
     private List<CollectionView> read(Supplier<List<ResourceCollection>> query, Viewer viewer) {
-        return tx.execute(s -> query.get().stream().filter(c -> canView(viewer, c)).map(c -> view(c, viewer)).toList());
+        return tx.execute(s -> {
+            List<ResourceCollection> found = query.get().stream().filter(c -> canView(viewer, c)).toList();
+            Map<Long, LibraryView> owners = libraries.byIds(
+                    found.stream().map(ResourceCollection::getOwnerLibraryId).toList());
+            return found.stream().map(c -> view(c, viewer, owners)).toList();
+        });
     }
 
     private CollectionView view(ResourceCollection c, Viewer viewer) {
+        return view(c, viewer, libraries.byIds(Collections.singletonList(c.getOwnerLibraryId())));
+    }
+
+    /** {@code owners}: the owning libraries by id, read once for a whole list. */
+    private CollectionView view(ResourceCollection c, Viewer viewer, Map<Long, LibraryView> owners) {
         Map<Long, ResourceView> visible = catalog.findVisible(
                 c.getItems().stream().map(CollectionItem::getResourceId).toList(), viewer);
         List<CollectionView.Item> items = c.getItems().stream().filter(i -> visible.containsKey(i.getResourceId()))
@@ -268,15 +279,15 @@ public class CollectionService {
                     return new CollectionView.Item(r.id(), r.title(), r.materialType().name(), r.licence(),
                             r.thumbnail(), i.getNote());
                 }).toList();
-        return new CollectionView(c.getId(), c.getTitle(), c.getDescription(), c.getVisibility(), owner(c),
+        return new CollectionView(c.getId(), c.getTitle(), c.getDescription(), c.getVisibility(), owner(c, owners),
                 items.size(), items, canEdit(viewer, c), c.getCreatedAt(), c.getUpdatedAt());
     }
 
-    private CollectionView.Owner owner(ResourceCollection c) {
+    private CollectionView.Owner owner(ResourceCollection c, Map<Long, LibraryView> owners) {
         if (c.getOwnerLibraryId() != null) {
-            Library lib = libraries.byId(c.getOwnerLibraryId()).orElse(null);
-            return new CollectionView.Owner(CollectionView.Owner.LIBRARY, lib == null ? null : lib.getCode(),
-                    lib == null ? null : lib.getName());
+            LibraryView lib = owners.get(c.getOwnerLibraryId());
+            return new CollectionView.Owner(CollectionView.Owner.LIBRARY, lib == null ? null : lib.code(),
+                    lib == null ? null : lib.name());
         }
         return accounts.byId(c.getOwnerAccountId())
                 .map(a -> new CollectionView.Owner(CollectionView.Owner.PERSON, a.getUsername(), a.getDisplayName()))
@@ -287,13 +298,13 @@ public class CollectionService {
         if (code == null || code.isBlank()) {
             return null;
         }
-        Library library = libraries.byCode(code.strip())
+        LibraryView library = libraries.byCode(code.strip())
                 .orElseThrow(() -> new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.unknownLibrary", code));
-        boolean ownLibrarian = by.has(Role.LIBRARIAN) && library.getId().equals(by.libraryId());
+        boolean ownLibrarian = by.has(Role.LIBRARIAN) && library.hasId(by.libraryId());
         if (!by.has(Role.ADMIN) && !ownLibrarian) {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.collection.otherLibrary", code);
         }
-        return library.getId();
+        return library.id();
     }
 
     private static String title(String title) {

@@ -48,7 +48,7 @@ class LibraryPageCollections implements HandlerInterceptor, WebMvcConfigurer {
         Object vars = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (vars instanceof Map<?, ?> m && m.get("code") instanceof String code) {
             libraries.byCode(code).ifPresent(library -> page.addObject("collections",
-                    collections.publicCollectionsOf(library.getId(), accounts.currentViewer())));
+                    collections.publicCollectionsOf(library.id(), accounts.currentViewer())));
         }
     }
 }

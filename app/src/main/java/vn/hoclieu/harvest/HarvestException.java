@@ -1,5 +1,6 @@
 package vn.hoclieu.harvest;
 
+import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,6 +17,6 @@ public class HarvestException extends ErrorResponseException {
 
     @Override
     public String getMessage() {
-        return getDetailMessageCode() + " " + java.util.Arrays.toString(getDetailMessageArguments());
+        return getDetailMessageCode() + " " + Arrays.toString(getDetailMessageArguments());
     }
 }

@@ -1,6 +1,8 @@
 package vn.hoclieu.harvest;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -16,8 +18,8 @@ import vn.hoclieu.harvest.internal.HarvestRunRepository;
 import vn.hoclieu.harvest.internal.Partner;
 import vn.hoclieu.harvest.internal.PartnerCheck;
 import vn.hoclieu.harvest.internal.PartnerRepository;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * The harvester's facade: administrators register partner instances (checked by asking them who
@@ -50,7 +52,9 @@ public class HarvestService {
     }
 
     public List<PartnerView> partners() {
-        return partners.findAllByOrderByName().stream().map(this::view).toList();
+        List<Partner> all = partners.findAllByOrderByName();
+        Map<Long, LibraryView> libs = libraries.byIds(all.stream().map(Partner::getLibraryId).toList());
+        return all.stream().map(p -> view(p, libs)).toList();
     }
 
     /** @throws HarvestException 404 if there is no such partner */
@@ -85,7 +89,7 @@ public class HarvestService {
         String set = blankToNull(form.getSet());
         Long libraryId = null;
         if (blankToNull(form.getLibrary()) != null) {
-            libraryId = libraries.byCode(form.getLibrary().strip()).map(Library::getId).orElseThrow(() ->
+            libraryId = libraries.byCode(form.getLibrary().strip()).map(LibraryView::id).orElseThrow(() ->
                     new HarvestException(HttpStatus.BAD_REQUEST, "problem.partner.unknownLibrary", form.getLibrary()));
         }
         boolean known = partners.findAll().stream().anyMatch(p -> p.getBaseUrl().equalsIgnoreCase(baseUrl)
@@ -136,9 +140,15 @@ public class HarvestService {
     }
 
     private PartnerView view(Partner p) {
+        return view(p, libraries.byIds(Collections.singletonList(p.getLibraryId())));
+    }
+
+    /** {@code libs}: the partners' libraries by id, read once for a whole list. */
+    private PartnerView view(Partner p, Map<Long, LibraryView> libs) {
         Optional<HarvestRun> last = runs.findFirstByPartnerIdOrderByStartedAtDescIdDesc(p.getId());
+        LibraryView library = p.getLibraryId() == null ? null : libs.get(p.getLibraryId());
         return new PartnerView(p.getId(), p.getName(), p.getBaseUrl(), p.getSetSpec(), p.getMetadataPrefix(),
-                libraries.byId(p.getLibraryId()).map(Library::getCode).orElse(null), p.getRepositoryIdentifier(),
+                library == null ? null : library.code(), p.getRepositoryIdentifier(),
                 p.isEnabled(), p.getCreatedAt(), p.getHarvestedUntil(), last.map(this::view).orElse(null),
                 queue.isPending(p.getId()));
     }

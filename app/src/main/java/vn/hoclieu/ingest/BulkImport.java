@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public class BulkImport {
     }
 
     /** An import of a folder on the server, read in place. */
-    public static BulkImport ofFolder(String source, java.nio.file.Path folder, String libraryCode, String createdBy) {
+    public static BulkImport ofFolder(String source, Path folder, String libraryCode, String createdBy) {
         BulkImport i = new BulkImport(source, libraryCode, createdBy);
         i.folder = folder.toString();
         return i;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.storage.UploadLimits;
 
 /** {@code POST /api/v1/imports} (a ZIP of files, optionally with metadata.csv) and its progress. */
 @RestController
@@ -27,9 +28,9 @@ class ImportApiController {
     private final IngestService ingest;
     private final AccountService accounts;
 
-    private final vn.hoclieu.storage.UploadLimits limits;
+    private final UploadLimits limits;
 
-    ImportApiController(IngestService ingest, AccountService accounts, vn.hoclieu.storage.UploadLimits limits) {
+    ImportApiController(IngestService ingest, AccountService accounts, UploadLimits limits) {
         this.limits = limits;
         this.ingest = ingest;
         this.accounts = accounts;

@@ -20,8 +20,8 @@ import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceView;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * {@code java -jar hoclieu.jar import DIR [--library=CODE]}: imports a folder, waits until every
@@ -65,7 +65,7 @@ public class ImportCommand {
         }
         if (library != null && libraries.byCode(library).isEmpty()) {
             out.println("Unknown library code: " + library + ". Known: "
-                    + libraries.all().stream().map(Library::getCode).collect(Collectors.joining(", ")));
+                    + libraries.all().stream().map(LibraryView::code).collect(Collectors.joining(", ")));
             return 2;
         }
         ImportReport report = ingest.importFolder(dir, library, SHELL);

@@ -1,8 +1,11 @@
 package vn.hoclieu.ingest;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,21 +13,20 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
-import vn.hoclieu.storage.InsufficientStorageException;
-import vn.hoclieu.storage.UploadLimits;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.storage.InsufficientStorageException;
+import vn.hoclieu.storage.UploadLimits;
 
 /**
  * Bulk import pages for librarians: send a ZIP, then watch it — counts, a progress bar and each
@@ -58,9 +60,9 @@ class ImportController {
         formModel(model.asMap());
     }
 
-    private void formModel(java.util.Map<String, Object> model) {
+    private void formModel(Map<String, Object> model) {
         model.put("libraries", libraries.all());
-        if (accounts.currentViewer().has(vn.hoclieu.account.Role.ADMIN)) {
+        if (accounts.currentViewer().has(Role.ADMIN)) {
             model.put("folders", ingest.importableFolders());
             model.put("inbox", ingest.importInbox().toAbsolutePath().toString());
         }

@@ -1,14 +1,15 @@
 package vn.hoclieu.ingest;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,7 +64,7 @@ class IngestApiController {
                 wanted = JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatus(HttpStatus.BAD_REQUEST),
-                        null, "problem.job.badStatus", new Object[] {status, java.util.Arrays.toString(JobStatus.values())});
+                        null, "problem.job.badStatus", new Object[] {status, Arrays.toString(JobStatus.values())});
             }
         }
         // newest first; the next page is ?before=<the last id of this one>

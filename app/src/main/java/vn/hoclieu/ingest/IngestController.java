@@ -1,6 +1,7 @@
 package vn.hoclieu.ingest;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Viewer;
 
 /**
  * The ingestion queue for librarians: how many files wait, are read, are done; the files that
@@ -30,14 +32,14 @@ class IngestController {
 
     @GetMapping("/ingest")
     String queue(@RequestParam(required = false) Long before, Model model) {
-        vn.hoclieu.account.Viewer viewer = accounts.currentViewer();
+        Viewer viewer = accounts.currentViewer();
         // the counts are of the jobs the lists show: a librarian's library's, an administrator's all
         Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
         for (JobStatus s : JobStatus.values()) {
             counts.put(s, ingest.count(s, viewer));
         }
         model.addAttribute("counts", counts);
-        java.util.List<JobView> failed = ingest.jobs(JobStatus.FAILED, FAILED_PAGE, before, viewer);
+        List<JobView> failed = ingest.jobs(JobStatus.FAILED, FAILED_PAGE, before, viewer);
         model.addAttribute("failed", failed);
         model.addAttribute("olderFailed", failed.size() == FAILED_PAGE ? failed.get(failed.size() - 1).id() : null);
         model.addAttribute("running", ingest.jobs(JobStatus.RUNNING, 50, viewer));

@@ -39,8 +39,8 @@ class LibraryAdminController {
     @PostMapping("/admin/libraries")
     String create(@ModelAttribute("form") LibraryForm form, BindingResult errors, Model model) {
         try {
-            Library created = libraries.create(form);
-            return "redirect:/admin/libraries/" + created.getCode() + "?created";
+            LibraryView created = libraries.create(form);
+            return "redirect:/admin/libraries/" + created.code() + "?created";
         } catch (LibraryException e) {
             reject(errors, e);
             model.addAttribute("libraries", libraries.all());
@@ -50,7 +50,7 @@ class LibraryAdminController {
 
     @GetMapping("/admin/libraries/{code}")
     String show(@PathVariable String code, Model model) {
-        Library library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
+        LibraryView library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
         model.addAttribute("library", library);
         model.addAttribute("form", LibraryForm.of(library));
         return EDIT_VIEW;
@@ -59,10 +59,10 @@ class LibraryAdminController {
     @PostMapping("/admin/libraries/{code}")
     String update(@PathVariable String code, @ModelAttribute("form") LibraryForm form, BindingResult errors,
                   Model model) {
-        Library library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
+        LibraryView library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
         try {
             libraries.update(code, form);
-            return "redirect:/admin/libraries/" + library.getCode() + "?saved";
+            return "redirect:/admin/libraries/" + library.code() + "?saved";
         } catch (LibraryException e) {
             reject(errors, e);
             model.addAttribute("library", library);

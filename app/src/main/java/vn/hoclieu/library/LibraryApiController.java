@@ -1,5 +1,6 @@
 package vn.hoclieu.library;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,42 +33,41 @@ class LibraryApiController {
     @GetMapping("/libraries")
     List<LibraryView> directory(@RequestParam(required = false) LibraryType type,
                                 @RequestParam(required = false) String district) {
-        return libraries.directory(type, district).stream().map(LibraryView::of).toList();
+        return libraries.directory(type, district).stream().map(LibraryView::withoutQuota).toList();
     }
 
     /** The library with what other modules add for the caller: {@code materials}, {@code newest}, … */
     @GetMapping("/libraries/{code}")
     Map<String, Object> library(@PathVariable String code) {
-        Library library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
+        LibraryView library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
         Map<String, Object> out = new LinkedHashMap<>();
-        LibraryView view = LibraryView.of(library);
-        out.put("code", view.code());
-        out.put("name", view.name());
-        out.put("type", view.type());
-        out.put("district", view.district());
-        out.put("ward", view.ward());
+        out.put("code", library.code());
+        out.put("name", library.name());
+        out.put("type", library.type());
+        out.put("district", library.district());
+        out.put("ward", library.ward());
         extras.forEach(e -> out.putAll(e.extras(library)));
         return out;
     }
 
     @GetMapping("/admin/libraries")
     List<LibraryView> all() {
-        return libraries.all().stream().map(LibraryView::forAdministrators).toList();
+        return libraries.all();
     }
 
     @PostMapping("/admin/libraries")
     ResponseEntity<LibraryView> create(@RequestBody LibraryForm form) {
-        LibraryView created = LibraryView.forAdministrators(libraries.create(form));
-        return ResponseEntity.created(java.net.URI.create("/api/v1/libraries/" + created.code())).body(created);
+        LibraryView created = libraries.create(form);
+        return ResponseEntity.created(URI.create("/api/v1/libraries/" + created.code())).body(created);
     }
 
     @GetMapping("/admin/libraries/{code}")
     LibraryView get(@PathVariable String code) {
-        return LibraryView.forAdministrators(libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code)));
+        return libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
     }
 
     @PutMapping("/admin/libraries/{code}")
     LibraryView update(@PathVariable String code, @RequestBody LibraryForm form) {
-        return LibraryView.forAdministrators(libraries.update(code, form));
+        return libraries.update(code, form);
     }
 }

@@ -1,5 +1,6 @@
 package vn.hoclieu.library;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,11 @@ class LibraryController {
     @GetMapping("/libraries")
     String directory(@RequestParam(required = false) LibraryType type,
                      @RequestParam(required = false) String district, Model model) {
-        Map<LibraryType, List<Library>> groups = new LinkedHashMap<>();
-        for (Library l : libraries.directory(type, district)) {
-            groups.computeIfAbsent(l.getType(), t -> new java.util.ArrayList<>()).add(l);
+        Map<LibraryType, List<LibraryView>> groups = new LinkedHashMap<>();
+        for (LibraryView l : libraries.directory(type, district)) {
+            groups.computeIfAbsent(l.type(), t -> new ArrayList<>()).add(l);
         }
-        Map<LibraryType, List<Library>> ordered = new LinkedHashMap<>();
+        Map<LibraryType, List<LibraryView>> ordered = new LinkedHashMap<>();
         for (LibraryType t : LibraryType.values()) {
             if (groups.containsKey(t)) {
                 ordered.put(t, groups.get(t));
@@ -48,7 +49,7 @@ class LibraryController {
 
     @GetMapping("/libraries/{code}")
     String library(@PathVariable String code, Model model) {
-        Library library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
+        LibraryView library = libraries.byCode(code).orElseThrow(() -> LibraryService.notFound(code));
         model.addAttribute("library", library);
         extras.forEach(e -> model.addAllAttributes(e.extras(library)));
         return LIBRARY_VIEW;

@@ -1,5 +1,7 @@
 package vn.hoclieu.library;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * A library as an administrator registers or edits it: the admin form and the JSON of
  * {@code /api/v1/admin/libraries}. The code cannot change once registered (accounts, imports and
@@ -17,17 +19,16 @@ public class LibraryForm {
     /** The same in bytes, for API clients (either may be given). */
     private Long quotaBytes;
 
-    static LibraryForm of(Library l) {
+    static LibraryForm of(LibraryView l) {
         LibraryForm f = new LibraryForm();
-        f.code = l.getCode();
-        f.name = l.getName();
-        f.type = l.getType();
-        f.district = l.getDistrict();
-        f.ward = l.getWard();
-        f.quota = l.getQuotaBytes() == null ? null : org.springframework.util.unit.DataSize.ofBytes(l.getQuotaBytes())
-                .toMegabytes() + "MB";
-        if (l.getQuotaBytes() != null && l.getQuotaBytes() % (1 << 20) != 0) {
-            f.quota = String.valueOf(l.getQuotaBytes());
+        f.code = l.code();
+        f.name = l.name();
+        f.type = l.type();
+        f.district = l.district();
+        f.ward = l.ward();
+        f.quota = l.quotaBytes() == null ? null : DataSize.ofBytes(l.quotaBytes()).toMegabytes() + "MB";
+        if (l.quotaBytes() != null && l.quotaBytes() % (1 << 20) != 0) {
+            f.quota = String.valueOf(l.quotaBytes());
         }
         return f;
     }

@@ -10,5 +10,5 @@ import java.util.Map;
  */
 public interface LibraryPageExtras {
 
-    Map<String, Object> extras(Library library);
+    Map<String, Object> extras(LibraryView library);
 }

@@ -1,17 +1,28 @@
 package vn.hoclieu.library;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+import vn.hoclieu.library.internal.Library;
 import vn.hoclieu.library.internal.LibraryRepository;
 
-/** The library directory: the one way other modules look libraries up or register them. */
+/**
+ * The library directory: the one way other modules look libraries up or register them. It answers
+ * with {@link LibraryView}s, never the entity, so what another module holds cannot write a library
+ * or load anything lazily.
+ */
 @Service
 @Transactional(readOnly = true)
 public class LibraryService {
@@ -25,39 +36,55 @@ public class LibraryService {
         this.libraries = libraries;
     }
 
-    public Optional<Library> byCode(String code) {
-        return code == null || code.isBlank() ? Optional.empty() : libraries.findByCode(code.trim());
+    public Optional<LibraryView> byCode(String code) {
+        return code == null || code.isBlank() ? Optional.empty()
+                : libraries.findByCode(code.trim()).map(LibraryView::of);
     }
 
-    public Optional<Library> byId(Long id) {
-        return id == null ? Optional.empty() : libraries.findById(id);
+    public Optional<LibraryView> byId(Long id) {
+        return id == null ? Optional.empty() : libraries.findById(id).map(LibraryView::of);
     }
 
-    public List<Library> all() {
-        return libraries.findAll(Sort.by("name"));
+    /**
+     * The libraries with these ids that exist, by id, in one query: for lists that name the library
+     * of each of many rows (resources, collections, partners) without asking once per row.
+     */
+    public Map<Long, LibraryView> byIds(Collection<Long> ids) {
+        List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return libraries.findAllById(wanted).stream().map(LibraryView::of)
+                .collect(Collectors.toMap(LibraryView::id, Function.identity()));
+    }
+
+    /** Every library, by name. */
+    public List<LibraryView> all() {
+        return libraries.findAll(Sort.by("name")).stream().map(LibraryView::of).toList();
     }
 
     /** Registers a library, or updates the one with the same code. */
     @Transactional
-    public Library register(String code, String name, LibraryType type, String district, String ward) {
-        return libraries.findByCode(code)
+    public LibraryView register(String code, String name, LibraryType type, String district, String ward) {
+        Library library = libraries.findByCode(code)
                 .map(existing -> {
                     existing.update(name, type, district, ward);
                     return existing;
                 })
                 .orElseGet(() -> libraries.save(new Library(code, name, type, district, ward)));
+        return LibraryView.of(library);
     }
 
     /** The directory, by name, narrowed to one type and one district when they are given. */
-    public List<Library> directory(LibraryType type, String district) {
+    public List<LibraryView> directory(LibraryType type, String district) {
         String d = district == null || district.isBlank() ? null : district.strip();
-        return all().stream().filter(l -> type == null || l.getType() == type)
-                .filter(l -> d == null || d.equalsIgnoreCase(l.getDistrict())).toList();
+        return all().stream().filter(l -> type == null || l.type() == type)
+                .filter(l -> d == null || d.equalsIgnoreCase(l.district())).toList();
     }
 
     /** The districts libraries are in, for the directory's filter. */
     public List<String> districts() {
-        return all().stream().map(Library::getDistrict).filter(d -> d != null && !d.isBlank()).distinct()
+        return all().stream().map(LibraryView::district).filter(d -> d != null && !d.isBlank()).distinct()
                 .sorted(Comparator.naturalOrder()).toList();
     }
 
@@ -67,7 +94,7 @@ public class LibraryService {
      * @throws LibraryException 400 for a bad code, a missing name or type; 409 if the code is taken
      */
     @Transactional
-    public Library create(LibraryForm form) {
+    public LibraryView create(LibraryForm form) {
         String code = form.getCode() == null ? "" : form.getCode().strip().toUpperCase(Locale.ROOT);
         if (!CODE.matcher(code).matches()) {
             throw new LibraryException(HttpStatus.BAD_REQUEST, "code", "problem.library.badCode");
@@ -79,7 +106,7 @@ public class LibraryService {
         Library library = new Library(code, form.getName().strip(), form.getType(), trimmed(form.getDistrict()),
                 trimmed(form.getWard()));
         library.setQuotaBytes(quotaOf(form));
-        return libraries.save(library);
+        return LibraryView.of(libraries.save(library));
     }
 
     /**
@@ -88,12 +115,12 @@ public class LibraryService {
      * @throws LibraryException 404 for an unknown code, 400 for a missing name or type
      */
     @Transactional
-    public Library update(String code, LibraryForm form) {
-        Library library = byCode(code).orElseThrow(() -> notFound(code));
+    public LibraryView update(String code, LibraryForm form) {
+        Library library = libraries.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> notFound(code));
         checked(form);
         library.update(form.getName().strip(), form.getType(), trimmed(form.getDistrict()), trimmed(form.getWard()));
         library.setQuotaBytes(quotaOf(form));
-        return library;
+        return LibraryView.of(library);
     }
 
     public static LibraryException notFound(String code) {
@@ -105,7 +132,7 @@ public class LibraryService {
         Long bytes = form.getQuotaBytes();
         if (bytes == null && form.getQuota() != null && !form.getQuota().isBlank()) {
             try {
-                bytes = org.springframework.util.unit.DataSize.parse(form.getQuota().strip().replace(" ", "")
+                bytes = DataSize.parse(form.getQuota().strip().replace(" ", "")
                         .toUpperCase(Locale.ROOT)).toBytes();
             } catch (IllegalArgumentException e) {
                 throw new LibraryException(HttpStatus.BAD_REQUEST, "quota", "problem.library.badQuota", form.getQuota());

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -119,7 +120,7 @@ public class VerifyCommand {
         problems.stream().limit(LISTED).forEach(p -> out.printf("  %s %-9s of file #%d of resource #%d: %s%n", what,
                 p.kind(), p.fileId(), p.resourceId(), p.sha256()));
         if (problems.size() > LISTED) {
-            out.printf("  … and %d more %s%n", problems.size() - LISTED, what.toLowerCase(java.util.Locale.ROOT));
+            out.printf("  … and %d more %s%n", problems.size() - LISTED, what.toLowerCase(Locale.ROOT));
         }
     }
 

@@ -3,6 +3,7 @@ package vn.hoclieu.oai;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -37,7 +38,7 @@ class OaiController {
         if (baseUrl.endsWith("/oai")) {
             return baseUrl.substring(0, baseUrl.length() - "/oai".length());
         }
-        java.net.URI uri = java.net.URI.create(baseUrl);
+        URI uri = URI.create(baseUrl);
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

@@ -1,6 +1,7 @@
 package vn.hoclieu.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -65,7 +66,7 @@ class SearchController {
      * longer (count 0): a checkbox missing from the form would drop its filter on the next submit.
      */
     static Map<String, List<FacetRow>> facetRows(SearchPage results, SearchRequest request) {
-        Map<String, List<FacetRow>> rows = new java.util.LinkedHashMap<>();
+        Map<String, List<FacetRow>> rows = new LinkedHashMap<>();
         results.facets().forEach((facet, values) -> {
             List<String> chosen = request.filters().getOrDefault(facet, List.of());
             List<FacetRow> list = new ArrayList<>();
@@ -127,7 +128,7 @@ class SearchController {
 
         /** Parameters the search form keeps as they are (the order, the page size), as name → value. */
         public Map<String, String> kept() {
-            Map<String, String> out = new java.util.LinkedHashMap<>();
+            Map<String, String> out = new LinkedHashMap<>();
             for (String name : List.of("sort", "size")) {
                 String v = params.getFirst(name);
                 if (v != null && !v.isBlank()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.internal.QueryLog;
 import vn.hoclieu.search.internal.QuerySuggestions;
@@ -58,7 +59,7 @@ public class SearchService {
      * staff searching for its own unpublished or library-only titles shows in no one else's statistics.
      */
     public List<QueryCount> topQueries(Instant from, Instant to, int limit, Viewer viewer) {
-        if (viewer.has(vn.hoclieu.account.Role.ADMIN)) {
+        if (viewer.has(Role.ADMIN)) {
             return topQueries(from, to, limit);
         }
         return querySuggestions.visibleTo(topQueries(from, to, 3 * limit), viewer, limit);

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.UsageService;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 import vn.hoclieu.search.QueryCount;
 import vn.hoclieu.search.SearchCount;
 import vn.hoclieu.search.SearchService;
@@ -57,7 +57,7 @@ public class StatsService {
     /** The same, with {@code top} entries (1–100) in each list of queries and resources. */
     public Statistics statistics(Viewer viewer, String libraryCode, String from, String to, int top) {
         int listSize = Math.max(1, Math.min(top, 100));
-        Library library = libraryFor(viewer, libraryCode);
+        LibraryView library = libraryFor(viewer, libraryCode);
         LocalDate last = to == null || to.isBlank() ? LocalDate.now() : date(to, "to");
         LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1L) : date(from, "from");
         long days = ChronoUnit.DAYS.between(first, last) + 1;
@@ -68,7 +68,7 @@ public class StatsService {
             throw new StatsException(HttpStatus.BAD_REQUEST, "problem.stats.tooLong", MAX_DAYS);
         }
         int step = days <= DAILY_UP_TO ? 1 : 7;
-        Long libraryId = library == null ? null : library.getId();
+        Long libraryId = library == null ? null : library.id();
         Map<LocalDate, UsageService.Usage> perDay = usage.perDay(libraryId, first, last.plusDays(1));
         ZoneId zone = ZoneId.systemDefault();
         List<Statistics.Bucket> series = new ArrayList<>();
@@ -101,13 +101,13 @@ public class StatsService {
         List<QueryCount> nothing = search.zeroResultQueries(since, until, listSize);
         List<Statistics.Used> used = usage.mostUsed(libraryId, first, last.plusDays(1), listSize).stream()
                 .map(u -> new Statistics.Used(u.resourceId(), u.title(), u.views(), u.downloads())).toList();
-        return new Statistics(library == null ? null : library.getCode(), library == null ? null : library.getName(),
+        return new Statistics(library == null ? null : library.code(), library == null ? null : library.name(),
                 first, last, step == 1 ? "DAY" : "WEEK", series, new Statistics.Totals(views, downloads, searches, zero),
                 "SITE", mostAsked, nothing, used);
     }
 
     /** The library whose statistics the viewer asks for; null means every library (administrators only). */
-    private Library libraryFor(Viewer viewer, String code) {
+    private LibraryView libraryFor(Viewer viewer, String code) {
         boolean admin = viewer.has(Role.ADMIN);
         if (!viewer.has(Role.LIBRARIAN)) {
             throw new StatsException(HttpStatus.FORBIDDEN, "problem.forbidden");
@@ -119,10 +119,10 @@ public class StatsService {
             return libraries.byId(viewer.libraryId())
                     .orElseThrow(() -> new StatsException(HttpStatus.FORBIDDEN, "problem.stats.noLibrary"));
         }
-        Library library = libraries.byCode(code.strip())
+        LibraryView library = libraries.byCode(code.strip())
                 .orElseThrow(() -> new StatsException(HttpStatus.BAD_REQUEST, "problem.stats.unknownLibrary", code));
-        if (!admin && !library.getId().equals(viewer.libraryId())) {
-            throw new StatsException(HttpStatus.FORBIDDEN, "problem.stats.otherLibrary", library.getCode());
+        if (!admin && !library.hasId(viewer.libraryId())) {
+            throw new StatsException(HttpStatus.FORBIDDEN, "problem.stats.otherLibrary", library.code());
         }
         return library;
     }

@@ -2,8 +2,17 @@ package vn.hoclieu.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
+import vn.hoclieu.storage.internal.LocalBlobStore;
 
 /**
  * Content-addressed storage: bytes are addressed by their SHA-256, written once, never changed.
@@ -14,8 +23,8 @@ import org.springframework.core.io.Resource;
 public interface BlobStore {
 
     /** The store kept in {@code dir} on local disk, for tools that run beside the application (backup, restore). */
-    static BlobStore onDisk(java.nio.file.Path dir) throws IOException {
-        return vn.hoclieu.storage.internal.LocalBlobStore.open(dir);
+    static BlobStore onDisk(Path dir) throws IOException {
+        return LocalBlobStore.open(dir);
     }
 
     /** Streams the bytes into the store; identical bytes are kept once. */
@@ -52,7 +61,7 @@ public interface BlobStore {
      * The local file behind a blob, for tools that need a path (Tika, thumbnails, ZIP packages).
      * An object store fetches it into a local cache first (and checks its SHA-256 on the way).
      */
-    java.nio.file.Path localPath(String sha256);
+    Path localPath(String sha256);
 
     /** Removes a blob; nothing happens if there is none. */
     void delete(String sha256) throws IOException;
@@ -64,8 +73,8 @@ public interface BlobStore {
     Stream<String> list() throws IOException;
 
     /** Every blob held, with its size, in no particular order; blobs still being written are not among them. */
-    default java.util.List<StoredBlob> inventory() throws IOException {
-        java.util.List<StoredBlob> all = new java.util.ArrayList<>();
+    default List<StoredBlob> inventory() throws IOException {
+        List<StoredBlob> all = new ArrayList<>();
         try (Stream<String> addresses = list()) {
             for (String sha : (Iterable<String>) addresses::iterator) {
                 all.add(new StoredBlob(sha, resource(sha).contentLength(), true));
@@ -79,16 +88,16 @@ public interface BlobStore {
         if (!exists(sha256)) {
             return BlobCondition.MISSING;
         }
-        java.security.MessageDigest digest;
+        MessageDigest digest;
         try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IOException(e);
         }
-        try (InputStream in = new java.security.DigestInputStream(open(sha256), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+        try (InputStream in = new DigestInputStream(open(sha256), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
-        return java.util.HexFormat.of().formatHex(digest.digest()).equals(sha256)
+        return HexFormat.of().formatHex(digest.digest()).equals(sha256)
                 ? BlobCondition.INTACT : BlobCondition.CORRUPT;
     }
 

@@ -2,7 +2,9 @@ package vn.hoclieu.storage;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -18,7 +20,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("hoclieu.storage")
 public record StorageProperties(Path dir, String type, S3 s3, DataSize minFreeSpace) {
 
-    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    @ConstructorBinding
     public StorageProperties {
         if (dir == null) {
             dir = Path.of("data", "blobs");
@@ -29,7 +31,7 @@ public record StorageProperties(Path dir, String type, S3 s3, DataSize minFreeSp
         if (type == null || type.isBlank()) {
             type = "local";
         }
-        type = type.strip().toLowerCase(java.util.Locale.ROOT);
+        type = type.strip().toLowerCase(Locale.ROOT);
         if (!type.equals("local") && !type.equals("s3")) {
             throw new IllegalArgumentException("hoclieu.storage.type must be local or s3, not " + type);
         }

@@ -1,7 +1,11 @@
 package vn.hoclieu.web;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * Every REST error is RFC 9457 problem+json whose {@code detail} says, in the caller's language,
@@ -20,10 +23,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
  * through the same message bundle.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@org.springframework.core.annotation.Order(1)
+@Order(1)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     ApiErrors(MessageSource messages) {
         setMessageSource(messages);

@@ -3,10 +3,14 @@ package vn.hoclieu.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,8 +23,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.apache.tomcat.util.http.InvalidParameterException;
-import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import vn.hoclieu.storage.UploadLimits;
 
 /**
@@ -71,13 +73,13 @@ class ApiRequestErrors {
                 throw e; // pages: the default resolvers and the localized error page take it from here
             }
             ModelAndView page = new ModelAndView(PageErrors.VIEW, Map.of("status", status, "userMessage", detail));
-            page.setStatus(org.springframework.http.HttpStatus.valueOf(status));
+            page.setStatus(HttpStatus.valueOf(status));
             return page;
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.valueOf(status), detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (e instanceof HttpRequestMethodNotSupportedException m && m.getSupportedHttpMethods() != null) {
-            response.allow(m.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
+            response.allow(m.getSupportedHttpMethods().toArray(HttpMethod[]::new));
         }
         return response.body(body);
     }

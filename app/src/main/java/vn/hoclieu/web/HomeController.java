@@ -1,10 +1,13 @@
 package vn.hoclieu.web;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.search.SearchHit;
+import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchRequest;
 import vn.hoclieu.search.SearchService;
 
@@ -29,11 +32,11 @@ class HomeController {
         var popular = search.search(new SearchRequest("", 0, 8, "popular", Map.of()), viewer);
         model.addAttribute("newest", newest);
         // until materials are used, "most used" would only repeat the newest
-        model.addAttribute("popular", ids(popular).equals(ids(newest)) ? java.util.List.of() : popular.hits());
+        model.addAttribute("popular", ids(popular).equals(ids(newest)) ? List.of() : popular.hits());
         return VIEW;
     }
 
-    private static java.util.List<Long> ids(vn.hoclieu.search.SearchPage page) {
-        return page.hits().stream().map(vn.hoclieu.search.SearchHit::id).toList();
+    private static List<Long> ids(SearchPage page) {
+        return page.hits().stream().map(SearchHit::id).toList();
     }
 }

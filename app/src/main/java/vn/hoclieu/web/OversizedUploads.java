@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,7 +89,7 @@ class OversizedUploads {
                         fields.computeIfAbsent(item.getFieldName(), k -> new ArrayList<>())
                                 .add(new String(value, StandardCharsets.UTF_8));
                     }
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
             }
         } catch (IOException cutOff) {

@@ -3,6 +3,7 @@ package vn.hoclieu.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Errors on pages render the localized error page with the module's message. */
 @ControllerAdvice(annotations = Controller.class)
-@org.springframework.core.annotation.Order(2)
+@Order(2)
 class PageErrors {
 
     static final String VIEW = "error";

@@ -5,10 +5,16 @@ import static vn.hoclieu.account.AccountRegistrationTest.unique;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +22,8 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
-import vn.hoclieu.Uploads;
-import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
+import vn.hoclieu.Uploads;
 
 /** Personal API tokens: created on the account page or the API, used as Bearer, revoked, expired. */
 @Tag(TestGroups.POSTGRES)
@@ -82,7 +87,7 @@ class AccountTokensTest extends IntegrationTest {
         String token = create(teacher, "cũ");
         // a minute ago, as a parameter: the same SQL on H2 and PostgreSQL
         jdbc.update("update api_token set expires_at = ? where token_hash = ?",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), sha256(token));
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), sha256(token));
         Http.Response refused = upload(token);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("detail").asString()).contains("đã hết hạn");
@@ -170,9 +175,9 @@ class AccountTokensTest extends IntegrationTest {
 
     private static String sha256(String raw) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

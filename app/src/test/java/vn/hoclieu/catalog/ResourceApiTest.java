@@ -3,25 +3,28 @@ package vn.hoclieu.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.hoclieu.HostileCorpus;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /** {@code /api/v1/resources} over real HTTP: upload, extraction status, duplicates, downloads, refusals. */
 @Tag(TestGroups.POSTGRES)
@@ -100,7 +103,7 @@ class ResourceApiTest extends IntegrationTest {
     @Test
     void unknownBinaryEndsUnsupportedAndTheWorkerKeepsWorking() {
         byte[] random = new byte[4096];
-        new java.util.Random(42).nextBytes(random);
+        new Random(42).nextBytes(random);
         random[0] = 0x7f;
         random[1] = 0x00;
         JsonNode file = uploadAndAwait("du-lieu.bin", random);
@@ -147,11 +150,11 @@ class ResourceApiTest extends IntegrationTest {
         assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.json().get("detail").asString()).contains("abc");
 
-        java.net.http.HttpResponse<String> json = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/resources")))
+        HttpResponse<String> json = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/resources")))
                         .header("Authorization", uploader).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).isEqualTo(415);
         assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json.body()).contains("multipart/form-data");
@@ -278,6 +281,6 @@ class ResourceApiTest extends IntegrationTest {
     }
 
     private static byte[] encryptedPdf() {
-        return vn.hoclieu.HostileCorpus.encryptedPdf(UUID.randomUUID().toString());
+        return HostileCorpus.encryptedPdf(UUID.randomUUID().toString());
     }
 }

@@ -2,17 +2,18 @@ package vn.hoclieu.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * A teacher's submission over the API, from upload to publication and back: who sees it at each
@@ -189,7 +190,7 @@ class ReviewFlowTest extends IntegrationTest {
         long a = Uploads.resource(byAdmin).visibility("PUBLIC").by(admin).to(url("")).id();
         assertThat(Http.get(url("/api/v1/resources/" + a)).json().get("status").asString()).isEqualTo("PUBLISHED");
         // an upload is searchable within seconds (its text is still being read)
-        await(() -> hits(null, byAdmin) == 1, java.time.Duration.ofSeconds(30), "the admin's upload is never found");
+        await(() -> hits(null, byAdmin) == 1, Duration.ofSeconds(30), "the admin's upload is never found");
         long l = Uploads.resource("Tải lên bởi thủ thư " + word()).visibility("PUBLIC").by(librarian).to(url("")).id();
         assertThat(Http.get(url("/api/v1/resources/" + l)).json().get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(Http.get(url("/api/v1/resources/" + a + "/history"), "Authorization", admin).json().get(0)

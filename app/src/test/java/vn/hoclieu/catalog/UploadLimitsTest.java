@@ -3,6 +3,7 @@ package vn.hoclieu.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,13 +22,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.Multipart;
+import vn.hoclieu.Zips;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Role;
-import vn.hoclieu.Zips;
+import vn.hoclieu.library.LibraryForm;
+import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryType;
 
 /**
  * The upload limits for real, in an instance of their own with small limits: 64 KB per file, 160 KB
@@ -46,7 +53,7 @@ class UploadLimitsTest {
     AccountService accounts;
 
     @Autowired
-    vn.hoclieu.library.LibraryService libraries;
+    LibraryService libraries;
 
     private static String librarian;
 
@@ -70,10 +77,10 @@ class UploadLimitsTest {
 
     private String librarian() {
         if (librarian == null) {
-            vn.hoclieu.library.LibraryForm library = new vn.hoclieu.library.LibraryForm();
+            LibraryForm library = new LibraryForm();
             library.setCode("HN-GIOI-HAN");
             library.setName("Thư viện giới hạn");
-            library.setType(vn.hoclieu.library.LibraryType.PUBLIC);
+            library.setType(LibraryType.PUBLIC);
             libraries.create(library);
             accounts.create("thu-thu-gioi-han", PASSWORD, "Thủ thư", Role.LIBRARIAN, "HN-GIOI-HAN");
             librarian = "thu-thu-gioi-han";
@@ -127,7 +134,7 @@ class UploadLimitsTest {
     }
 
     private static void assertTypedFormCameBack(String page) {
-        String html = org.springframework.web.util.HtmlUtils.htmlUnescape(page);
+        String html = HtmlUtils.htmlUnescape(page);
         assertThat(html).contains("Tệp tải lên quá lớn: mỗi tệp tối đa 64 KB, mỗi lần tải lên tối đa 160 KB")
                 .contains("value=\"Bản đồ Hà Nội xưa\"")
                 .contains("value=\"Nguyễn Văn Bình\"")
@@ -176,7 +183,7 @@ class UploadLimitsTest {
                 .file("file", "nho.txt", "text/plain", "Một tệp nhỏ".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> page = browser.postMultipart("/upload", form.boundary(), form.bytes());
         assertThat(page.statusCode()).isEqualTo(507);
-        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page.body())).contains("Máy chủ sắp hết chỗ lưu trữ").contains("cần giữ tối thiểu 1 PB")
+        assertThat(HtmlUtils.htmlUnescape(page.body())).contains("Máy chủ sắp hết chỗ lưu trữ").contains("cần giữ tối thiểu 1 PB")
                 .contains("value=\"Bản đồ Hà Nội xưa\"");
 
         Multipart small = new Multipart().file("file", "nho.txt", "text/plain", "Một tệp nhỏ".getBytes(StandardCharsets.UTF_8));
@@ -199,9 +206,9 @@ class UploadLimitsTest {
         assertThat(Http.get(url("/actuator/health")).json().get("status").asString()).isEqualTo("UP");
     }
 
-    private static java.util.List<Path> files(Path dir) throws IOException {
+    private static List<Path> files(Path dir) throws IOException {
         if (!Files.exists(dir)) {
-            return java.util.List.of();
+            return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).toList();
@@ -210,7 +217,7 @@ class UploadLimitsTest {
 
     private static byte[] random(int n) {
         byte[] b = new byte[n];
-        new java.util.Random(8).nextBytes(b);
+        new Random(8).nextBytes(b);
         return b;
     }
 
@@ -218,7 +225,7 @@ class UploadLimitsTest {
         try {
             return Files.createTempDirectory("hoclieu-limits-");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.web.multipart.MultipartFile;
@@ -63,7 +64,7 @@ class UploadPageTest extends IntegrationTest {
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(posted.body()).contains("bai-a.txt").contains("bai-b.txt").contains("Kiểm tra mô tả");
-        List<String> describe = java.util.regex.Pattern.compile("href=\"(/upload/\\d+)\"").matcher(posted.body())
+        List<String> describe = Pattern.compile("href=\"(/upload/\\d+)\"").matcher(posted.body())
                 .results().map(m -> m.group(1)).toList();
         assertThat(describe).hasSize(2).doesNotHaveDuplicates();
         for (String page : describe) {

@@ -10,18 +10,22 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.library.LibraryService;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /** Collections over real HTTP: CRUD, order, privacy, item visibility, permissions, the pages. */
 @Tag(TestGroups.POSTGRES)
@@ -179,7 +183,7 @@ class CollectionTest extends IntegrationTest {
         assertThat(Http.json("POST", url("/api/v1/collections"), teacher,
                 "{\"title\":\"x\",\"library\":\"HN-TVHN\"}").status()).isEqualTo(403);
 
-        long library = libraries.byCode("HN-TVHN").orElseThrow().getId();
+        long library = libraries.byCode("HN-TVHN").orElseThrow().id();
         assertThat(collections.publicCollectionsOf(library, Viewer.ANONYMOUS)).extracting(CollectionView::id).contains(id);
         Http.json("PATCH", url("/api/v1/collections/" + id), colleague, "{\"visibility\":\"PRIVATE\"}");
         assertThat(collections.publicCollectionsOf(library, Viewer.ANONYMOUS)).extracting(CollectionView::id)
@@ -196,13 +200,11 @@ class CollectionTest extends IntegrationTest {
         long personal = create(librarian, "{\"title\":\"Của riêng tôi\",\"visibility\":\"PUBLIC\"}").get("id").asLong();
 
         // the page another module renders at /libraries/{code}, as Spring MVC hands it over after its controller ran
-        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/libraries/HN-TVHN");
-        request.setAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
-                "/libraries/{code}");
-        request.setAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
-                Map.of("code", "HN-TVHN"));
-        var page = new org.springframework.web.servlet.ModelAndView("library/library");
-        libraryPage.postHandle(request, new org.springframework.mock.web.MockHttpServletResponse(), new Object(), page);
+        var request = new MockHttpServletRequest("GET", "/libraries/HN-TVHN");
+        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/libraries/{code}");
+        request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("code", "HN-TVHN"));
+        var page = new ModelAndView("library/library");
+        libraryPage.postHandle(request, new MockHttpServletResponse(), new Object(), page);
 
         @SuppressWarnings("unchecked")
         List<CollectionView> given = (List<CollectionView>) page.getModel().get("collections");

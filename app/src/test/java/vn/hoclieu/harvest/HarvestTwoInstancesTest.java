@@ -3,6 +3,10 @@ package vn.hoclieu.harvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -17,10 +23,9 @@ import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * Two real instances: a partner in a JVM of its own (its own data folder and port, the sample
@@ -37,7 +42,7 @@ class HarvestTwoInstancesTest extends IntegrationTest {
             + "được nhắc đến chỉ trong tệp này, không ở phần mô tả.";
 
     /** Whatever happened, what was harvested leaves the shared catalogue (deleting a partner withdraws its records). */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void forgetThePartners() {
         String admin = Http.basic("admin", PASSWORD);
         for (JsonNode p : Http.get(url("/api/v1/admin/partners"), "Authorization", admin).json()) {
@@ -172,12 +177,12 @@ class HarvestTwoInstancesTest extends IntegrationTest {
         assertThat(register(admin, "javascript:alert(1)").status()).isEqualTo(400);
 
         // in the caller's language
-        java.net.http.HttpResponse<String> english = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/admin/partners")))
+        HttpResponse<String> english = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/admin/partners")))
                         .header("Authorization", admin).header("Content-Type", "application/json")
                         .header("Accept-Language", "en")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"baseUrl\":\"ftp://a\"}"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"baseUrl\":\"ftp://a\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(english.body()).contains("is not a valid OAI-PMH address");
 

@@ -2,28 +2,29 @@ package vn.hoclieu.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
-import vn.hoclieu.account.Role;
-import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
+import vn.hoclieu.Zips;
+import vn.hoclieu.account.Role;
 
 /** {@code POST /api/v1/imports} with a real ZIP, followed to its end through {@code GET /api/v1/imports/{id}}. */
 @Tag(TestGroups.POSTGRES)
 class ImportApiTest extends IntegrationTest {
 
     static byte[] zip(Map<String, byte[]> entries) {
-        return vn.hoclieu.Zips.of(entries);
+        return Zips.of(entries);
     }
 
     /** Follows an import until every file is stored and read; its final status. */
@@ -104,9 +105,9 @@ class ImportApiTest extends IntegrationTest {
     @Test
     void anAdministratorImportsAFolderFromTheServerInboxAndNothingOutsideIt() throws Exception {
         String word = "thumuc" + UUID.randomUUID().toString().substring(0, 8);
-        java.nio.file.Path folder = java.nio.file.Files.createDirectories(ingest.importInbox().resolve("sach-lop-10"));
-        java.nio.file.Files.writeString(folder.resolve("metadata.csv"), "file,title,language\nbai-doc.txt,Bài đọc thêm,vi\n");
-        java.nio.file.Files.writeString(folder.resolve("bai-doc.txt"), "Bài đọc thêm về " + word);
+        Path folder = Files.createDirectories(ingest.importInbox().resolve("sach-lop-10"));
+        Files.writeString(folder.resolve("metadata.csv"), "file,title,language\nbai-doc.txt,Bài đọc thêm,vi\n");
+        Files.writeString(folder.resolve("bai-doc.txt"), "Bài đọc thêm về " + word);
         String admin = Http.basic("admin", PASSWORD);
 
         Http.Response accepted = Http.postForm(url("/api/v1/imports/folder"), admin, "folder", "sach-lop-10");
@@ -116,7 +117,7 @@ class ImportApiTest extends IntegrationTest {
         assertThat(status.get("done").asInt()).isEqualTo(1);
         assertThat(Http.get(url("/api/v1/search?q=" + word)).json().get("hits").get(0).get("title").asString())
                 .isEqualTo("Bài đọc thêm");
-        assertThat(java.nio.file.Files.exists(folder.resolve("bai-doc.txt"))).as("read in place, left as it was").isTrue();
+        assertThat(Files.exists(folder.resolve("bai-doc.txt"))).as("read in place, left as it was").isTrue();
 
         for (String outside : new String[] {"..", "../db", "/etc", "sach-lop-10/../..", "khong-co"}) {
             Http.Response refused = Http.postForm(url("/api/v1/imports/folder"), admin, "folder", outside);
@@ -127,7 +128,7 @@ class ImportApiTest extends IntegrationTest {
         assertThat(Http.postForm(url("/api/v1/imports/folder"), librarian, "folder", "sach-lop-10").status())
                 .as("only administrators read the server's folders").isEqualTo(403);
 
-        vn.hoclieu.Browser browser = new vn.hoclieu.Browser(url(""));
+        Browser browser = new Browser(url(""));
         browser.signIn("admin", PASSWORD);
         String page = browser.get("/imports/new").body();
         assertThat(page).contains("<option value=\"sach-lop-10\">").contains("action=\"/imports/folder\"");

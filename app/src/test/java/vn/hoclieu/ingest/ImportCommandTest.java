@@ -7,11 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.catalog.CatalogReads;
+import vn.hoclieu.catalog.ResourceView;
 
 /** The shell import prints a line per file and exits non-zero when a file failed. */
 class ImportCommandTest extends IntegrationTest {
@@ -20,7 +23,7 @@ class ImportCommandTest extends IntegrationTest {
     ImportCommand command;
 
     @Autowired
-    vn.hoclieu.catalog.CatalogReads catalog;
+    CatalogReads catalog;
 
     @TempDir
     Path dir;
@@ -59,7 +62,7 @@ class ImportCommandTest extends IntegrationTest {
     @Test
     void subtitlesJoinTheVideoNamedLikeThemAndOthersAreImportedOnTheirOwn() throws Exception {
         byte[] video = new byte[2048];
-        new java.util.Random().nextBytes(video);
+        new Random().nextBytes(video);
         Files.write(dir.resolve("bai-1.mp4"), video);
         String cue = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n";
         Files.writeString(dir.resolve("bai-1.vi.vtt"), cue + "Phụ đề của bài một " + UUID.randomUUID());
@@ -75,6 +78,6 @@ class ImportCommandTest extends IntegrationTest {
         long videoId = Long.parseLong(report.lines().filter(l -> l.contains(" bai-1.mp4")).findFirst().orElseThrow()
                 .replaceAll(".*#(\\d+).*", "$1"));
         assertThat(catalog.find(videoId, ImportCommand.SHELL).orElseThrow().files())
-                .extracting(vn.hoclieu.catalog.ResourceView.FileView::name).containsExactly("bai-1.mp4", "bai-1.vi.vtt");
+                .extracting(ResourceView.FileView::name).containsExactly("bai-1.mp4", "bai-1.vi.vtt");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class IngestPagesTest extends IntegrationTest {
                 Map.of("hong-trang.pdf", ("%PDF-1.4 hỏng " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)), null);
         assertThat(created.status()).isEqualTo(201);
         awaitIngestIdle();
-        long jobId = ingest.jobsOf(java.util.List.of(created.json().get("id").asLong())).get(0).id();
+        long jobId = ingest.jobsOf(List.of(created.json().get("id").asLong())).get(0).id();
 
         Browser browser = new Browser(url(""));
         browser.signIn(user, PASSWORD);

@@ -3,6 +3,7 @@ package vn.hoclieu.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +23,7 @@ public final class PdfImports {
     }
 
     /** {@code n} distinct copies of a real PDF (a trailing comment makes each unique), zipped. */
-    public static byte[] zipOfPdfs(byte[] pdf, int n, String prefix) throws java.io.IOException {
+    public static byte[] zipOfPdfs(byte[] pdf, int n, String prefix) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < n; i++) {

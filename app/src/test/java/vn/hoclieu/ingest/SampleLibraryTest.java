@@ -1,21 +1,26 @@
 package vn.hoclieu.ingest;
 
-import vn.hoclieu.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestFiles;
 import vn.hoclieu.TestGroups;
 import vn.hoclieu.Tool;
+import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
 
 /**
  * The sample library, imported on first start, ends with every format read and every material
@@ -113,8 +118,8 @@ class SampleLibraryTest extends IntegrationTest {
 
     @Test
     void theSameTextUploadedInAnotherFormatIsFlaggedAsANearDuplicate() throws Exception {
-        String librarian = Http.basic(account("librarian-near", vn.hoclieu.account.Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
-        byte[] markdown = java.nio.file.Files.readAllBytes(TestFiles.sample("src/hoc-tap-suot-doi.md"));
+        String librarian = Http.basic(account("librarian-near", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
+        byte[] markdown = Files.readAllBytes(TestFiles.sample("src/hoc-tap-suot-doi.md"));
         Http.Response created = Http.upload(url("/api/v1/resources"), librarian, Map.of("ban-khac.txt", markdown), null);
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
@@ -127,7 +132,7 @@ class SampleLibraryTest extends IntegrationTest {
     @Test
     void importingTheSameFolderAgainReportsEveryFileAsADuplicate() throws Exception {
         ImportReport again = ingest.importFolder(TestFiles.sample(), null,
-                new vn.hoclieu.account.Viewer(0L, "system:test-import", vn.hoclieu.account.Role.ADMIN, null));
+                new Viewer(0L, "system:test-import", Role.ADMIN, null));
         assertThat(again.entries()).hasSize(17);
         assertThat(again.count(ImportReport.Outcome.DUPLICATE)).isEqualTo(17);
         assertThat(again.entries()).allSatisfy(e -> assertThat(e.resourceId()).isNotNull());
@@ -150,8 +155,8 @@ class SampleLibraryTest extends IntegrationTest {
         assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
     }
 
-    private static java.util.List<Long> ids(JsonNode hits, int n) {
-        java.util.List<Long> ids = new java.util.ArrayList<>();
+    private static List<Long> ids(JsonNode hits, int n) {
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < Math.min(n, hits.size()); i++) {
             ids.add(hits.get(i).get("id").asLong());
         }

@@ -33,6 +33,18 @@ class LibraryQuotaTest extends IntegrationTest {
                 "{\"code\":\"" + code + "\",\"name\":\"Thư viện có hạn mức\",\"type\":\"PUBLIC\",\"quotaBytes\":1024}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("quotaBytes").asLong()).isEqualTo(1024);
+        // the JSON names a library by its code: the id other modules store is never shown, the quota
+        // only to administrators
+        assertThat(created.json().has("id")).isFalse();
+        JsonNode listed = null;
+        for (JsonNode l : Http.get(url("/api/v1/libraries")).json()) {
+            if (l.get("code").asString().equals(code)) {
+                listed = l;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.has("quotaBytes")).isFalse();
+        assertThat(listed.has("id")).isFalse();
         String librarian = account("thu-thu-" + code.toLowerCase(), Role.LIBRARIAN, code);
         String auth = Http.basic(librarian, PASSWORD);
 

@@ -11,8 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,15 +27,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.Instance;
 import vn.hoclieu.SmallFiles;
-import vn.hoclieu.Uploads;
-import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
+import vn.hoclieu.Uploads;
 
 /**
  * A round trip through {@code hoclieu.jar backup} and {@code restore}: a running instance with
@@ -51,7 +57,7 @@ class BackupRestoreTest {
 
     @Test
     void backupWhileServingThenRestoreIntoAFreshFolderBringsEverythingBack() throws Exception {
-        Path data = java.nio.file.Files.createDirectories(work.resolve("data"));
+        Path data = Files.createDirectories(work.resolve("data"));
         Path backup = work.resolve("backup");
         Path restored = work.resolve("restored");
         String admin = Http.basic("admin", PASSWORD);
@@ -95,12 +101,11 @@ class BackupRestoreTest {
             assertThat(first.output()).contains("taken by the running server").contains("Backup complete");
             // the first snapshot holds the eight uploads and not the one still in flight, and the manifest lists
             // every blob it refers to (H2 opens a database inside a ZIP read-only)
-            java.nio.file.Path firstSnapshot = java.nio.file.Files.copy(backup.resolve("database.zip"),
-                    work.resolve("first-database.zip"));
-            String manifest = java.nio.file.Files.readString(backup.resolve("manifest.tsv"));
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:zip:" + firstSnapshot
+            Path firstSnapshot = Files.copy(backup.resolve("database.zip"), work.resolve("first-database.zip"));
+            String manifest = Files.readString(backup.resolve("manifest.tsv"));
+            try (Connection c = DriverManager.getConnection("jdbc:h2:zip:" + firstSnapshot
                     + "!/hoclieu", "sa", "");
-                 java.sql.ResultSet rows = c.createStatement().executeQuery(
+                 ResultSet rows = c.createStatement().executeQuery(
                          "select (select count(*) from resource), sha256 from resource_file")) {
                 int files = 0;
                 while (rows.next()) {
@@ -114,10 +119,10 @@ class BackupRestoreTest {
             HttpResponse<String> lateAnswer = inFlight.get(2, TimeUnit.MINUTES);
             assertThat(lateAnswer.statusCode()).as(lateAnswer.body()).isEqualTo(201);
             // its word is in its text: searchable once the file has been read
-            java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(3));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             while (Http.get(base + "/api/v1/search?q=muonmang", "Authorization", admin).json().get("total")
                     .asLong() == 0) {
-                assertThat(java.time.Instant.now()).as("the late upload searchable on the live instance")
+                assertThat(Instant.now()).as("the late upload searchable on the live instance")
                         .isBefore(deadline);
                 Thread.sleep(250);
             }

@@ -2,9 +2,11 @@ package vn.hoclieu.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +55,7 @@ class VerifyTest extends IntegrationTest {
         // its own files read, not the whole queue (the sample library may still be being read)
         await(() -> ids.stream().allMatch(id -> !Http.get(url("/api/v1/resources/" + id), "Authorization", admin)
                 .json().get("files").get(0).get("extraction").get("status").asString().equals("PENDING")),
-                java.time.Duration.ofMinutes(3), "the files were never read");
+                Duration.ofMinutes(3), "the files were never read");
         long forgotten = ids.get(0);
         long twice = ids.get(1);
         long stale = ids.get(2);
@@ -70,7 +72,7 @@ class VerifyTest extends IntegrationTest {
         Path corruptPath = blobs.localPath(corruptSha);
         byte[] corruptBytes = Files.readAllBytes(corruptPath);
         Files.write(corruptPath, "hỏng".getBytes(StandardCharsets.UTF_8));
-        String orphan = blobs.store(new java.io.ByteArrayInputStream(UUID.randomUUID().toString()
+        String orphan = blobs.store(new ByteArrayInputStream(UUID.randomUUID().toString()
                 .getBytes(StandardCharsets.US_ASCII))).sha256();
         try {
             assertThat(Http.json("POST", url("/api/v1/admin/verify"),

@@ -9,19 +9,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Uploads;
+import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.library.LibraryType;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * The protocol's rules, checked against the real application with the sample library over real
@@ -195,7 +196,7 @@ class OaiProtocolTest extends IntegrationTest {
     void recordsChangedAfterAGivenTimeAreSelected() {
         Instant before = Instant.parse(oai.get("verb=Identify").text("//oai:responseDate"));
         List<String> earlier = identifiers("from=" + before);
-        String librarian = Http.basic(account("oai-librarian", vn.hoclieu.account.Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
+        String librarian = Http.basic(account("oai-librarian", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
         long id = Uploads.resource("OAI later " + System.nanoTime()).visibility("PUBLIC").licence("CC-BY-4.0")
                 .by(librarian).to(url("")).id();
         awaitIngestIdle();

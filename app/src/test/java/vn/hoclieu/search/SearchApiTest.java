@@ -2,8 +2,15 @@ package vn.hoclieu.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
+import vn.hoclieu.account.Role;
 
 /** {@code GET /api/v1/search} and {@code /suggest} over the sample library. */
 class SearchApiTest extends IntegrationTest {
@@ -37,7 +45,7 @@ class SearchApiTest extends IntegrationTest {
 
     @Test
     void decomposedQueryFindsComposedText() {
-        String nfd = java.text.Normalizer.normalize("học tập suốt đời", java.text.Normalizer.Form.NFD);
+        String nfd = Normalizer.normalize("học tập suốt đời", Normalizer.Form.NFD);
         assertThat(search("q=" + Http.q(nfd)).get("hits").get(0).get("title").asString()).startsWith("Học tập suốt đời");
     }
 
@@ -106,8 +114,8 @@ class SearchApiTest extends IntegrationTest {
         List<String> titles = new ArrayList<>();
         search("q=&sort=title&size=20").get("hits").forEach(h -> titles.add(h.get("title").asString()));
         List<String> folded = titles.stream()
-                .map(t -> java.text.Normalizer.normalize(t.replace('Đ', 'D').replace('đ', 'd'),
-                        java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase())
+                .map(t -> Normalizer.normalize(t.replace('Đ', 'D').replace('đ', 'd'),
+                        Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase())
                 .toList();
         assertThat(folded).isSorted();
         assertThat(search("q=&sort=newest").get("total").asLong()).isGreaterThan(10);
@@ -211,19 +219,18 @@ class SearchApiTest extends IntegrationTest {
 
     @Test
     void aHitInAPdfNamesItsPageAndOpensThePreviewThere() throws Exception {
-        String librarian = Http.basic(account("librarian-pdf-pages", vn.hoclieu.account.Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
+        String librarian = Http.basic(account("librarian-pdf-pages", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
         byte[] pdf;
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
-             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             String[] pages = {"Chapter one is about reading every day.", "Chapter two is about libraries.",
                     "Chapter three explains the zyxwquorble method of note taking."};
             for (String text : pages) {
-                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+                PDPage page = new PDPage();
                 doc.addPage(page);
-                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                try (var content = new PDPageContentStream(doc, page)) {
                     content.beginText();
-                    content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
-                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
                     content.newLineAtOffset(72, 700);
                     content.showText(text);
                     content.endText();

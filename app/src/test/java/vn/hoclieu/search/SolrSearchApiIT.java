@@ -2,14 +2,15 @@ package vn.hoclieu.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.search.internal.ResourceIndexer;
 import vn.hoclieu.search.internal.SearchBackend;
 import vn.hoclieu.search.internal.SolrCloudFork;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * The whole search API suite ({@link SearchApiTest}) on the SolrCloud backend: the application with
@@ -31,6 +32,6 @@ class SolrSearchApiIT extends SearchApiTest {
     @Test
     void theSolrBackendAnswersAndNoEmbeddedIndexIsOpened() {
         assertThat(context.getBean(SearchBackend.class).getClass().getSimpleName()).isEqualTo("SolrSearchBackend");
-        assertThat(context.getBeanNamesForType(vn.hoclieu.search.internal.ResourceIndexer.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ResourceIndexer.class)).isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -506,7 +507,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         jdbc.update("update api_token set revoked_at = null where id = ?", spareTokenId);
     }
 
-    private static String ids(java.util.Collection<Long> ids) {
+    private static String ids(Collection<Long> ids) {
         return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 

@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,13 +29,12 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.ResourceChanges;
 import vn.hoclieu.search.Made;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * Requirement 4 of issue 5: every read path, for every kind of viewer, shows exactly what the
@@ -314,7 +316,7 @@ class VisibilityMatrixTest extends IntegrationTest {
         assertThat(late.get("/api/v1/resources/" + id + "/thumbnail").statusCode()).isEqualTo(200);
         // a second ago, as a parameter: the same SQL on H2 and PostgreSQL
         jdbc.update("update share_link set expires_at = ? where id = ?",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1),
+                OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1),
                 second.json().get("id").asLong());
         assertThat(late.get("/api/v1/resources/" + id + "/thumbnail").statusCode()).isEqualTo(404);
         assertThat(late.get(secondPath).statusCode()).isEqualTo(410);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import vn.hoclieu.search.QueryCount;
 
@@ -30,8 +31,8 @@ class ChartsTest {
         Charts.Column second = chart.columns().get(1);
         double full = chart.baseline() - 10; // the plot's height: the axis ends at 10 = the largest value
         assertThat(first.ah()).isZero();
-        assertThat(first.bh()).isEqualTo(full / 2, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(second.ah()).isEqualTo(full, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(first.bh()).isEqualTo(full / 2, Offset.offset(0.1));
+        assertThat(second.ah()).isEqualTo(full, Offset.offset(0.1));
         assertThat(second.ay() + second.ah()).isEqualTo(chart.baseline());
         assertThat(second.ax()).isGreaterThan(first.bx());
         assertThat(chart.ticks()).extracting(Charts.Tick::value).containsExactly(0L, 5L, 10L);
@@ -58,7 +59,7 @@ class ChartsTest {
         Charts.Ranking chart = Charts.ranking(List.of(new QueryCount("ham so", 8), new QueryCount(long40, 2)));
         assertThat(chart.rows()).hasSize(2);
         assertThat(chart.rows().get(0).barWidth()).isEqualTo(4 * chart.rows().get(1).barWidth(),
-                org.assertj.core.data.Offset.offset(0.2));
+                Offset.offset(0.2));
         assertThat(chart.rows().get(1).shortLabel()).hasSize(32).endsWith("…");
         assertThat(chart.rows().get(1).label()).isEqualTo(long40);
         assertThat(chart.height()).isEqualTo(12 + 2 * 24);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
@@ -154,7 +155,7 @@ class StatsTest extends IntegrationTest {
         assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).results()
                 .map(m -> m.group()).filter(s -> !s.contains("application/ld+json")).toList()).isEmpty();
         // the queue the script polls, with the session the browser has
-        JsonNode queue = tools.jackson.databind.json.JsonMapper.builder().build()
+        JsonNode queue = JsonMapper.builder().build()
                 .readTree(browser.get("/api/v1/ingest/queue").body());
         assertThat(queue.get("counts").has("QUEUED")).isTrue();
         assertThat(queue.has("batchTotal")).isTrue();

@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,12 +28,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.Resource;
 import org.springframework.util.StreamUtils;
-import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
 
 /**
@@ -116,20 +120,20 @@ abstract class BlobStoreContract {
         try (InputStream in = store.resource(sha).getInputStream()) {
             StreamUtils.copyRange(in, out, 250_000, 250_999);
         }
-        assertThat(out.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 250_000, 251_000));
+        assertThat(out.toByteArray()).isEqualTo(Arrays.copyOfRange(bytes, 250_000, 251_000));
 
         out.reset();
         try (InputStream in = store.resource(sha).getInputStream()) {
             StreamUtils.copyRange(in, out, 299_990, 400_000);
         }
         assertThat(out.toByteArray()).as("a range running past the end stops at the end")
-                .isEqualTo(java.util.Arrays.copyOfRange(bytes, 299_990, 300_000));
+                .isEqualTo(Arrays.copyOfRange(bytes, 299_990, 300_000));
     }
 
     @Test
     void listsEveryBlobOnceAndDeletesThem() throws Exception {
         BlobStore store = store();
-        java.util.Map<String, byte[]> stored = new java.util.HashMap<>();
+        Map<String, byte[]> stored = new HashMap<>();
         for (String text : List.of("một", "hai", "ba")) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             stored.put(store.store(new ByteArrayInputStream(bytes)).sha256(), bytes);
@@ -304,7 +308,7 @@ abstract class BlobStoreContract {
 
     static byte[] pattern(int size) {
         byte[] bytes = new byte[size];
-        new java.util.SplittableRandom(size).nextBytes(bytes);
+        new SplittableRandom(size).nextBytes(bytes);
         return bytes;
     }
 

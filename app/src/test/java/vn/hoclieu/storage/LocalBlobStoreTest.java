@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.hoclieu.Messages;
 import vn.hoclieu.storage.internal.LocalBlobStoreAccess;
 
 /** The local store keeps its volume's minimum of free space (what both stores share is in {@link BlobStoreContract}). */
@@ -27,7 +29,7 @@ class LocalBlobStoreTest {
                 .isInstanceOfSatisfying(InsufficientStorageException.class, e -> {
                     assertThat(e.getStatusCode().value()).isEqualTo(507);
                     assertThat(e.minimumBytes()).isEqualTo(1L << 50);
-                    assertThat(vn.hoclieu.Messages.english(e.messageCode(), e.arguments()))
+                    assertThat(Messages.english(e.messageCode(), e.arguments()))
                             .contains("free").contains("1 PB");
                 });
         assertThat(zeros.read).as("nothing was read").isZero();
@@ -76,7 +78,7 @@ class LocalBlobStoreTest {
                 return -1;
             }
             int n = (int) Math.min(len, size - read);
-            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            Arrays.fill(b, off, off + n, (byte) 0);
             read += n;
             return n;
         }

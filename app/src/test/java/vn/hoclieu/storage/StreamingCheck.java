@@ -2,6 +2,7 @@ package vn.hoclieu.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -40,7 +41,7 @@ public final class StreamingCheck {
             System.out.println("stored " + blob.sha256() + " " + blob.size());
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(store.open(blob.sha256()), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             }
             System.out.println("read " + HexFormat.of().formatHex(digest.digest()));
             byte[] tail;
@@ -63,7 +64,7 @@ public final class StreamingCheck {
     static String sha256Of(long size) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (InputStream in = new DigestInputStream(new Generated(size), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }

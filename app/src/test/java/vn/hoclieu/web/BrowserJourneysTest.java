@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -20,12 +22,11 @@ import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Chromium;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestGroups;
+import vn.hoclieu.Tool;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
-import vn.hoclieu.RequiresTool;
-import vn.hoclieu.Tool;
 
 /**
  * What people do, in a real browser: Debian's Chromium, headless, driven by Selenium through
@@ -271,8 +272,8 @@ class BrowserJourneysTest extends IntegrationTest {
         awaitIngestIdle();
         JsonNode again = failedJobOf(librarian, resourceId);
         assertThat(again).isNotNull();
-        assertThat(java.time.Instant.parse(again.get("startedAt").asString()))
-                .isAfter(java.time.Instant.parse(failed.get("finishedAt").asString()));
+        assertThat(Instant.parse(again.get("startedAt").asString()))
+                .isAfter(Instant.parse(failed.get("finishedAt").asString()));
     }
 
     private JsonNode failedJobOf(String user, long resourceId) {

@@ -2,12 +2,15 @@ package vn.hoclieu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
@@ -84,7 +87,7 @@ class HostileMetadataTest extends IntegrationTest {
 
         await(() -> Http.get(url("/api/v1/imports/" + importId), "Authorization", librarian).json()
                 .get("pending").asInt() == 0 && !Http.get(url("/api/v1/imports/" + importId), "Authorization", librarian)
-                .json().get("status").asString().equals("RECEIVED"), java.time.Duration.ofMinutes(4), "import");
+                .json().get("status").asString().equals("RECEIVED"), Duration.ofMinutes(4), "import");
         awaitIngestIdle();
         assertThat(Http.get(url("/api/v1/imports/" + importId), "Authorization", librarian).json().get("done").asInt())
                 .isEqualTo(1);
@@ -107,9 +110,9 @@ class HostileMetadataTest extends IntegrationTest {
         // OAI-PMH: XML-escaped text, which a harvester reads back as the literal title
         String oai = Http.get(url("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:hoclieu.local:" + id)).body();
         assertThat(oai).contains("&lt;script&gt;alert('xss')&lt;/script&gt;").doesNotContain("<script>");
-        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        var xml = DocumentBuilderFactory.newInstance();
         xml.setNamespaceAware(true);
-        String title = xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(oai.getBytes(StandardCharsets.UTF_8)))
+        String title = xml.newDocumentBuilder().parse(new ByteArrayInputStream(oai.getBytes(StandardCharsets.UTF_8)))
                 .getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "title").item(0).getTextContent();
         assertThat(title).isEqualTo("Bài " + word + " " + PAYLOAD);
 

@@ -3,23 +3,25 @@ package vn.hoclieu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.hoclieu.Chromium;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Tool;
 
 /**
@@ -81,7 +83,7 @@ class SearchPagesBrowserTest extends IntegrationTest {
             try {
                 old.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            } catch (StaleElementReferenceException gone) {
                 return "complete".equals(js("return document.readyState;"));
             }
         });
@@ -134,7 +136,7 @@ class SearchPagesBrowserTest extends IntegrationTest {
             try {
                 old.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            } catch (StaleElementReferenceException gone) {
                 return true;
             }
         });
@@ -161,7 +163,7 @@ class SearchPagesBrowserTest extends IntegrationTest {
         assertThat(options).isNotEmpty();
         assertThat(options.get(0).isDisplayed()).isTrue();
         assertThat(options.stream().map(WebElement::getText))
-                .anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("học t") || t.startsWith("hoc t"));
+                .anyMatch(t -> t.toLowerCase(Locale.ROOT).startsWith("học t") || t.startsWith("hoc t"));
         // screen readers hear how many there are
         WebElement status = box.findElement(By.xpath("../*[@role='status']"));
         waiting().until(d -> !status.getAttribute("textContent").isBlank());

@@ -2,8 +2,14 @@ package vn.hoclieu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +26,7 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
+import vn.hoclieu.search.Made;
 import vn.hoclieu.search.internal.QueryLog;
 import vn.hoclieu.search.internal.QuerySuggestions;
 
@@ -186,7 +193,7 @@ class SearchPagesTest extends IntegrationTest {
     @Test
     void theTextOnlyViewShowsOnlyWhatTheResourcePageWouldAndShareLinksOpenIt() throws Exception {
         String librarian = Http.basic(account("searchui-librarian", Role.LIBRARIAN, "HN-TVHN"), PASSWORD);
-        String secret = "Ghi chú nội bộ " + vn.hoclieu.search.Made.word();
+        String secret = "Ghi chú nội bộ " + Made.word();
         long id = Uploads.resource("Tài liệu nội bộ").visibility("LIBRARY").library("HN-TVHN")
                 .file("noi-bo-" + System.nanoTime() + ".txt", secret).by(librarian).to(url("")).id();
         awaitIngestIdle();
@@ -215,7 +222,7 @@ class SearchPagesTest extends IntegrationTest {
         account("searchui-teacher", Role.TEACHER, "HN-TVHN");
         Browser owner = new Browser(url(""));
         owner.signIn("searchui-teacher", PASSWORD);
-        String title = "Lớp 10A đọc thêm " + vn.hoclieu.search.Made.word();
+        String title = "Lớp 10A đọc thêm " + Made.word();
         HttpResponse<String> created = owner.postForm("/collections", Browser.csrf(owner.get("/collections").body()),
                 "title", title, "description", "", "visibility", "PRIVATE");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
@@ -254,7 +261,7 @@ class SearchPagesTest extends IntegrationTest {
         for (String q : List.of("hoc tap suot doi", "doi chieu voi it nhat hai nguon", "thu vien")) {
             Http.get(url("/api/v1/search?q=" + Http.q(q))).json().get("hits").forEach(h -> resources.add(h.get("id").asLong()));
         }
-        List<String> pages = new java.util.ArrayList<>(List.of("/", "/search?q=" + Http.q("thu vien"), "/search"));
+        List<String> pages = new ArrayList<>(List.of("/", "/search?q=" + Http.q("thu vien"), "/search"));
         resources.stream().limit(4).forEach(id -> pages.add("/resources/" + id));
         for (String path : pages) {
             long bytes = weight(browser, path);
@@ -273,7 +280,7 @@ class SearchPagesTest extends IntegrationTest {
         long total = html.body().length;
         Pattern cssUrl = Pattern.compile("url\\(['\"]?([^)'\"]+)['\"]?\\)");
         Set<String> seen = new LinkedHashSet<>();
-        java.util.Deque<String> queue = new java.util.ArrayDeque<>(assets);
+        Deque<String> queue = new ArrayDeque<>(assets);
         while (!queue.isEmpty()) {
             String asset = queue.poll();
             if (!seen.add(asset) || asset.startsWith("data:")) {
@@ -286,7 +293,7 @@ class SearchPagesTest extends IntegrationTest {
             if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/css")) {
                 Matcher m = cssUrl.matcher(new String(r.body(), StandardCharsets.UTF_8));
                 while (m.find()) {
-                    queue.add(java.net.URI.create(asset).resolve(m.group(1)).toString());
+                    queue.add(URI.create(asset).resolve(m.group(1)).toString());
                 }
             }
         }
@@ -296,7 +303,7 @@ class SearchPagesTest extends IntegrationTest {
     }
 
     private HttpResponse<byte[]> bytes(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -108,7 +109,7 @@ public final class RankingProbe {
     private static List<ScoreDoc> exhaustive(LuceneIndex index, QueryBuilder builder, SearchRequest request) {
         QueryBuilder.Built built = builder.build(request.q());
         return index.withSearcher(s -> {
-            org.apache.lucene.facet.DrillDownQuery drill = new org.apache.lucene.facet.DrillDownQuery(
+            DrillDownQuery drill = new DrillDownQuery(
                     index.facetsConfig(), new BooleanQuery.Builder().add(built.query(), Occur.MUST)
                     .add(VisibilityFilter.of(Viewer.ANONYMOUS), Occur.FILTER).build());
             request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));

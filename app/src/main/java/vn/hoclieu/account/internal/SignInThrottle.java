@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.AccountProperties;
@@ -28,7 +30,7 @@ import vn.hoclieu.account.AccountProperties;
 public class SignInThrottle {
 
     static final int MAX_ENTRIES = 10_000;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInThrottle.class);
+    private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
     /** Failures since {@code since}; refused until {@code lockedUntil} (null: not refused). */
     private record Count(Instant since, int failures, Instant lockedUntil) {

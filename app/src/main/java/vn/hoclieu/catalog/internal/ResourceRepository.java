@@ -1,14 +1,17 @@
 package vn.hoclieu.catalog.internal;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import vn.hoclieu.catalog.Resource;
 import vn.hoclieu.catalog.ResourceStatus;
 
 public interface ResourceRepository extends JpaRepository<Resource, Long> {
 
-    java.util.Optional<Resource> findBySourcePartnerIdAndSourceIdentifier(Long partnerId, String identifier);
+    Optional<Resource> findBySourcePartnerIdAndSourceIdentifier(Long partnerId, String identifier);
 
     List<Resource> findBySourcePartnerId(Long partnerId);
 
@@ -19,7 +22,7 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
     List<Object[]> versions();
 
     @Query("select r.id, r.updatedAt from Resource r where r.updatedAt >= :since")
-    List<Object[]> versionsSince(@org.springframework.data.repository.query.Param("since") java.time.Instant since);
+    List<Object[]> versionsSince(@Param("since") Instant since);
 
     /** Views + 2 × downloads over all time, as {@code UsageService} counts them. */
     @Query(value = "select coalesce(sum(views) + 2 * sum(downloads), 0) from resource_usage where resource_id = ?1",

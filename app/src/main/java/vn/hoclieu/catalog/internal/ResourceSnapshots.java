@@ -6,13 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoclieu.catalog.ResourceFile;
 import vn.hoclieu.catalog.ResourceSnapshot;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 import vn.hoclieu.storage.BlobStore;
 
 /** Everything known about a resource, its files' extracted text included, read as committed now. */
@@ -34,7 +36,8 @@ public class ResourceSnapshots {
     /** No visibility check: the index applies it per query, the read paths before they ask. */
     public Optional<ResourceSnapshot> snapshot(long id) {
         return freshReadTx.execute(status -> resources.findById(id).map(r -> {
-            Library lib = libraries.byId(r.getLibraryId()).orElse(null);
+            Map<Long, LibraryView> libs = libraries.byIds(ResourceViews.libraryIds(List.of(r)));
+            LibraryView lib = r.getLibraryId() == null ? null : libs.get(r.getLibraryId());
             List<ResourceSnapshot.FileText> texts = new ArrayList<>();
             for (ResourceFile f : r.getFiles()) {
                 if (f.getExtractionStatus().hasText() && f.getTextSha256() != null && blobs.exists(f.getTextSha256())) {
@@ -45,13 +48,13 @@ public class ResourceSnapshots {
             return new ResourceSnapshot(r.getId(), r.getTitle(), List.copyOf(r.getCreators()), r.getDescription(),
                     ResourceViews.effectiveLanguage(r), List.copyOf(r.getSubjects()), List.copyOf(r.getAudience()),
                     r.getMaterialType(), r.getLicence(), r.getVisibility(), r.getStatus(), r.getLibraryId(),
-                    lib == null ? null : lib.getCode(), lib == null ? null : lib.getName(),
-                    lib == null ? null : lib.getType().name(), r.getCreatedAt(), r.getUpdatedAt(),
+                    lib == null ? null : lib.code(), lib == null ? null : lib.name(),
+                    lib == null ? null : lib.type().name(), r.getCreatedAt(), r.getUpdatedAt(),
                     r.getFiles().stream().map(ResourceFile::getMediaType).distinct().toList(), texts,
                     r.getCreatedBy(), r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null),
-                    resources.popularity(r.getId()), r.getSharedWith().stream()
-                            .flatMap(libraryId -> libraries.byId(libraryId).stream())
-                            .map(l -> new ResourceSnapshot.SharedLibrary(l.getId(), l.getCode())).toList());
+                    resources.popularity(r.getId()), r.getSharedWith().stream().map(libs::get)
+                            .filter(Objects::nonNull)
+                            .map(l -> new ResourceSnapshot.SharedLibrary(l.id(), l.code())).toList());
         }));
     }
 

@@ -1,7 +1,11 @@
 package vn.hoclieu.catalog.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -10,8 +14,8 @@ import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.Resource;
 import vn.hoclieu.catalog.ResourceFile;
 import vn.hoclieu.catalog.ResourceView;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /** Turns a resource row into what the catalogue answers: its library named, reasons in the reader's language. */
 @Component
@@ -27,7 +31,23 @@ public class ResourceViews {
 
     /** Call inside a transaction: the files and shares are read lazily. */
     public ResourceView of(Resource r) {
-        Library lib = libraries.byId(r.getLibraryId()).orElse(null);
+        return of(r, libraries.byIds(libraryIds(List.of(r))));
+    }
+
+    /** Many resources (call inside a transaction), the libraries they name read in one query for all. */
+    public List<ResourceView> ofAll(Collection<Resource> rs) {
+        Map<Long, LibraryView> libs = libraries.byIds(libraryIds(rs));
+        return rs.stream().map(r -> of(r, libs)).toList();
+    }
+
+    /** The ids of the libraries that own the resources or that they are shared with. */
+    static List<Long> libraryIds(Collection<Resource> rs) {
+        return rs.stream().flatMap(r -> Stream.concat(Stream.of(r.getLibraryId()), r.getSharedWith().stream()))
+                .filter(Objects::nonNull).distinct().toList();
+    }
+
+    private ResourceView of(Resource r, Map<Long, LibraryView> libs) {
+        LibraryView lib = r.getLibraryId() == null ? null : libs.get(r.getLibraryId());
         List<ResourceView.FileView> fileViews = r.getFiles().stream().map(f -> new ResourceView.FileView(
                 f.getId(), f.getName(), f.getMediaType(), f.getSize(), f.getSha256(),
                 new ResourceView.Extraction(f.getExtractionStatus(),
@@ -40,13 +60,13 @@ public class ResourceViews {
                         + UriUtils.encodePath(f.getLaunchPath(), StandardCharsets.UTF_8), f.getRemoteUrl())).toList();
         return new ResourceView(r.getId(), r.getTitle(), List.copyOf(r.getCreators()), r.getDescription(),
                 effectiveLanguage(r), List.copyOf(r.getSubjects()), List.copyOf(r.getAudience()),
-                r.getMaterialType(), r.getLicence(), r.getVisibility(), lib == null ? null : lib.getCode(),
-                lib == null ? null : lib.getName(), r.getStatus(), r.getPublisher(), r.getIssued(),
+                r.getMaterialType(), r.getLicence(), r.getVisibility(), lib == null ? null : lib.code(),
+                lib == null ? null : lib.name(), r.getStatus(), r.getPublisher(), r.getIssued(),
                 r.getCreatedAt(), r.getUpdatedAt(), fileViews,
                 r.getFiles().stream().anyMatch(f -> f.getThumbnailSha256() != null)
                         ? "/api/v1/resources/" + r.getId() + "/thumbnail" : null,
-                r.getSharedWith().stream().flatMap(libraryId -> libraries.byId(libraryId).stream())
-                        .map(Library::getCode).sorted().toList(),
+                r.getSharedWith().stream().map(libs::get).filter(Objects::nonNull)
+                        .map(LibraryView::code).sorted().toList(),
                 r.getRejectionReason(),
                 r.isHarvested() ? new ResourceView.Source(r.getSourcePartnerName(), r.getSourceUrl(),
                         r.getSourceIdentifier(), r.getSourceDatestamp()) : null);

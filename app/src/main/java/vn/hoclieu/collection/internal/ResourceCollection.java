@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import vn.hoclieu.collection.CollectionVisibility;
@@ -108,7 +109,7 @@ public class ResourceCollection {
         for (int p = 0; p < ordered.size(); p++) {
             ordered.get(p).setPosition(p);
         }
-        items.sort(java.util.Comparator.comparingInt(CollectionItem::getPosition));
+        items.sort(Comparator.comparingInt(CollectionItem::getPosition));
         touch();
     }
 

@@ -1,5 +1,7 @@
 package vn.hoclieu.harvest.internal;
 
+import java.util.Arrays;
+
 /**
  * Why talking to a partner failed, as a message code and its arguments, so that the run and the
  * registration form say it in their reader's language.
@@ -11,7 +13,7 @@ public class HarvestFailure extends Exception {
     private final boolean transientFailure;
 
     HarvestFailure(boolean transientFailure, String code, Object... arguments) {
-        super(code + " " + java.util.Arrays.toString(arguments));
+        super(code + " " + Arrays.toString(arguments));
         this.code = code;
         this.arguments = arguments;
         this.transientFailure = transientFailure;

@@ -1,5 +1,6 @@
 package vn.hoclieu.harvest.internal;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,7 @@ public class HarvestQueue implements DisposableBean {
     /** A run the last stop interrupted will never finish: it is recorded as failed, and the next run starts over. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterrupted() {
-        runs.failUnfinished(Reason.of("harvest.error.restarted"), java.time.Instant.now());
+        runs.failUnfinished(Reason.of("harvest.error.restarted"), Instant.now());
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.hoclieu.catalog.HarvestOutcome;
 
 /** One harvest of one partner: when, what it brought, and why it failed if it did. */
 @Entity
@@ -47,7 +48,7 @@ public class HarvestRun {
         this.status = Status.RUNNING.name();
     }
 
-    void count(vn.hoclieu.catalog.HarvestOutcome outcome) {
+    void count(HarvestOutcome outcome) {
         switch (outcome) {
             case ADDED -> added++;
             case UPDATED -> updated++;

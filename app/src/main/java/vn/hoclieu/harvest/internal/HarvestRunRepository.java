@@ -1,10 +1,12 @@
 package vn.hoclieu.harvest.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface HarvestRunRepository extends JpaRepository<HarvestRun, Long> {
 
@@ -13,8 +15,8 @@ public interface HarvestRunRepository extends JpaRepository<HarvestRun, Long> {
     Optional<HarvestRun> findFirstByPartnerIdOrderByStartedAtDescIdDesc(long partnerId);
 
     /** Runs a stopped JVM left RUNNING did not finish: they failed. */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     @Modifying
     @Query("update HarvestRun r set r.status = 'FAILED', r.finishedAt = ?2, r.error = ?1 where r.status = 'RUNNING'")
-    int failUnfinished(String error, java.time.Instant now);
+    int failUnfinished(String error, Instant now);
 }

@@ -1,6 +1,8 @@
 package vn.hoclieu.harvest.internal;
 
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -120,8 +122,8 @@ public class PartnerCheck {
         try {
             InetAddress address = InetAddress.getByName(uri.getHost());
             return address.isLoopbackAddress() || address.isAnyLocalAddress()
-                    || java.net.NetworkInterface.getByInetAddress(address) != null;
-        } catch (UnknownHostException | java.net.SocketException e) {
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (UnknownHostException | SocketException e) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package vn.hoclieu.ingest.internal;
 
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import vn.hoclieu.ingest.BulkImport;
 
@@ -9,7 +10,7 @@ public interface BulkImportRepository extends JpaRepository<BulkImport, Long> {
     List<BulkImport> findByStatus(BulkImport.Status status);
 
     // the librarians' dashboard: import history (issue 6)
-    List<BulkImport> findAllByOrderByIdDesc(org.springframework.data.domain.Limit limit);
+    List<BulkImport> findAllByOrderByIdDesc(Limit limit);
 
-    List<BulkImport> findByCreatedByOrderByIdDesc(String createdBy, org.springframework.data.domain.Limit limit);
+    List<BulkImport> findByCreatedByOrderByIdDesc(String createdBy, Limit limit);
 }

@@ -1,13 +1,14 @@
 package vn.hoclieu.ingest.internal;
 
-import vn.hoclieu.storage.DiskSpace;
-import vn.hoclieu.storage.InsufficientStorageException;
-
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.ingest.BulkImport;
 import vn.hoclieu.ingest.ImportReport;
+import vn.hoclieu.storage.DiskSpace;
+import vn.hoclieu.storage.InsufficientStorageException;
 
 /**
  * Bulk imports of ZIP files: the ZIP is kept under the data folder and acknowledged at once; one
@@ -74,7 +79,7 @@ public class BulkImports {
         space.requireRoom(-1);
         BulkImport created = tx.execute(s -> imports.save(new BulkImport(name, libraryCode, importer.username())));
         Path kept = zipOf(created.getId());
-        try (java.io.OutputStream out = Files.newOutputStream(kept)) {
+        try (OutputStream out = Files.newOutputStream(kept)) {
             space.copy(zip, out);
         } catch (InsufficientStorageException | IOException e) {
             // not acknowledged: neither the partial ZIP nor its import stays behind
@@ -83,12 +88,10 @@ public class BulkImports {
             throw e;
         }
         // acknowledged means durable: the ZIP and its name in the folder reach the disk first
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(kept,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(kept, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
-        try (java.nio.channels.FileChannel folder = java.nio.channels.FileChannel.open(dir,
-                java.nio.file.StandardOpenOption.READ)) {
+        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
             folder.force(true);
         } catch (IOException notOnThisFileSystem) {
             // some file systems cannot sync a folder; the file itself is on disk
@@ -146,14 +149,14 @@ public class BulkImports {
             }
             Path real = folder.toRealPath(); // a symbolic link must not lead out of the inbox either
             return real.startsWith(root) ? Optional.of(real) : Optional.empty();
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             return Optional.empty();
         }
     }
 
     /** The newest imports, with their items, for the librarians' dashboard; all of them, or one person's. */
     public List<BulkImport> recent(String createdBy, int limit) {
-        org.springframework.data.domain.Limit l = org.springframework.data.domain.Limit.of(limit);
+        Limit l = Limit.of(limit);
         return tx.execute(s -> {
             List<BulkImport> found = createdBy == null ? imports.findAllByOrderByIdDesc(l)
                     : imports.findByCreatedByOrderByIdDesc(createdBy, l);
@@ -179,7 +182,7 @@ public class BulkImports {
 
     private static Viewer resumedAs(BulkImport i) {
         // the importer's rights were checked when the ZIP was accepted
-        return new Viewer(0L, i.getCreatedBy(), vn.hoclieu.account.Role.ADMIN, null);
+        return new Viewer(0L, i.getCreatedBy(), Role.ADMIN, null);
     }
 
     private void run(long id, Viewer importer) {
@@ -196,7 +199,7 @@ public class BulkImports {
                 return;
             }
             deleteTree(unpacked);
-            java.util.Optional<String> bomb = ZipBombs.check(zip, ZipBombs.Use.IMPORT);
+            Optional<String> bomb = ZipBombs.check(zip, ZipBombs.Use.IMPORT);
             if (bomb.isPresent()) {
                 finish(id, BulkImport.Status.REJECTED, bomb.get());
                 return;

@@ -4,6 +4,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import vn.hoclieu.catalog.ExtractionStatus;
 
 /**
@@ -89,7 +91,7 @@ final class ExtractionCodec {
         if (cues < 0 || cues > 10_000_000) {
             throw new IOException(cues + " subtitle cues");
         }
-        java.util.List<Double> starts = new java.util.ArrayList<>(cues);
+        List<Double> starts = new ArrayList<>(cues);
         for (int i = 0; i < cues; i++) {
             starts.add(in.readDouble());
         }
@@ -97,7 +99,7 @@ final class ExtractionCodec {
         if (keywordCount < 0 || keywordCount > TikaParsing.MAX_KEYWORDS) {
             throw new IOException(keywordCount + " keywords");
         }
-        java.util.List<String> keywords = new java.util.ArrayList<>(keywordCount);
+        List<String> keywords = new ArrayList<>(keywordCount);
         for (int i = 0; i < keywordCount; i++) {
             keywords.add(string(in));
         }

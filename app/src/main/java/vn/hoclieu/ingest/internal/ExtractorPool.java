@@ -6,6 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -159,13 +162,13 @@ final class ExtractorPool implements AutoCloseable {
         if (isBootJar(jvm)) {
             return jvm;
         }
-        if (ExtractorProcess.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+        if (ExtractorProcess.class.getClassLoader() instanceof URLClassLoader loader) {
             List<String> files = new ArrayList<>();
-            for (java.net.URL url : loader.getURLs()) {
+            for (URL url : loader.getURLs()) {
                 if ("file".equals(url.getProtocol())) {
                     try {
                         files.add(Path.of(url.toURI()).toString());
-                    } catch (java.net.URISyntaxException | IllegalArgumentException ignored) {
+                    } catch (URISyntaxException | IllegalArgumentException ignored) {
                         // not a plain file: skip it
                     }
                 }

@@ -8,9 +8,12 @@ import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.hoclieu.ingest.IngestProperties;
 
 /**
@@ -31,7 +34,7 @@ public final class ExtractorProcess {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         // no Spring here to configure logging: only warnings and errors, on stderr (the application's log)
-        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
@@ -59,7 +62,7 @@ public final class ExtractorProcess {
                     try {
                         out.writeInt(ExtractionCodec.PROGRESS);
                         out.flush();
-                    } catch (java.io.IOException parentGone) {
+                    } catch (IOException parentGone) {
                         Runtime.getRuntime().halt(0);
                     }
                 }

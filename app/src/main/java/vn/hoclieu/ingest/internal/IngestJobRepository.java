@@ -1,6 +1,7 @@
 package vn.hoclieu.ingest.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -42,7 +43,7 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
     @Modifying
     @Query(value = "update ingest_job set lease_until = :leaseUntil where status = 'RUNNING' and claimed_node = :node"
             + " and claim_token in (:tokens)", nativeQuery = true)
-    int extendLeases(@Param("node") String node, @Param("tokens") java.util.Collection<String> tokens,
+    int extendLeases(@Param("node") String node, @Param("tokens") Collection<String> tokens,
                      @Param("leaseUntil") Instant leaseUntil);
 
     @Modifying

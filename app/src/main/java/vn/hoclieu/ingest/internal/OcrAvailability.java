@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,7 +22,7 @@ import vn.hoclieu.catalog.Reason;
  */
 record OcrAvailability(boolean available, String version, List<String> languages, String problem, String reason) {
 
-    private static final java.util.Map<String, OcrAvailability> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, OcrAvailability> KNOWN = new ConcurrentHashMap<>();
 
     /** Checked once per set of languages (it runs {@code tesseract}); install Tesseract, then restart. */
     static OcrAvailability of(String wanted) {

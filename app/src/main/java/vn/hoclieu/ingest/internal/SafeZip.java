@@ -3,10 +3,14 @@ package vn.hoclieu.ingest.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import vn.hoclieu.catalog.Reason;
 
@@ -38,14 +42,14 @@ final class SafeZip {
     /** @return how many files were written */
     static int unpack(Path zip, Path target, long maxTotalBytes) throws IOException {
         try {
-            return unpack(zip, target, maxTotalBytes, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.util.zip.ZipException | IllegalArgumentException notUtf8Names) {
+            return unpack(zip, target, maxTotalBytes, StandardCharsets.UTF_8);
+        } catch (ZipException | IllegalArgumentException notUtf8Names) {
             // archives made by older Windows tools name their entries in the DOS code page
-            return unpack(zip, target, maxTotalBytes, java.nio.charset.Charset.forName("IBM437"));
+            return unpack(zip, target, maxTotalBytes, Charset.forName("IBM437"));
         }
     }
 
-    private static int unpack(Path zip, Path target, long maxTotalBytes, java.nio.charset.Charset names)
+    private static int unpack(Path zip, Path target, long maxTotalBytes, Charset names)
             throws IOException {
         Files.createDirectories(target);
         Path root = target.toAbsolutePath().normalize();
@@ -53,7 +57,7 @@ final class SafeZip {
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipFile archive = new ZipFile(zip.toFile(), names)) {
-            java.util.Enumeration<? extends ZipEntry> all = archive.entries();
+            Enumeration<? extends ZipEntry> all = archive.entries();
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
                 String name = entry.getName().replace('\\', '/');

@@ -3,6 +3,7 @@ package vn.hoclieu.ingest.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ final class TextFingerprint {
             return null;
         }
         int[] min = new int[SLOTS];
-        java.util.Arrays.fill(min, Integer.MAX_VALUE);
+        Arrays.fill(min, Integer.MAX_VALUE);
         // a shingle seen before cannot lower any minimum: texts repeat many of theirs, and the 64
         // hashes of each are most of the work (the signature is the same with or without this)
         LongSet seen = new LongSet(words.length);

@@ -11,8 +11,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -66,12 +70,12 @@ final class Thumbnailer {
 
     private enum Kind { PDF, SLIDES, PACKAGE, IMAGE, VIDEO, NONE }
 
-    private static final java.util.Set<String> SLIDE_TYPES = java.util.Set.of(
+    private static final Set<String> SLIDE_TYPES = Set.of(
             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "application/vnd.ms-powerpoint");
 
     /** Where ODF (LibreOffice, always) and OOXML (Office, when "save preview" is on) keep a preview picture. */
-    private static final java.util.List<String> EMBEDDED_PREVIEWS = java.util.List.of(
+    private static final List<String> EMBEDDED_PREVIEWS = List.of(
             "Thumbnails/thumbnail.png", "docProps/thumbnail.jpeg", "docProps/thumbnail.png");
     private static final long MAX_EMBEDDED_PREVIEW_BYTES = 4_000_000;
 
@@ -131,9 +135,9 @@ final class Thumbnailer {
 
     /** The preview picture stored inside a ZIP-based document, read with the same care as any image. */
     private static BufferedImage embedded(Path file) throws IOException {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
             for (String name : EMBEDDED_PREVIEWS) {
-                java.util.zip.ZipEntry entry = zip.getEntry(name);
+                ZipEntry entry = zip.getEntry(name);
                 if (entry == null || entry.getSize() > MAX_EMBEDDED_PREVIEW_BYTES) {
                     continue;
                 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ final class ZipStructure {
     /** Reads and checks one entry's local header and, where it has one, its data descriptor. */
     private static Entry entry(FileChannel ch, long length, long loc, byte[] name, int flags, int method, long crc,
                                long csize, long usize) throws IOException {
-        String shown = new String(name, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String shown = new String(name, StandardCharsets.ISO_8859_1);
         ByteBuffer local = loc < 0 ? null : at(ch, loc, 30);
         if (local == null || local.getInt(0) != LOC) {
             throw new Hostile(Flaw.INCONSISTENT, shown + ": no local header where the central directory points");

@@ -2,7 +2,6 @@ package vn.hoclieu.library.internal;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import vn.hoclieu.library.Library;
 
 public interface LibraryRepository extends JpaRepository<Library, Long> {
 

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -39,8 +41,8 @@ public class DatabaseSnapshot {
 
     /** The name of the database file inside a snapshot; throws if the ZIP is damaged or holds none. */
     public static String databaseEntry(Path zip) throws IOException {
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
-            return z.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".mv.db")).findFirst()
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            return z.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".mv.db")).findFirst()
                     .orElseThrow(() -> new IOException("no database file in " + zip));
         }
     }

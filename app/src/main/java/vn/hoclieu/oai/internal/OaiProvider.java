@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.catalog.MaterialType;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 import vn.hoclieu.oai.OaiProperties;
 import vn.hoclieu.oai.internal.OaiRecords.Row;
 import vn.hoclieu.oai.internal.OaiRecords.Selection;
@@ -148,8 +148,8 @@ public class OaiProvider {
             OaiXml xml = c.xml();
             xml.start("", OAI, "ListSets");
             set(xml, SetSpecs.LIBRARY, messages.getMessage("facet.library", null, VIETNAMESE));
-            libraries.all().stream().sorted(Comparator.comparing(Library::getCode))
-                    .forEach(l -> set(xml, SetSpecs.library(l.getCode()), l.getName()));
+            libraries.all().stream().sorted(Comparator.comparing(LibraryView::code))
+                    .forEach(l -> set(xml, SetSpecs.library(l.code()), l.name()));
             set(xml, SetSpecs.TYPE, messages.getMessage("facet.materialType", null, VIETNAMESE));
             for (MaterialType t : MaterialType.values()) {
                 set(xml, SetSpecs.type(t.name()), messages.getMessage("materialType." + t.name(), null, VIETNAMESE));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import vn.hoclieu.oai.internal.OaiRequest.Verb;
 
@@ -84,7 +85,7 @@ record ResumptionToken(Verb verb, String metadataPrefix, String set, Instant fro
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update("hoclieu-oai-token".getBytes(StandardCharsets.UTF_8));
             byte[] digest = sha.digest(payload);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 9));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 9));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -202,7 +204,7 @@ final class FacetCounts {
     }
 
     /** A segment's kept values by facet, and the facets with too many values to keep. */
-    record Kept(Map<String, List<Value>> values, java.util.Set<String> tooMany) {
+    record Kept(Map<String, List<Value>> values, Set<String> tooMany) {
     }
 
     /**
@@ -238,14 +240,14 @@ final class FacetCounts {
                 values.add(new Value(path[1], docs));
             }
         }
-        java.util.Set<String> tooMany = new java.util.HashSet<>();
+        Set<String> tooMany = new HashSet<>();
         byDim.forEach((dim, values) -> {
             if (values.size() > MAX_KEPT_VALUES) {
                 tooMany.add(dim);
             }
         });
         byDim.keySet().removeAll(tooMany);
-        Kept result = new Kept(Map.copyOf(byDim), java.util.Set.copyOf(tooMany));
+        Kept result = new Kept(Map.copyOf(byDim), Set.copyOf(tooMany));
         if (helper != null) {
             KEPT.put(helper.getKey(), result);
             helper.addClosedListener(KEPT::remove);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.AccountService;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryPageExtras;
+import vn.hoclieu.library.LibraryView;
 import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchRequest;
 import vn.hoclieu.search.SearchService;
@@ -29,9 +29,9 @@ class LibraryMaterials implements LibraryPageExtras {
     }
 
     @Override
-    public Map<String, Object> extras(Library library) {
+    public Map<String, Object> extras(LibraryView library) {
         SearchPage page = search.search(new SearchRequest("", 0, NEWEST, "newest",
-                Map.of("library", List.of(library.getCode()))), accounts.currentViewer());
+                Map.of("library", List.of(library.code()))), accounts.currentViewer());
         Map<String, Long> byType = new LinkedHashMap<>();
         page.facets().getOrDefault("materialType", List.of()).forEach(f -> byType.put(f.value(), f.count()));
         Map<String, Object> out = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import org.apache.lucene.search.Query;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.DocumentMatches;
+import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchHit;
 import vn.hoclieu.search.SearchPage;
@@ -83,7 +84,7 @@ class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
-    public vn.hoclieu.search.IndexCheck check(boolean repair) {
+    public IndexCheck check(boolean repair) {
         return indexer.check(repair);
     }
 

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.search.QueryCount;
+import vn.hoclieu.search.SearchCount;
 import vn.hoclieu.search.SearchLogProperties;
 import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchRequest;
@@ -119,11 +120,11 @@ public class QueryLog {
     }
 
     /** Searches asked in [from, to), and how many found nothing (librarians' statistics, issue 6). */
-    public vn.hoclieu.search.SearchCount count(Instant from, Instant to) {
+    public SearchCount count(Instant from, Instant to) {
         return jdbc.query("select count(*), coalesce(sum(case when hits = 0 then 1 else 0 end), 0) from search_log "
                 + "where asked_at >= ? and asked_at < ?", rs -> rs.next()
-                        ? new vn.hoclieu.search.SearchCount(rs.getLong(1), rs.getLong(2))
-                        : new vn.hoclieu.search.SearchCount(0, 0), utc(from), utc(to));
+                        ? new SearchCount(rs.getLong(1), rs.getLong(2))
+                        : new SearchCount(0, 0), utc(from), utc(to));
     }
 
     /** Queries that found results at least {@code minAsks} times since then: material for suggestions. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.lucene.search.Query;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.DocumentMatches;
+import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchHit;
 import vn.hoclieu.search.SearchPage;
@@ -55,7 +56,7 @@ public interface SearchBackend {
      * Compares the index with the catalogue and, with {@code repair}, re-indexes what is missing, stale or
      * duplicated and deletes what is extra (the {@code verify} command).
      */
-    vn.hoclieu.search.IndexCheck check(boolean repair);
+    IndexCheck check(boolean repair);
 
     /** Starts rebuilding from the catalogue in the background; false if one is already running. */
     boolean startRebuild();

@@ -1,5 +1,6 @@
 package vn.hoclieu.search.internal;
 
+import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -92,7 +93,7 @@ class SolrCollection implements AutoCloseable {
     }
 
     /** At start, before anything is indexed; if Solr is away, the start-up and periodic reconciliations try again. */
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void prepareAtStart() {
         try {
             ensure();

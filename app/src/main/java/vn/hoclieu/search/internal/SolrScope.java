@@ -1,5 +1,6 @@
 package vn.hoclieu.search.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ final class SolrScope implements SuggestionScope {
     @Override
     public long[] countSearches(List<String> texts) {
         Map<String, String> params = new LinkedHashMap<>();
-        List<String> queries = new java.util.ArrayList<>();
+        List<String> queries = new ArrayList<>();
         for (String text : texts) {
             String name = "ht" + params.size();
             params.put(name, text);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.hoclieu.catalog.AccessGrants;
+import vn.hoclieu.collection.CollectionGrants;
 
 /**
  * Share links opened in this browser session. Opening {@code /s/<token>} puts the link's id (never
@@ -18,7 +19,7 @@ import vn.hoclieu.catalog.AccessGrants;
  * script and no token in file addresses are needed.
  */
 @Component
-public class SessionGrants implements AccessGrants, vn.hoclieu.collection.CollectionGrants {
+public class SessionGrants implements AccessGrants, CollectionGrants {
 
     static final String ATTRIBUTE = "hoclieu.sharing.links";
     /** Links kept per session; the oldest is forgotten first. */

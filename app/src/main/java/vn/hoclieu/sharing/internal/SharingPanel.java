@@ -8,8 +8,8 @@ import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ResourcePageExtras;
 import vn.hoclieu.catalog.ResourceView;
-import vn.hoclieu.library.Library;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 import vn.hoclieu.sharing.ShareLinkView;
 import vn.hoclieu.sharing.SharingService;
 
@@ -21,7 +21,8 @@ import vn.hoclieu.sharing.SharingService;
 class SharingPanel implements ResourcePageExtras {
 
     /** What the "Chia sẻ" section shows. */
-    public record Panel(List<Library> shared, List<Library> candidates, List<ShareLinkView> links, List<Integer> days) {
+    public record Panel(List<LibraryView> shared, List<LibraryView> candidates, List<ShareLinkView> links,
+                        List<Integer> days) {
     }
 
 
@@ -42,15 +43,15 @@ class SharingPanel implements ResourcePageExtras {
             return Map.of();
         }
         Map<String, Object> out = new HashMap<>();
-        String ownCode = libraries.byId(viewer.libraryId()).map(Library::getCode).orElse(null);
+        String ownCode = libraries.byId(viewer.libraryId()).map(LibraryView::code).orElse(null);
         if (ownCode != null && resource.sharedWith().contains(ownCode) && resource.libraryName() != null) {
             out.put("sharedFrom", resource.libraryName());
         }
         if (sharing.mayShare(resourceId, viewer)) {
-            List<Library> all = libraries.all();
-            List<Library> shared = all.stream().filter(l -> resource.sharedWith().contains(l.getCode())).toList();
-            List<Library> candidates = all.stream().filter(l -> !resource.sharedWith().contains(l.getCode())
-                    && !l.getCode().equals(resource.library())).toList();
+            List<LibraryView> all = libraries.all();
+            List<LibraryView> shared = all.stream().filter(l -> resource.sharedWith().contains(l.code())).toList();
+            List<LibraryView> candidates = all.stream().filter(l -> !resource.sharedWith().contains(l.code())
+                    && !l.code().equals(resource.library())).toList();
             out.put("sharing", new Panel(shared, candidates, sharing.links(resourceId, viewer), sharing.dayChoices()));
         }
         return out;

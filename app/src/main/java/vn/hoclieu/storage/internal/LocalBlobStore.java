@@ -1,6 +1,7 @@
 package vn.hoclieu.storage.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -35,7 +37,7 @@ public class LocalBlobStore implements BlobStore {
         this(properties, new VolumeSpace(properties));
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     LocalBlobStore(StorageProperties properties, DiskSpace space) throws IOException {
         this.root = properties.dir().toAbsolutePath().normalize();
         this.tmp = root.resolve("tmp");
@@ -49,16 +51,16 @@ public class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public StoredBlob store(java.io.InputStream in, String expectedSha256) throws IOException {
+    public StoredBlob store(InputStream in, String expectedSha256) throws IOException {
         return store(in, expectedSha256, -1);
     }
 
     @Override
-    public StoredBlob store(java.io.InputStream in, long expectedSize) throws IOException {
+    public StoredBlob store(InputStream in, long expectedSize) throws IOException {
         return store(in, null, expectedSize);
     }
 
-    private StoredBlob store(java.io.InputStream in, String expectedSha256, long expectedSize) throws IOException {
+    private StoredBlob store(InputStream in, String expectedSha256, long expectedSize) throws IOException {
         space.requireRoom(expectedSize);
         // checked as it streams: a large upload that would cross the line stops, and its part file goes
         Spool spool = Spool.of(in, tmp, true, expectedSha256, space);

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import vn.hoclieu.storage.BlobMismatchException;
+import vn.hoclieu.storage.DiskSpace;
 
 /**
  * Bytes streamed into a temp file while their SHA-256 is computed: the address is known only once the
@@ -36,7 +37,7 @@ record Spool(Path file, String sha256, long size) {
      * @param space when not null, the copy goes through it, so that it can stop an upload that would
      *              leave the volume with less than its minimum free space
      */
-    static Spool of(InputStream in, Path tmpDir, boolean fsync, String expectedSha256, vn.hoclieu.storage.DiskSpace space)
+    static Spool of(InputStream in, Path tmpDir, boolean fsync, String expectedSha256, DiskSpace space)
             throws IOException {
         Path temp = Files.createTempFile(tmpDir, "upload-", ".part");
         try {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,7 +33,7 @@ class BoundedPasswordEncoderTest {
             return counted(() -> argon2.matches(raw, encoded));
         }
 
-        private <T> T counted(java.util.function.Supplier<T> work) {
+        private <T> T counted(Supplier<T> work) {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
             try {
                 return work.get();

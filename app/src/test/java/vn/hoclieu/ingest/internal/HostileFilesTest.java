@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hoclieu.HostileCorpus;
+import vn.hoclieu.Messages;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.ingest.IngestProperties;
 
@@ -28,7 +29,7 @@ class HostileFilesTest {
             long start = System.nanoTime();
             Extraction e = extractor.extract(file, f.getKey(), null);
             outcomes.put(f.getKey(), e.status() + " " + (System.nanoTime() - start) / 1_000_000 + "ms "
-                    + (e.reason() == null ? "" : vn.hoclieu.Messages.english(e.reason())) + " text=" + e.text().length());
+                    + (e.reason() == null ? "" : Messages.english(e.reason())) + " text=" + e.text().length());
             if (e.status() != ExtractionStatus.OK) {
                 assertThat(e.reason()).as(f.getKey()).isNotBlank();
             }

@@ -1,14 +1,19 @@
 package vn.hoclieu.ingest.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.XHTMLContentHandler;
 import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
 
 /**
  * Parsers that misbehave on purpose, and a detector that sends {@code .hang} and {@code .oom}
@@ -19,10 +24,10 @@ public final class HostileParsers {
     private HostileParsers() {
     }
 
-    public static final class ByName implements org.apache.tika.detect.Detector {
+    public static final class ByName implements Detector {
         @Override
         public MediaType detect(InputStream input, Metadata metadata) {
-            String name = metadata.get(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY);
+            String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
             if (name != null && name.endsWith(".hang")) {
                 return MediaType.application("x-hoclieu-hang");
             }
@@ -80,10 +85,10 @@ public final class HostileParsers {
 
         @Override
         public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
-                throws java.io.IOException, org.xml.sax.SAXException {
+                throws IOException, SAXException {
             byte[] bytes = stream.readAllBytes();
             boolean endless = bytes.length > 0 && bytes[0] == 0;
-            org.apache.tika.sax.XHTMLContentHandler xhtml = new org.apache.tika.sax.XHTMLContentHandler(handler, metadata);
+            XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
             xhtml.startDocument();
             for (int page = 1; endless || page <= bytes.length; page++) {
                 xhtml.startElement("div", "class", "page");

@@ -11,6 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.hoclieu.Messages;
 
 class SafeZipTest {
 
@@ -31,7 +32,7 @@ class SafeZipTest {
         assertThat(Files.size(bomb)).isLessThan(1 << 20);
         assertThatThrownBy(() -> SafeZip.unpack(bomb, dir.resolve("out"), 8L << 20))
                 .isInstanceOf(SafeZip.TooLargeException.class)
-                .satisfies(e -> assertThat(vn.hoclieu.Messages.english(((SafeZip.TooLargeException) e).reason()))
+                .satisfies(e -> assertThat(Messages.english(((SafeZip.TooLargeException) e).reason()))
                         .contains("more than 8 MB"));
     }
 

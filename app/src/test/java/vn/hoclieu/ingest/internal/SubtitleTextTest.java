@@ -2,6 +2,7 @@ package vn.hoclieu.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class SubtitleTextTest {
     void subtitlesInAnOldCodePageOrUtf16AreDecoded() {
         String srt = "1\n00:00:01,000 --> 00:00:02,000\nCà phê, s'il vous plaît, señor, Grüße\n";
         assertThat(TikaParsing.decode(srt.getBytes(StandardCharsets.UTF_8))).isEqualTo(srt);
-        assertThat(TikaParsing.decode(srt.getBytes(java.nio.charset.Charset.forName("windows-1252")))).isEqualTo(srt);
+        assertThat(TikaParsing.decode(srt.getBytes(Charset.forName("windows-1252")))).isEqualTo(srt);
         byte[] utf16 = ("\uFEFF" + srt).getBytes(StandardCharsets.UTF_16LE);
         assertThat(TikaParsing.decode(utf16)).as("the byte order mark is read, not kept").isEqualTo(srt);
     }

@@ -1,18 +1,18 @@
 package vn.hoclieu.ingest.internal;
 
-import vn.hoclieu.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import vn.hoclieu.TestFiles;
+import vn.hoclieu.ingest.IngestProperties;
 
 class TextFingerprintTest {
 
     private static String text(String sample) throws Exception {
-        TikaExtractor tika = new TikaExtractor(new vn.hoclieu.ingest.IngestProperties(1, Duration.ofSeconds(60),
+        TikaExtractor tika = new TikaExtractor(new IngestProperties(1, Duration.ofSeconds(60),
                 1_000_000, 3, false, null));
         return tika.extract(TestFiles.sample(sample), sample, null).text();
     }

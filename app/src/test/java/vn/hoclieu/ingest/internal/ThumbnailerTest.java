@@ -1,6 +1,5 @@
 package vn.hoclieu.ingest.internal;
 
-import vn.hoclieu.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -8,13 +7,17 @@ import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.poi.hslf.usermodel.HSLFSlideShow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Tag;
 import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestFiles;
 import vn.hoclieu.TestGroups;
 import vn.hoclieu.Tool;
 
@@ -54,7 +57,7 @@ class ThumbnailerTest {
     @Test
     void anOldBinaryPowerPointShowsItsFirstSlide() throws Exception {
         Path ppt = dir.resolve("bai-giang.ppt");
-        try (org.apache.poi.hslf.usermodel.HSLFSlideShow show = new org.apache.poi.hslf.usermodel.HSLFSlideShow();
+        try (HSLFSlideShow show = new HSLFSlideShow();
              var out = Files.newOutputStream(ppt)) {
             show.createSlide().addTitle().setText("Bài giảng: Hàm số bậc nhất");
             show.createSlide().addTitle().setText("Trang hai");
@@ -76,10 +79,10 @@ class ThumbnailerTest {
     @Test
     void aPackageWithoutAPreviewOrWithAHostileOneHasNone() throws Exception {
         Path odp = dir.resolve("slides.odp");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(odp))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(odp))) {
+            zip.putNextEntry(new ZipEntry("mimetype"));
             zip.write("application/vnd.oasis.opendocument.presentation".getBytes());
-            zip.putNextEntry(new java.util.zip.ZipEntry("Thumbnails/thumbnail.png"));
+            zip.putNextEntry(new ZipEntry("Thumbnails/thumbnail.png"));
             zip.write("not a picture at all".getBytes());
         }
         assertThat(thumbnails.render(odp, "application/vnd.oasis.opendocument.presentation")).isEmpty();

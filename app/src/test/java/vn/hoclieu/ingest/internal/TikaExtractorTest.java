@@ -1,21 +1,28 @@
 package vn.hoclieu.ingest.internal;
 
-import vn.hoclieu.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoclieu.Messages.english;
 import static vn.hoclieu.Messages.vietnamese;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.hoclieu.catalog.ExtractionStatus;
-import vn.hoclieu.ingest.IngestProperties;
-import org.junit.jupiter.api.Tag;
+import org.springframework.boot.health.contributor.Health;
 import vn.hoclieu.RequiresTool;
+import vn.hoclieu.TestFiles;
 import vn.hoclieu.TestGroups;
 import vn.hoclieu.Tool;
+import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.ingest.IngestProperties;
 
 /** Tika with its limits, on real files: bad documents become statuses, never exceptions. */
 class TikaExtractorTest {
@@ -30,13 +37,11 @@ class TikaExtractorTest {
     /** A PDF with no text layer: the sample poster, as a scanner would make it. */
     private Path scannedPdf() throws Exception {
         Path pdf = dir.resolve("scan.pdf");
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            var image = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromFile(
-                    vn.hoclieu.TestFiles.sample("doc-sach-hieu-qua-poster.png").toString(), doc);
-            var page = new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(
-                    image.getWidth() * 72f / 300, image.getHeight() * 72f / 300));
+        try (PDDocument doc = new PDDocument()) {
+            var image = PDImageXObject.createFromFile(TestFiles.sample("doc-sach-hieu-qua-poster.png").toString(), doc);
+            var page = new PDPage(new PDRectangle(image.getWidth() * 72f / 300, image.getHeight() * 72f / 300));
             doc.addPage(page);
-            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+            try (var content = new PDPageContentStream(doc, page)) {
                 content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
             }
             doc.save(pdf.toFile());
@@ -79,7 +84,7 @@ class TikaExtractorTest {
         assertThat(english(e.reason())).contains("lacks the language data xyz").contains("tesseract-ocr-xyz");
         assertThat(vietnamese(e.reason())).contains("thiếu dữ liệu ngôn ngữ xyz");
 
-        org.springframework.boot.health.contributor.Health health = new OcrHealth(lacking, settings).health();
+        Health health = new OcrHealth(lacking, settings).health();
         assertThat(health.getStatus().getCode()).as("OCR is optional: the application stays UP").isEqualTo("UP");
         assertThat(health.getDetails()).containsEntry("ocr", "unavailable");
         assertThat(String.valueOf(health.getDetails().get("problem"))).contains("xyz");
@@ -130,7 +135,7 @@ class TikaExtractorTest {
                 + "ng\u00ad\u00eai. Th\u00ad vi\u00d6n m\u00eb c\u00f6a cho m\u00e4i ng\u00ad\u00eai d\u00a9n "
                 + "\u00ae\u00d5n \u00ae\u00e4c s\u00b8ch mi\u00d4n ph\u00dd.";
         Path file = dir.resolve("cu.txt");
-        Files.write(file, tcvn3.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(file, tcvn3.getBytes(Charset.forName("windows-1252")));
         Extraction e = extractor(Duration.ofSeconds(60), 1_000_000).extract(file, "cu.txt", "text/plain");
         assertThat(e.legacyEncoding()).isEqualTo("TCVN3");
         assertThat(e.text()).contains("Học tập suốt đời là chìa khóa").contains("đọc sách miễn phí");
@@ -191,7 +196,7 @@ class TikaExtractorTest {
                 """);
         Path video = dir.resolve("co-phu-de.mp4");
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y",
-                "-i", vn.hoclieu.TestFiles.sample("video-tim-kiem-an-toan.mp4").toString(), "-i", srt.toString(),
+                "-i", TestFiles.sample("video-tim-kiem-an-toan.mp4").toString(), "-i", srt.toString(),
                 "-map", "0:v", "-map", "1:s", "-c:v", "copy", "-c:s", "mov_text", video.toString())
                 .redirectErrorStream(true).start();
         String log = new String(ffmpeg.getInputStream().readAllBytes());

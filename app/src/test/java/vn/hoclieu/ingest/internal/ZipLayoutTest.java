@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hoclieu.HostileCorpus;
@@ -73,7 +78,7 @@ class ZipLayoutTest {
         int localPart = localPartLength(hidden);
         System.arraycopy(hidden, 0, joined, 0, localPart);
         System.arraycopy(listed, 0, joined, localPart, listed.length);
-        Path file = Files.write(dir.resolve("an-truoc.zip"), java.util.Arrays.copyOf(joined, localPart + listed.length));
+        Path file = Files.write(dir.resolve("an-truoc.zip"), Arrays.copyOf(joined, localPart + listed.length));
         try (ZipFile zip = new ZipFile(file.toFile())) {
             assertThat(zip.size()).as("ZipFile reads past the stub").isEqualTo(1);
         }
@@ -97,7 +102,7 @@ class ZipLayoutTest {
             ZipEntry e = new ZipEntry("nguyen.txt");
             e.setMethod(ZipEntry.STORED);
             e.setSize(bytes.length);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            CRC32 crc = new CRC32();
             crc.update(bytes);
             e.setCrc(crc.getValue());
             zip.putNextEntry(e);
@@ -116,13 +121,13 @@ class ZipLayoutTest {
         // with the check bypassed, the unpacker still stops at its byte limit: it reads all 500 entries
         Path bomb = Files.write(dir.resolve("chong.zip"), HostileCorpus.overlappingZipBomb("d4", 500, 4));
         Path target = dir.resolve("out");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SafeZip.unpack(bomb, target, 64L << 20))
+        Assertions.assertThatThrownBy(() -> SafeZip.unpack(bomb, target, 64L << 20))
                 .isInstanceOf(SafeZip.TooLargeException.class);
     }
 
     /** Where the central directory starts in a ZIP of one entry (the offset in its end record). */
     private static int localPartLength(byte[] zip) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         return b.getInt(zip.length - 22 + 16);
     }
 }

@@ -2,6 +2,9 @@ package vn.hoclieu.search.internal;
 
 import java.io.IOException;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.springframework.context.ApplicationContext;
 
 /** Damages the running index the ways a crash or a bug could, for tests of {@code verify}. */
@@ -30,7 +33,7 @@ public final class IndexDamage {
         LuceneIndex index = context.getBean(LuceneIndex.class);
         Document doc = context.getBean(ResourceIndexer.class).document(resourceId).orElseThrow();
         doc.removeFields(Fields.VERSION);
-        doc.add(new org.apache.lucene.document.StoredField(Fields.VERSION, 1L));
+        doc.add(new StoredField(Fields.VERSION, 1L));
         index.awaitSearchable(index.upsert(Long.toString(resourceId), doc));
     }
 
@@ -39,8 +42,7 @@ public final class IndexDamage {
         LuceneIndex index = context.getBean(LuceneIndex.class);
         Document doc = context.getBean(ResourceIndexer.class).document(fromResourceId).orElseThrow();
         doc.removeFields(Fields.ID);
-        doc.add(new org.apache.lucene.document.StringField(Fields.ID, Long.toString(strayId),
-                org.apache.lucene.document.Field.Store.YES));
+        doc.add(new StringField(Fields.ID, Long.toString(strayId), Field.Store.YES));
         index.awaitSearchable(index.upsert(Long.toString(strayId), doc));
     }
 }

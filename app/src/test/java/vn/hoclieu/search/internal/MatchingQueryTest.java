@@ -3,10 +3,13 @@ package vn.hoclieu.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 import vn.hoclieu.search.relevance.RelevanceCollection;
 
 /**
@@ -55,16 +58,16 @@ class MatchingQueryTest {
      */
     @Test
     void aPhraseMatchesWhatPlainPhraseQueriesMatch() throws Exception {
-        java.util.Random r = new java.util.Random(3);
+        Random r = new Random(3);
         int checked = 0;
         int found = 0;
-        for (vn.hoclieu.search.relevance.RelevanceCollection.Material m : collection.materials()) {
+        for (RelevanceCollection.Material m : collection.materials()) {
             String[] words = m.text().split("\\s+");
             for (int k = 0; k < 3 && words.length > 4; k++) {
                 int n = 2 + r.nextInt(3);
                 int from = r.nextInt(words.length - n);
-                String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, from, from + n));
-                long[] counts = hoclieu.phraseBothWays(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(phrase));
+                String phrase = String.join(" ", Arrays.copyOfRange(words, from, from + n));
+                long[] counts = hoclieu.phraseBothWays(VietnameseAnalysis.fold(phrase));
                 assertThat(counts[1]).as(phrase).isEqualTo(counts[0]);
                 assertThat(counts[2]).as("narrowed by its pairs: " + phrase).isEqualTo(counts[0]);
                 checked++;
@@ -84,13 +87,12 @@ class MatchingQueryTest {
     void aPhraseAcrossTwoValuesOfAFieldIsStillFoundWhenNarrowed() {
         int checked = 0;
         int found = 0;
-        for (vn.hoclieu.search.relevance.RelevanceCollection.Material m : collection.materials()) {
+        for (RelevanceCollection.Material m : collection.materials()) {
             List<String> subjects = m.subjects();
             for (int i = 0; i + 1 < subjects.size(); i++) {
                 String[] before = subjects.get(i).strip().split("\\s+");
                 String[] after = subjects.get(i + 1).strip().split("\\s+");
-                String phrase = vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(
-                        before[before.length - 1] + " " + after[0]);
+                String phrase = VietnameseAnalysis.fold(before[before.length - 1] + " " + after[0]);
                 long[] counts = hoclieu.phraseInField(Fields.SUBJECTS, phrase);
                 assertThat(counts[1]).as(phrase).isGreaterThanOrEqualTo(counts[0]);
                 assertThat(hoclieu.phraseBothWays(phrase)[2]).as(phrase).isEqualTo(hoclieu.phraseBothWays(phrase)[0]);

@@ -19,7 +19,10 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.ResourceSnapshot;
 import vn.hoclieu.search.SearchHit;
@@ -27,8 +30,6 @@ import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchProperties;
 import vn.hoclieu.search.SearchRequest;
 import vn.hoclieu.search.Suggestion;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * The SolrCloud backend against the embedded one and against the catalogue's rule, on the visibility
@@ -71,7 +72,7 @@ class SolrBackendIT {
     static void close() throws IOException {
         client.close();
         index.close();
-        org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+        FileSystemUtils.deleteRecursively(directory);
     }
 
     @Test

@@ -1,13 +1,16 @@
 package vn.hoclieu.search.internal;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,17 +62,17 @@ public final class SolrCloudFork {
                     + " search-core,solr-plugin`");
         }
         try {
-            String cp = project.resolve("target/test-classes") + java.io.File.pathSeparator
-                    + project.resolve("target/classes") + java.io.File.pathSeparator
+            String cp = project.resolve("target/test-classes") + File.pathSeparator
+                    + project.resolve("target/classes") + File.pathSeparator
                     + Files.readString(classpath).strip();
             Path log = project.resolve("target/test-cluster.log");
-            List<String> command = new java.util.ArrayList<>(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", cp, "vn.hoclieu.search.solr.TestCluster",
                     project.resolve("src/main/configset").toString()));
             command.addAll(COLLECTIONS);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Writer stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            Writer stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     stdin.close();

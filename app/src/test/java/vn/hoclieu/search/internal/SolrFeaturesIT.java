@@ -9,12 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.MaterialType;
@@ -26,8 +30,6 @@ import vn.hoclieu.search.SearchHit;
 import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchProperties;
 import vn.hoclieu.search.SearchRequest;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * Did-you-mean and the places of hits on SolrCloud against the embedded index, on the same documents
@@ -105,7 +107,7 @@ class SolrFeaturesIT {
     static void close() throws IOException {
         client.close();
         index.close();
-        org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+        FileSystemUtils.deleteRecursively(directory);
     }
 
     private static String embedded(String q, Viewer viewer) {
@@ -135,7 +137,7 @@ class SolrFeaturesIT {
                 cloudNanos += System.nanoTime() - between;
                 embeddedNanos += between - started;
                 offered += want == null ? 0 : 1;
-                if (!java.util.Objects.equals(want, got)) {
+                if (!Objects.equals(want, got)) {
                     differences.add(viewer.username() + " «" + q + "»: embedded " + want + ", solr " + got);
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,7 @@ import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,14 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
+import vn.hoclieu.TestGroups;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.CatalogFeeds;
 import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchProperties;
-import org.junit.jupiter.api.Tag;
-import vn.hoclieu.TestGroups;
 
 /**
  * The operations side of the SolrCloud backend, in an application of its own whose collection is
@@ -238,13 +239,13 @@ class SolrOperationsIT extends IntegrationTest {
     }
 
     private static List<Long> ids(JsonNode result) {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         result.get("hits").forEach(h -> ids.add(h.get("id").asLong()));
         return ids;
     }
 
     private static List<Long> longs(JsonNode array) {
-        List<Long> out = new java.util.ArrayList<>();
+        List<Long> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asLong()));
         return out;
     }

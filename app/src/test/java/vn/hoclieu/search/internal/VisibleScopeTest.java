@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -62,7 +64,7 @@ class VisibleScopeTest {
                     for (String w : VietnameseAnalysis.fold(m.title()).split(" ")) {
                         words.add(w);
                     }
-                    words.addAll(List.of(m.title().toLowerCase(java.util.Locale.ROOT).split(" ")));
+                    words.addAll(List.of(m.title().toLowerCase(Locale.ROOT).split(" ")));
                 }
             }
         }
@@ -94,7 +96,7 @@ class VisibleScopeTest {
         List<Viewer> viewers = List.of(Viewer.ANONYMOUS, new Viewer(1L, "member", Role.READER, LIBRARY),
                 new Viewer(2L, "outsider", Role.READER, 99L), new Viewer(3L, "admin", Role.ADMIN, null));
         List<Map<String, List<String>>> chosen = List.of(Map.of(), Map.of(Fields.F_MATERIAL_TYPE, List.of("BOOK")));
-        Set<Integer> distinctCounts = new java.util.HashSet<>();
+        Set<Integer> distinctCounts = new HashSet<>();
         int compared = 0;
         for (int pass = 0; pass < 2; pass++) { // the second pass reads the kept bit sets
             for (Viewer viewer : viewers) {

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,7 @@ class BlobCacheTest {
     /** Adopts a 1,000-byte file named by its hash. */
     private String add(BlobCache cache, int seed) throws Exception {
         byte[] bytes = new byte[1_000];
-        new java.util.SplittableRandom(seed).nextBytes(bytes);
+        new SplittableRandom(seed).nextBytes(bytes);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         Path staged = Files.write(cache.tmp().resolve("staged-" + seed), bytes);
         cache.adopt(staged, sha);

@@ -2,6 +2,7 @@ package vn.hoclieu.storage.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.springframework.util.unit.DataSize;
 import vn.hoclieu.storage.BlobStore;
 import vn.hoclieu.storage.StorageProperties;
 
@@ -17,6 +18,6 @@ public final class LocalBlobStoreAccess {
 
     /** A store whose volume must keep {@code minFreeBytes} free. */
     public static BlobStore open(Path dir, long minFreeBytes) throws IOException {
-        return new LocalBlobStore(StorageProperties.local(dir, org.springframework.util.unit.DataSize.ofBytes(minFreeBytes)));
+        return new LocalBlobStore(StorageProperties.local(dir, DataSize.ofBytes(minFreeBytes)));
     }
 }

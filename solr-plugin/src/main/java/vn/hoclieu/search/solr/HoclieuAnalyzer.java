@@ -2,6 +2,7 @@ package vn.hoclieu.search.solr;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
  * One of Hoclieu's four analyzers ({@code VietnameseAnalysis}), for a Solr field type
@@ -32,28 +33,28 @@ public abstract class HoclieuAnalyzer extends DelegatingAnalyzerWrapper {
     /** Syllables case-folded, canonical tone placement, diacritics kept. */
     public static final class Exact extends HoclieuAnalyzer {
         public Exact() {
-            super(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact());
+            super(VietnameseAnalysis.exact());
         }
     }
 
     /** Syllables without diacritics, i/y spellings merged. */
     public static final class Folded extends HoclieuAnalyzer {
         public Folded() {
-            super(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded());
+            super(VietnameseAnalysis.folded());
         }
     }
 
     /** Adjacent pairs of exact syllables within a sentence. */
     public static final class ExactBigrams extends HoclieuAnalyzer {
         public ExactBigrams() {
-            super(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exactBigrams());
+            super(VietnameseAnalysis.exactBigrams());
         }
     }
 
     /** Adjacent pairs of folded syllables within a sentence. */
     public static final class FoldedBigrams extends HoclieuAnalyzer {
         public FoldedBigrams() {
-            super(vn.hoclieu.search.internal.analysis.VietnameseAnalysis.foldedBigrams());
+            super(VietnameseAnalysis.foldedBigrams());
         }
     }
 }

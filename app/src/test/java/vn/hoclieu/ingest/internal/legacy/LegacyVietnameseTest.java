@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -283,7 +284,7 @@ class LegacyVietnameseTest {
         }
         lower.add("đ");
         List<String> all = new ArrayList<>(lower);
-        lower.forEach(letter -> all.add(letter.toUpperCase(java.util.Locale.ROOT)));
+        lower.forEach(letter -> all.add(letter.toUpperCase(Locale.ROOT)));
         return all;
     }
 

@@ -1,4 +1,4 @@
-package vn.hoclieu.library;
+package vn.hoclieu.library.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,8 +8,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import vn.hoclieu.library.LibraryType;
 
-/** A member library of the network: public, school, community learning centre or continuing education centre. */
+/**
+ * A member library of the network: public, school, community learning centre or continuing education centre.
+ * Only {@code LibraryService} touches it; other modules get a {@code LibraryView}, so no other module's
+ * entity holds a relation to it, only the library's id.
+ */
 @Entity
 public class Library {
 
@@ -57,9 +62,9 @@ public class Library {
     public Instant getCreatedAt() { return createdAt; }
     public Long getQuotaBytes() { return quotaBytes; }
 
-    void setQuotaBytes(Long quotaBytes) { this.quotaBytes = quotaBytes; }
+    public void setQuotaBytes(Long quotaBytes) { this.quotaBytes = quotaBytes; }
 
-    void update(String name, LibraryType type, String district, String ward) {
+    public void update(String name, LibraryType type, String district, String ward) {
         this.name = name;
         this.type = type;
         this.district = district;
