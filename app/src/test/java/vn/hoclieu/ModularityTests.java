@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The modules of ARCHITECTURE.md stay modules: no cycles, no reaching into another's internals. */
+/** The modules of docs/architecture.md stay modules: no cycles, no reaching into another's internals. */
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(HoclieuApplication.class);

@@ -49,7 +49,7 @@ import vn.hoclieu.ingest.IngestService;
 import vn.hoclieu.ingest.JobView;
 
 /**
- * Bulk ingestion throughput (issue 3, requirement 10): one corpus of over 2,000 real-format files
+ * Bulk ingestion throughput: one corpus of over 2,000 real-format files
  * ({@link BenchCorpus}) read twice in one run — first by a bare baseline (Tika's
  * {@link AutoDetectParser} and one Lucene {@link IndexWriter}, on two threads), then by Hoclieu
  * itself (a real instance, isolation on, two workers) through its folder import — and a Markdown

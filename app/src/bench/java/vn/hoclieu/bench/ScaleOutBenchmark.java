@@ -17,7 +17,7 @@ import vn.hoclieu.ingest.PdfImports;
 
 /**
  * Ingest and search throughput with one and with two application nodes on one PostgreSQL database
- * and one blob folder (issue 7): a fresh schema each time, one ZIP bulk import of {@code bench.files}
+ * and one blob folder: a fresh schema each time, one ZIP bulk import of {@code bench.files}
  * distinct real PDFs (default 200) posted to the first node, timed from the POST until every job is
  * finished. Each node: 2 workers, parsing in its own JVM (isolation off), OCR off, {@code -Xmx512m}.
  * Then, once every node's embedded index (following the shared database) finds every file,

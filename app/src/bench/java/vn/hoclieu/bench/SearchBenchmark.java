@@ -58,7 +58,7 @@ import vn.hoclieu.library.LibraryType;
 import vn.hoclieu.storage.BlobStore;
 
 /**
- * Search latency and throughput at scale (issue 4, requirement 11): a catalogue of 100,000
+ * Search latency and throughput at scale: a catalogue of 100,000
  * generated resources ({@link SearchCorpus}) is seeded into the database and blob store as the
  * application keeps them, indexed by the shell {@code reindex} (its rate is reported), and then
  * searched through {@code GET /api/v1/search} by 1, 4 and 16 concurrent loopback clients — a real

@@ -42,7 +42,7 @@ import vn.hoclieu.SmallFiles;
  * <p>{@code ./mvnw -B -q -DskipTests package exec:exec@soak [-Dsoak.minutes=2] [-Dsoak.searchers=20]
  * [-Dsoak.uploaders=2] [-Dsoak.samples=20] [-Dsoak.upload-pause-ms=1000]}. Exit code 0 when there was
  * no error and the heap stayed flat, 1 otherwise. Not a test: it is bounded by its duration, not by
- * an assertion, and prints its table for the README.
+ * an assertion, and prints its table for docs/performance.md.
  */
 public final class SoakRun {
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.storage.UploadLimits;
 
-/** {@code /api/v1/resources}: upload, describe and download, as {@code API.md} specifies. */
+/** {@code /api/v1/resources}: upload, describe and download, as the public contract (docs/api.md) says. */
 @RestController
 @RequestMapping("/api/v1")
 class ResourceApiController {

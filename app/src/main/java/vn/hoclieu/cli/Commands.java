@@ -36,7 +36,7 @@ final class Commands {
             new Command("restore", RestoreCommand.USAGE,
                     "puts a backup into an empty data folder, then rebuilds its index and verifies it",
                     MAINTENANCE, Commands::restore),
-            // API.md's "export --collection=ID|--library=CODE FILE" becomes a row here once an exchange
+            // the public contract's "export --collection=ID|--library=CODE FILE" becomes a row here once an exchange
             // package can be written outside a web request; until then the command is not offered
             new Command("help", "help", "prints this list", Startup.NONE, call -> CommandLine.help(call.out())));
 

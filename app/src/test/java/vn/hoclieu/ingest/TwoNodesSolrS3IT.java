@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
 
 /**
- * The network of issue 7 in full: two application processes sharing one PostgreSQL schema, one
+ * A city network in full: two application processes sharing one PostgreSQL schema, one
  * SolrCloud collection (the two-shard test cluster) and one S3 bucket (S3Proxy), each with a data
  * folder of its own and no embedded index, read one bulk import. Every job is claimed exactly once
  * and finished, both nodes did part of it, every file is one object in the bucket, and every resource

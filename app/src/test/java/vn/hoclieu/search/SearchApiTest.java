@@ -146,7 +146,7 @@ class SearchApiTest extends IntegrationTest {
 
     @Test
     void phraseDoesNotMatchScatteredWords() {
-        // "Học sinh tập …" has both words, not adjacent; VIETNAMESE.md's example
+        // "Học sinh tập …" has both words, not adjacent; the design's own example (docs/search.md)
         JsonNode result = search("q=" + Http.q("\"hoc tap\""));
         result.get("hits").forEach(h -> assertThat(h.get("snippet").asString().toLowerCase())
                 .satisfiesAnyOf(s -> assertThat(s).contains("<mark>học</mark> <mark>tập</mark>"),

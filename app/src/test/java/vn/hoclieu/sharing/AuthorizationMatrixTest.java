@@ -42,7 +42,7 @@ import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /**
- * Issue 8 requirement 5: every endpoint × every kind of caller × every kind of target, compared with
+ * Every endpoint × every kind of caller × every kind of target, compared with
  * the table in {@code src/test/resources/security/authorization-matrix.txt}.
  *
  * <p>The endpoints are read from Spring MVC's request mappings when the test runs, so an endpoint

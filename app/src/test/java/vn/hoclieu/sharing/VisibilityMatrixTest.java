@@ -37,7 +37,7 @@ import vn.hoclieu.catalog.ResourceChanges;
 import vn.hoclieu.search.Made;
 
 /**
- * Requirement 4 of issue 5: every read path, for every kind of viewer, shows exactly what the
+ * Every read path, for every kind of viewer, shows exactly what the
  * visibility rule allows. Four materials with words of their own — PUBLIC, NETWORK, LIBRARY (of
  * library A, shared with B) and WITHDRAWN (not published) — are asked for by an anonymous visitor,
  * a reader in no library, members of A, B and C, A's librarian and an administrator, through

@@ -26,7 +26,7 @@ import vn.hoclieu.RequiresTool;
 import vn.hoclieu.Tool;
 
 /**
- * Issue 8 requirement 5, in a real browser: an e-lecture's script, opened by a signed-in librarian,
+ * In a real browser: an e-lecture's script, opened by a signed-in librarian,
  * tries to read the site's cookies, reach into the page around it, and call the API as the viewer.
  * Each attempt writes what happened into the package's own page, which the test reads by switching
  * to its frame. The package runs in an opaque origin (the frame's sandbox without allow-same-origin,

@@ -32,7 +32,7 @@ import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 
 /**
- * Issue 8 requirement 5 and issue 6's security headers, over real HTTP: the headers every kind of
+ * The security headers and refusals, over real HTTP: the headers every kind of
  * answer carries, a strict Content-Security-Policy that the templates can live with, CSRF on forms
  * (and none needed with a token), the session id changing at sign-in, the session cookie's flags,
  * a revoked or expired token refused at once, and user files served as downloads unless they are a

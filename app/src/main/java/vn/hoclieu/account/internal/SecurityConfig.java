@@ -76,7 +76,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ingest/**").hasRole("LIBRARIAN")
-                        // librarians' statistics (issue 6): their own library's; administrators' any
+                        // librarians' statistics: their own library's; administrators' any
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats", "/api/v1/stats/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/review").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/review/**", "/api/v1/resources/*/history",

@@ -35,7 +35,7 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
     /** Every library's queue, for administrators. */
     List<Resource> findTop500ByStatusOrderByCreatedAtAscIdAsc(ResourceStatus status);
 
-    // the librarians' dashboard: how many submissions wait (issue 6)
+    // the librarians' dashboard: how many submissions wait
     long countByStatus(ResourceStatus status);
 
     long countByLibraryIdAndStatus(Long libraryId, ResourceStatus status);

@@ -9,7 +9,7 @@ public interface BulkImportRepository extends JpaRepository<BulkImport, Long> {
 
     List<BulkImport> findByStatus(BulkImport.Status status);
 
-    // the librarians' dashboard: import history (issue 6)
+    // the librarians' dashboard: import history
     List<BulkImport> findAllByOrderByIdDesc(Limit limit);
 
     List<BulkImport> findByCreatedByOrderByIdDesc(String createdBy, Limit limit);

@@ -14,7 +14,7 @@ import vn.hoclieu.ingest.JobStatus;
 public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
     /*
-     * Claims (issue 7): several nodes may share the job table (PostgreSQL). A worker locks the
+     * Claims: several nodes may share the job table (PostgreSQL). A worker locks the
      * oldest due job with FOR UPDATE SKIP LOCKED, so that workers on every node each take a
      * different row without waiting for one another, and moves it to RUNNING in the same
      * transaction; the conditional update guards the move as well. H2 (one node) reads the same
@@ -119,7 +119,7 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
     long countByStatusIn(List<JobStatus> statuses);
 
-    // the librarians' dashboard: how far the current batch of work has come (issue 6)
+    // the librarians' dashboard: how far the current batch of work has come
     @Query("select min(j.id) from IngestJob j where j.status in :statuses")
     Long firstIdIn(@Param("statuses") List<JobStatus> statuses);
 

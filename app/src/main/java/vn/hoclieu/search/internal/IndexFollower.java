@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.hoclieu.catalog.CatalogFeeds;
 
 /**
- * Several nodes, each with its own embedded index (issue 7): every {@code hoclieu.search.follow-interval}
+ * Several nodes, each with its own embedded index: every {@code hoclieu.search.follow-interval}
  * this node reads the catalogue's change feed (resources whose {@code updated_at} is recent) and
  * indexes what another node changed. Each read reaches back {@code follow-overlap} before the
  * previous one, so that a change committed late, or stamped by a node whose clock is a little

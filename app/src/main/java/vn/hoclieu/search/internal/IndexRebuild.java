@@ -111,7 +111,7 @@ public class IndexRebuild {
             writeAll(ids, aside, progress);
             // One segment: every search pays per segment (each clause looks its terms up in each), and a
             // rebuilt catalogue is read far more than it is written. On the search benchmark's 100,000
-            // resources, 11 segments merged into one in 17 s and made a search 15-25% cheaper (README,
+            // resources, 11 segments merged into one in 17 s and made a search 15-25% cheaper (docs/performance.md,
             // Measured). Changes made later add segments as usual, merged by the usual policy.
             long merging = System.nanoTime();
             aside.writer.forceMerge(1);

@@ -119,7 +119,7 @@ public class QueryLog {
         return counted("asked_at >= ? and asked_at < ? and hits = 0", 1, limit, utc(from), utc(to));
     }
 
-    /** Searches asked in [from, to), and how many found nothing (librarians' statistics, issue 6). */
+    /** Searches asked in [from, to), and how many found nothing (librarians' statistics). */
     public SearchCount count(Instant from, Instant to) {
         return jdbc.query("select count(*), coalesce(sum(case when hits = 0 then 1 else 0 end), 0) from search_log "
                 + "where asked_at >= ? and asked_at < ?", rs -> rs.next()

@@ -17,7 +17,7 @@ final class Fields {
     /** updatedAt of the resource when indexed, to find stale documents after a crash. */
     static final String VERSION = "version";
 
-    // Searchable text. Each is indexed four ways (see VIETNAMESE.md):
+    // Searchable text. Each is indexed four ways (see docs/search.md):
     static final String TITLE = "title";
     static final String CREATORS = "creators";
     static final String SUBJECTS = "subjects";

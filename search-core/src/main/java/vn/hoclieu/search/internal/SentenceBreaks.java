@@ -10,7 +10,7 @@ import java.text.StringCharacterIterator;
  * character after it (where the JDK's sentence iterator puts them for such text). The JDK's sentence iterator, which the highlighter used
  * before, re-scans from far back on every {@code following}/{@code preceding} call; the highlighter
  * makes such calls for each match, so on a long text with a common word most of a search's time
- * went there (profiled over 100,000 resources: see the README's search benchmark).
+ * went there (profiled over 100,000 resources: see docs/performance.md, search).
  */
 final class SentenceBreaks extends BreakIterator {
 
