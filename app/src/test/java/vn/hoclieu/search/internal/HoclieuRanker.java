@@ -35,14 +35,18 @@ public final class HoclieuRanker implements Ranker {
             vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact());
 
     private final Path directory;
-    private final LuceneIndex index;
-    private final Searcher searcher;
+    private LuceneIndex index;
+    private Searcher searcher;
     private final Map<Long, String> ids = new HashMap<>();
 
     public HoclieuRanker(List<Material> materials) {
+        this(materials, Ranking.DEFAULT);
+    }
+
+    HoclieuRanker(List<Material> materials, Ranking ranking) {
         try {
             directory = Files.createTempDirectory("hoclieu-relevance");
-            index = new LuceneIndex(new SearchProperties(directory, null, null));
+            index = new LuceneIndex(new SearchProperties(directory, null, null), ranking);
             LuceneIndex.Change last = null;
             long id = 1;
             for (Material m : materials) {
@@ -66,6 +70,20 @@ public final class HoclieuRanker implements Ranker {
         return new ResourceSnapshot(id, m.title(), List.of(), m.description(), m.language(), m.subjects(), List.of(),
                 MaterialType.OTHER, "CC-BY-4.0", Visibility.PUBLIC, ResourceStatus.PUBLISHED, null, null, null,
                 null, when, when, List.of("text/plain"), List.of(file), null, false);
+    }
+
+    /**
+     * From now on, ranks as {@code ranking} says, over the same index: a ranking's query and BM25
+     * parameters need no new index (BM25 stores the same length norms whatever its parameters).
+     */
+    void rankWith(Ranking ranking) {
+        try {
+            index.close();
+            index = new LuceneIndex(new SearchProperties(directory, null, null), ranking);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        searcher = new Searcher(index);
     }
 
     @Override
