@@ -19,7 +19,7 @@ import vn.hoclieu.search.relevance.RelevanceCollection.Group;
  *
  * <p>Each variant is a line of {@code key=value} settings over {@link Ranking#DEFAULT} (or over the line
  * {@code base: …}): {@code w.title=0.5}, {@code exact=1}, {@code bigram=0}, {@code exactBigram=0},
- * {@code tie=0.1}, {@code prox=1}, {@code slop=3}, {@code k1=1.2}, {@code b=0.75}, {@code k1.text=…},
+ * {@code tie=0.1}, {@code pairs=1}, {@code k1=1.2}, {@code b=0.75}, {@code k1.text=…},
  * {@code b.title=…}, {@code short=1}, {@code long=0.6}; {@code before} is the ranking of December 2026.
  * One line per variant, in a file ({@code -Dvariants=FILE}) or separated by {@code |} in
  * {@code -Dvariants="…"}; {@code -Dmisses=N} lists the tuning misses of the N-th variant (from 1).
@@ -32,7 +32,7 @@ public final class RankingExperiments {
     static final Ranking BEFORE = new Ranking(
             Ranking.ordered(Fields.TITLE, 2.0f, Fields.SUBJECTS, 1.5f, Fields.CREATORS, 1.2f, Fields.DESCRIPTION, 1.0f,
                     Fields.TEXT, 0.8f),
-            1.15f, 1.5f, 1.15f, 0.1f, 0f, 0,
+            1.15f, 1.5f, 1.15f, 0.1f, 0f,
             Ranking.ordered(Fields.TITLE, Ranking.LUCENE_BM25, Fields.SUBJECTS, Ranking.LUCENE_BM25, Fields.CREATORS,
                     Ranking.LUCENE_BM25, Fields.DESCRIPTION, Ranking.LUCENE_BM25, Fields.TEXT, Ranking.LUCENE_BM25),
             1, 0.6);
@@ -223,8 +223,7 @@ public final class RankingExperiments {
             float bigram = r.bigram();
             float exactBigram = r.exactBigram();
             float tie = r.tieBreaker();
-            float prox = r.proximity();
-            int slop = r.slop();
+            float pairs = r.allPairs();
             int shortMissing = r.shortMissing();
             double longMatch = r.longMatch();
             switch (key) {
@@ -232,8 +231,7 @@ public final class RankingExperiments {
                 case "bigram" -> bigram = value;
                 case "exactBigram" -> exactBigram = value;
                 case "tie" -> tie = value;
-                case "prox" -> prox = value;
-                case "slop" -> slop = (int) value;
+                case "pairs" -> pairs = value;
                 case "short" -> shortMissing = (int) value;
                 case "long" -> longMatch = value;
                 case "k1", "b" -> bm25.replaceAll((f, p) -> key.equals("k1") ? new Ranking.Bm25(value, p.b())
@@ -248,7 +246,7 @@ public final class RankingExperiments {
                     }
                 }
             }
-            r = new Ranking(w, exact, bigram, exactBigram, tie, prox, slop, bm25, shortMissing, longMatch);
+            r = new Ranking(w, exact, bigram, exactBigram, tie, pairs, bm25, shortMissing, longMatch);
         }
         return r;
     }

@@ -25,8 +25,11 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  *       tie-breaker inside the same max (not a sum, which would double-count marked words);
  *   <li>adjacent syllables add a folded-bigram clause (and exact-bigram if accented), so "học tập"
  *       as a compound beats "học" and "tập" scattered;
+ *   <li>every adjacent pair found in one field adds a bonus: the words as typed, a heading found;
  *   <li>quoted text must match as a phrase (exact if accented, folded otherwise).
  * </ul>
+ *
+ * <p>The weights and factors are a {@link Ranking}'s.
  */
 final class QueryBuilder {
 
@@ -122,8 +125,8 @@ final class QueryBuilder {
                     outer.add(bigram(words.get(i), words.get(i + 1)), Occur.SHOULD);
                 }
             }
-            if (ranking.proximity() > 0 && words.size() > 1) {
-                outer.add(near(words), Occur.SHOULD);
+            if (ranking.allPairs() > 0 && words.size() > 1) {
+                outer.add(allPairs(words), Occur.SHOULD);
             }
         }
         for (List<Token> phrase : phrases) {
@@ -208,19 +211,25 @@ final class QueryBuilder {
         return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
     }
 
-    /** The words typed near each other in one field: a sloppy phrase of their folded forms, per field. */
-    private Query near(List<Token> tokens) {
+    /**
+     * Every adjacent pair of the words typed, all in one field: what a heading or a phrase of the material
+     * typed as it stands earns beyond its pairs one by one. A conjunction of the pairs' terms, which reads no
+     * positions: a sloppy phrase over the same words ranked no better on the Debian collection and cost
+     * a tenth of a search's CPU (docs/search.md, <i>Ranking decisions</i>).
+     */
+    private Query allPairs(List<Token> tokens) {
         List<Query> alternatives = new ArrayList<>();
         for (String field : Fields.TEXT_FIELDS) {
-            float w = ranking.weight(field) * ranking.proximity();
+            float w = ranking.weight(field) * ranking.allPairs();
             if (w <= 0) {
                 continue;
             }
-            PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(ranking.slop());
-            for (Token t : tokens) {
-                phrase.add(new Term(field + Fields.FOLDED, t.folded()), t.position());
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                all.add(new TermQuery(new Term(field + Fields.FOLDED_BIGRAMS,
+                        tokens.get(i).folded() + " " + tokens.get(i + 1).folded())), Occur.MUST);
             }
-            alternatives.add(boost(phrase.build(), w));
+            alternatives.add(boost(all.build(), w));
         }
         return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
     }
