@@ -40,6 +40,11 @@ public final class RankingExperiments {
     private RankingExperiments() {
     }
 
+    /** Hoclieu's search ranking as it was before these experiments, for the report's comparison row. */
+    public static Ranker before(List<RelevanceCollection.Material> materials) {
+        return new HoclieuRanker(materials, BEFORE, "Hoclieu, ranking before the Debian tuning");
+    }
+
     public static void main(String[] args) throws Exception {
         String spec = System.getProperty("variants", "before|");
         List<String> lines = new ArrayList<>();

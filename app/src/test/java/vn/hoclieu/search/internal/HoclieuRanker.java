@@ -38,12 +38,19 @@ public final class HoclieuRanker implements Ranker {
     private LuceneIndex index;
     private Searcher searcher;
     private final Map<Long, String> ids = new HashMap<>();
+    private final String name;
 
     public HoclieuRanker(List<Material> materials) {
-        this(materials, Ranking.DEFAULT);
+        this(materials, Ranking.DEFAULT, "Hoclieu");
     }
 
     HoclieuRanker(List<Material> materials, Ranking ranking) {
+        this(materials, ranking, "Hoclieu");
+    }
+
+    /** Hoclieu's path with another ranking than its own, under another name. */
+    HoclieuRanker(List<Material> materials, Ranking ranking, String name) {
+        this.name = name;
         try {
             directory = Files.createTempDirectory("hoclieu-relevance");
             index = new LuceneIndex(new SearchProperties(directory, null, null), ranking);
@@ -88,7 +95,7 @@ public final class HoclieuRanker implements Ranker {
 
     @Override
     public String name() {
-        return "Hoclieu";
+        return name;
     }
 
     /** At most one page of the API ({@value SearchRequest#MAX_SIZE} hits), as a person or a script gets. */
