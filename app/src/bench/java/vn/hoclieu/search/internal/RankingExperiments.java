@@ -24,7 +24,7 @@ import vn.hoclieu.search.relevance.RelevanceCollection.Group;
  * One line per variant, in a file ({@code -Dvariants=FILE}) or separated by {@code |} in
  * {@code -Dvariants="…"}; {@code -Dmisses=N} lists the tuning misses of the N-th variant (from 1).
  *
- * <pre>java -cp … -Drelevance.debian=app/target/relevance-debian -Dvariants=… vn.hoclieu.search.internal.RankingExperiments</pre>
+ * <pre>./mvnw -B -q -pl app -am test-compile exec:java@ranking-experiments -Dvariants="before|w.title=0.5"</pre>
  */
 public final class RankingExperiments {
 
