@@ -22,7 +22,7 @@ public final class SearchCorpus {
     private static final Instant NEWEST = Instant.parse("2025-06-01T00:00:00Z");
 
     /** One resource as the catalogue holds it; {@code text} is what extraction would have stored. */
-    record Doc(int number, String title, String creator, String description, List<String> subjects,
+    public record Doc(int number, String title, String creator, String description, List<String> subjects,
                String audience, String language, String materialType, String licence, String library,
                Instant createdAt, String text) {
     }
@@ -30,7 +30,7 @@ public final class SearchCorpus {
     private SearchCorpus() {
     }
 
-    static Doc doc(int number) {
+    public static Doc doc(int number) {
         BenchText t = new BenchText(0x5EA2C4L * 1_000_003L + number, number % 7 == 3);
         String title = t.title(number);
         String description = t.sentence() + (t.random().nextBoolean() ? " " + t.sentence() : "");

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchProperties;
 import vn.hoclieu.search.SearchRequest;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
+import vn.hoclieu.search.relevance.RelevanceCollection;
 
 /**
  * A probe, not a benchmark: the search benchmark's 500 queries through the real {@link Searcher} and
@@ -35,16 +37,51 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  * copy ({@code cp -r target/search-bench/index-* target/search-bench/index.current /tmp/probe/}).
  *
  * <pre>java -cp … vn.hoclieu.search.internal.RankingProbe /tmp/probe/index [rounds]</pre>
+ *
+ * <p>{@code -Dprobe.rankings="before;default;pairs=0"} runs the probe once per ranking over the same index
+ * ({@code before}: the ranking of December 2026; other variants as {@link RankingExperiments} writes them),
+ * to compare what a ranking change costs; {@code -Dprobe.generate=N} first fills a missing index folder with the search
+ * benchmark's first N resources ({@link SearchCorpus}), without the benchmark's server and database.
  */
 public final class RankingProbe {
 
     public static void main(String[] args) throws Exception {
         Path indexDir = Path.of(args.length > 0 ? args[0] : "/tmp/probe/index");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int generate = Integer.getInteger("probe.generate", 0);
+        if (generate > 0 && !Files.exists(indexDir)) {
+            generate(indexDir, generate);
+        }
+        for (String name : System.getProperty("probe.rankings", "default").split(";")) {
+            Ranking ranking = name.equals("default") ? Ranking.DEFAULT : RankingExperiments.parse(Ranking.DEFAULT, name);
+            System.out.printf("ranking: %s%n", name);
+            probe(indexDir, rounds, ranking);
+        }
+    }
+
+    /** The search benchmark's first {@code n} resources, indexed as the application indexes them. */
+    private static void generate(Path indexDir, int n) throws Exception {
+        long started = System.nanoTime();
+        try (LuceneIndex index = new LuceneIndex(new SearchProperties(indexDir, null, null))) {
+            LuceneIndex.Change last = null;
+            for (int i = 0; i < n; i++) {
+                SearchCorpus.Doc d = SearchCorpus.doc(i);
+                RelevanceCollection.Material m = new RelevanceCollection.Material(Integer.toString(i), d.language(),
+                        d.title(), d.description(), d.subjects(), d.text());
+                last = index.upsert(Integer.toString(i + 1), ResourceDocuments.of(HoclieuRanker.snapshot(i + 1, m)));
+            }
+            index.awaitSearchable(last);
+            index.current().writer.forceMerge(1);
+            index.current().writer.commit();
+        }
+        System.out.printf("indexed %d resources in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void probe(Path indexDir, int rounds, Ranking ranking) throws Exception {
         List<SearchCorpus.Query> queries = SearchCorpus.queries(500);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        QueryBuilder builder = new QueryBuilder(VietnameseAnalysis.folded(), VietnameseAnalysis.exact());
-        try (LuceneIndex index = new LuceneIndex(new SearchProperties(indexDir, null, null))) {
+        QueryBuilder builder = new QueryBuilder(VietnameseAnalysis.folded(), VietnameseAnalysis.exact(), ranking);
+        try (LuceneIndex index = new LuceneIndex(new SearchProperties(indexDir, null, null), ranking)) {
             Searcher searcher = new Searcher(index);
             DidYouMean didYouMean = new DidYouMean(index);
             for (int round = 0; round < rounds; round++) {

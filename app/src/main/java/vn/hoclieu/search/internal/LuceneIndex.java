@@ -25,6 +25,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.search.SearchProperties;
@@ -58,6 +59,7 @@ class LuceneIndex implements AutoCloseable {
 
     private final IndexLocation location;
     private final Analyzer analyzer;
+    private final Ranking ranking;
     private final FacetsConfig facets = new FacetsConfig();
     /** Changes hold it shared, the swap exclusively: no change can go to an index being swapped out. */
     private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
@@ -66,12 +68,20 @@ class LuceneIndex implements AutoCloseable {
     private volatile Set<String> changedDuringRebuild;
     private volatile FacetState facetState;
 
+    @Autowired
     LuceneIndex(SearchProperties properties) throws IOException {
+        this(properties, Ranking.DEFAULT);
+    }
+
+    /** An index whose searchers score with {@code ranking}'s similarity (the ranking experiments try others). */
+    LuceneIndex(SearchProperties properties, Ranking ranking) throws IOException {
         this.location = new IndexLocation(properties.indexDir());
         this.analyzer = perFieldAnalyzer();
+        this.ranking = ranking;
         Path path = location.current();
         Files.createDirectories(path);
-        this.current = IndexGeneration.open(path, analyzer, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+        this.current = IndexGeneration.open(path, analyzer, ranking.similarity(), MAX_STALE_SECONDS,
+                MIN_STALE_SECONDS);
         for (String dim : Fields.MULTI_VALUED_FACETS) {
             facets.setMultiValued(dim, true);
         }
@@ -99,6 +109,11 @@ class LuceneIndex implements AutoCloseable {
 
     Analyzer analyzer() {
         return analyzer;
+    }
+
+    /** How searches of this index rank. */
+    Ranking ranking() {
+        return ranking;
     }
 
     FacetsConfig facetsConfig() {
@@ -253,7 +268,7 @@ class LuceneIndex implements AutoCloseable {
             this.path = path;
             this.directory = FSDirectory.open(path);
             try {
-                this.writer = IndexGeneration.writer(directory, analyzer);
+                this.writer = IndexGeneration.writer(directory, analyzer, ranking.similarity());
             } catch (IOException | RuntimeException e) {
                 directory.close();
                 throw e;

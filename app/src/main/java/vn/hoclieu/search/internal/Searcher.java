@@ -68,7 +68,7 @@ public class Searcher {
 
     Searcher(LuceneIndex index) {
         this.index = index;
-        this.queries = new QueryBuilder(folded, VietnameseAnalysis.exact());
+        this.queries = new QueryBuilder(folded, VietnameseAnalysis.exact(), index.ranking());
     }
 
     public SearchPage search(SearchRequest request, Viewer viewer) {

@@ -35,14 +35,25 @@ public final class HoclieuRanker implements Ranker {
             vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact());
 
     private final Path directory;
-    private final LuceneIndex index;
-    private final Searcher searcher;
+    private LuceneIndex index;
+    private Searcher searcher;
     private final Map<Long, String> ids = new HashMap<>();
+    private final String name;
 
     public HoclieuRanker(List<Material> materials) {
+        this(materials, Ranking.DEFAULT, "Hoclieu");
+    }
+
+    HoclieuRanker(List<Material> materials, Ranking ranking) {
+        this(materials, ranking, "Hoclieu");
+    }
+
+    /** Hoclieu's path with another ranking than its own, under another name. */
+    HoclieuRanker(List<Material> materials, Ranking ranking, String name) {
+        this.name = name;
         try {
             directory = Files.createTempDirectory("hoclieu-relevance");
-            index = new LuceneIndex(new SearchProperties(directory, null, null));
+            index = new LuceneIndex(new SearchProperties(directory, null, null), ranking);
             LuceneIndex.Change last = null;
             long id = 1;
             for (Material m : materials) {
@@ -68,9 +79,23 @@ public final class HoclieuRanker implements Ranker {
                 null, when, when, List.of("text/plain"), List.of(file), null, false);
     }
 
+    /**
+     * From now on, ranks as {@code ranking} says, over the same index: a ranking's query and BM25
+     * parameters need no new index (BM25 stores the same length norms whatever its parameters).
+     */
+    void rankWith(Ranking ranking) {
+        try {
+            index.close();
+            index = new LuceneIndex(new SearchProperties(directory, null, null), ranking);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        searcher = new Searcher(index);
+    }
+
     @Override
     public String name() {
-        return "Hoclieu";
+        return name;
     }
 
     /** At most one page of the API ({@value SearchRequest#MAX_SIZE} hits), as a person or a script gets. */

@@ -3,6 +3,8 @@ package vn.hoclieu.search.relevance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,11 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
- * The relevance collection of {@code src/test/resources/relevance/}: learning materials written for
- * this project and query cases judged against them. The files stay readable (one query per line,
- * the Vietnamese as people write it); what can be derived is derived here rather than typed twice —
- * the unaccented twin of a query, the decomposed form of a material or query marked {@code "form":
- * "NFD"} — so a twin can never drift from its original.
+ * A relevance collection: materials and query cases judged against them. Two exist: our own suite in
+ * {@code src/test/resources/relevance/} (short texts written for this project, with deliberate traps;
+ * {@link #load()}), and the Debian collection of real third-party documentation, built by
+ * {@code BuildDebianCollection} into a folder outside the repository ({@link #load(Path)}), whose
+ * queries are split once into a tuning and a reporting half ({@link #half}). The files stay readable
+ * (one query per line, the Vietnamese as people write it); what can be derived is derived here rather
+ * than typed twice — the unaccented twin of a query, the decomposed form of a material or query marked
+ * {@code "form": "NFD"} — so a twin can never drift from its original.
  */
 public record RelevanceCollection(List<Material> materials, List<QueryCase> cases) {
 
@@ -51,14 +56,37 @@ public record RelevanceCollection(List<Material> materials, List<QueryCase> case
      * @param first    the material that must rank first, or null
      * @param absent   materials that must not match at all
      * @param source   why the case is here, when it comes from a design note (VIETNAMESE.md)
+     * @param split    the half of a split collection the query belongs to ({@value #TUNING} or
+     *                 {@value #REPORTING}), null in a collection that is not split; a query and its
+     *                 unaccented twin are always in the same half
      */
     public record QueryCase(String id, String query, Group group, Set<String> relevant, String first,
-                            Set<String> absent, String source) {
+                            Set<String> absent, String source, String split) {
     }
 
+    /** The half of a split collection that ranking is tuned on. */
+    public static final String TUNING = "tuning";
+    /** The half that figures are reported on, and that nothing is tuned on. */
+    public static final String REPORTING = "reporting";
+
+    /** Our own suite, from the class path. */
     public static RelevanceCollection load() {
-        JsonNode documents = read("/relevance/documents.json").get("documents");
-        JsonNode queries = read("/relevance/queries.json").get("queries");
+        return parse(read("/relevance/documents.json"), read("/relevance/queries.json"));
+    }
+
+    /** A collection in a folder ({@code documents.json} and {@code queries.json}), such as the Debian one. */
+    public static RelevanceCollection load(Path folder) {
+        return parse(read(folder.resolve("documents.json")), read(folder.resolve("queries.json")));
+    }
+
+    /** The same materials with only the cases of one half ({@value #TUNING} or {@value #REPORTING}). */
+    public RelevanceCollection half(String split) {
+        return new RelevanceCollection(materials, cases.stream().filter(c -> split.equals(c.split())).toList());
+    }
+
+    private static RelevanceCollection parse(JsonNode documentsFile, JsonNode queriesFile) {
+        JsonNode documents = documentsFile.get("documents");
+        JsonNode queries = queriesFile.get("queries");
         List<Material> materials = new ArrayList<>();
         for (JsonNode d : documents) {
             boolean nfd = "NFD".equals(text(d, "form"));
@@ -74,11 +102,13 @@ public record RelevanceCollection(List<Material> materials, List<QueryCase> case
             boolean english = "en".equals(text(q, "lang"));
             Group group = english ? Group.ENGLISH
                     : VietnameseAnalysis.hasDiacritics(query) ? Group.WITH_DIACRITICS : Group.WITHOUT_DIACRITICS;
-            cases.add(new QueryCase(text(q, "id"), query, group, relevant, text(q, "first"), absent, text(q, "source")));
+            String split = text(q, "split");
+            cases.add(new QueryCase(text(q, "id"), query, group, relevant, text(q, "first"), absent, text(q, "source"),
+                    split));
             if (q.has("plain") && q.get("plain").asBoolean()) {
                 Set<String> plainRelevant = q.has("plainRelevant") ? set(q, "plainRelevant") : relevant;
                 cases.add(new QueryCase(text(q, "id") + "/plain", stripDiacritics(query), Group.WITHOUT_DIACRITICS,
-                        plainRelevant, text(q, "plainFirst"), absent, text(q, "source")));
+                        plainRelevant, text(q, "plainFirst"), absent, text(q, "source"), split));
             }
         }
         return new RelevanceCollection(List.copyOf(materials), List.copyOf(cases));
@@ -117,6 +147,14 @@ public record RelevanceCollection(List<Material> materials, List<QueryCase> case
 
     private static Set<String> set(JsonNode node, String field) {
         return Collections.unmodifiableSet(new LinkedHashSet<>(strings(node, field)));
+    }
+
+    private static JsonNode read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode read(String resource) {

@@ -1,108 +1,22 @@
 package vn.hoclieu.search.relevance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
 import vn.hoclieu.search.relevance.RelevanceCollection.Material;
 
 /**
- * The baseline: what a plain Lucene setup does with the same materials — {@link StandardAnalyzer},
- * one field per text field, the title boosted ×2, the query given to a {@link MultiFieldQueryParser}
- * (default OR) with its syntax escaped, except that balanced double quotes still make a phrase.
+ * The plainest baseline: Lucene's {@link StandardAnalyzer} (Unicode word breaks, lower case, no stop
+ * words), one catch-all field, BM25. Typed with diacritics it matches Vietnamese syllables exactly;
+ * without them it finds only the syllables that carry no marks.
  */
-public final class StandardAnalyzerRanker implements Ranker {
-
-    private static final String[] FIELDS = {"title", "subjects", "description", "text"};
-    private static final Map<String, Float> BOOSTS = Map.of("title", 2f);
-
-    private final StandardAnalyzer analyzer = new StandardAnalyzer();
-    private final Directory directory = new ByteBuffersDirectory();
-    private final DirectoryReader reader;
+public final class StandardAnalyzerRanker extends OneFieldRanker {
 
     public StandardAnalyzerRanker(List<Material> materials) {
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (Material m : materials) {
-                Document doc = new Document();
-                doc.add(new StringField("id", m.id(), Field.Store.YES));
-                doc.add(new TextField("title", m.title(), Field.Store.NO));
-                m.subjects().forEach(s -> doc.add(new TextField("subjects", s, Field.Store.NO)));
-                doc.add(new TextField("description", m.description(), Field.Store.NO));
-                doc.add(new TextField("text", m.text(), Field.Store.NO));
-                writer.addDocument(doc);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            reader = DirectoryReader.open(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        super(new StandardAnalyzer(), materials);
     }
 
     @Override
     public String name() {
-        return "Lucene StandardAnalyzer, title×2";
-    }
-
-    @Override
-    public List<String> search(String query, int limit) {
-        try {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
-            List<String> ids = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(parser.parse(escape(query)), limit).scoreDocs) {
-                ids.add(searcher.storedFields().document(hit.doc).get("id"));
-            }
-            return ids;
-        } catch (ParseException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Query syntax escaped; balanced double quotes are kept as phrase delimiters. */
-    static String escape(String query) {
-        String[] parts = query.split("\"", -1);
-        if (parts.length % 2 == 0) {
-            return QueryParser.escape(query);
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                out.append('"');
-            }
-            out.append(QueryParser.escape(parts[i]));
-        }
-        return out.toString();
-    }
-
-    @Override
-    public void close() {
-        try {
-            reader.close();
-            directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        analyzer.close();
+        return "Lucene StandardAnalyzer, one field";
     }
 }

@@ -2,7 +2,6 @@ package vn.hoclieu.search.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -26,36 +25,30 @@ import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
  *       tie-breaker inside the same max (not a sum, which would double-count marked words);
  *   <li>adjacent syllables add a folded-bigram clause (and exact-bigram if accented), so "học tập"
  *       as a compound beats "học" and "tập" scattered;
+ *   <li>every adjacent pair found in one field adds a bonus: the words as typed, a heading found;
  *   <li>quoted text must match as a phrase (exact if accented, folded otherwise).
  * </ul>
+ *
+ * <p>The weights and factors are a {@link Ranking}'s.
  */
 final class QueryBuilder {
 
-    /** Field weights: where a word is found matters; the title says most about a material. */
-    static final Map<String, Float> WEIGHTS = Map.of(
-            Fields.TITLE, 2.0f,
-            Fields.SUBJECTS, 1.5f,
-            Fields.CREATORS, 1.2f,
-            Fields.DESCRIPTION, 1.0f,
-            Fields.TEXT, 0.8f);
-    static final float EXACT_FACTOR = 1.15f;
-    static final float BIGRAM_FACTOR = 1.5f;
-    static final float TIE_BREAKER = 0.1f;
-    /** Share of the syllables of a query of five or more that a material must contain. */
-    static final double LONG_QUERY_MATCH = 0.6;
     /** Syllables read from one query; people type a handful, a pasted paragraph is cut here. */
     static final int MAX_SYLLABLES = 32;
 
     private final Analyzer folded;
     private final Analyzer exact;
+    private final Ranking ranking;
 
     QueryBuilder(Analyzer folded, Analyzer exact) {
-        this.folded = folded;
-        this.exact = exact;
+        this(folded, exact, Ranking.DEFAULT);
     }
 
-    /** In the first phase an accented syllable's exact form adds this share of its field's weight to the folded one's. */
-    static final float FIRST_PHASE_EXACT = EXACT_FACTOR - 1f;
+    QueryBuilder(Analyzer folded, Analyzer exact, Ranking ranking) {
+        this.folded = folded;
+        this.exact = exact;
+        this.ranking = ranking;
+    }
 
     /**
      * @param query      what ranks: each syllable over every field, bigrams, phrases
@@ -123,24 +116,31 @@ final class QueryBuilder {
                 anywhere.add(new TermQuery(new Term(Fields.ALL_FOLDED, t.folded())), Occur.SHOULD);
                 highlightTerms.add(t.folded());
             }
-            syllables.setMinimumNumberShouldMatch(minimumToMatch(words.size()));
-            anywhere.setMinimumNumberShouldMatch(minimumToMatch(words.size()));
+            syllables.setMinimumNumberShouldMatch(ranking.minimumToMatch(words.size()));
+            anywhere.setMinimumNumberShouldMatch(ranking.minimumToMatch(words.size()));
             outer.add(syllables.build(), Occur.MUST);
             matching.add(anywhere.build(), Occur.MUST);
-            for (int i = 0; i + 1 < words.size(); i++) {
-                outer.add(bigram(words.get(i), words.get(i + 1)), Occur.SHOULD);
+            if (ranking.bigram() > 0) {
+                for (int i = 0; i + 1 < words.size(); i++) {
+                    outer.add(bigram(words.get(i), words.get(i + 1)), Occur.SHOULD);
+                }
+            }
+            if (ranking.allPairs() > 0 && words.size() > 1) {
+                outer.add(allPairs(words), Occur.SHOULD);
             }
         }
         for (List<Token> phrase : phrases) {
             Query required = phrase(phrase, false);
             outer.add(required, Occur.MUST);
             matching.add(required, Occur.MUST);
-            if (phrase.stream().allMatch(Token::accented)) {
-                outer.add(new BoostQuery(phrase(phrase, true), EXACT_FACTOR), Occur.SHOULD);
+            if (phrase.stream().allMatch(Token::accented) && ranking.exact() > 0) {
+                outer.add(boost(phrase(phrase, true), ranking.exact()), Occur.SHOULD);
             }
             phrase.forEach(t -> highlightTerms.add(t.folded()));
             for (int i = 0; i + 1 < phrase.size(); i++) {
-                outer.add(bigram(phrase.get(i), phrase.get(i + 1)), Occur.SHOULD);
+                if (ranking.bigram() > 0) {
+                    outer.add(bigram(phrase.get(i), phrase.get(i + 1)), Occur.SHOULD);
+                }
                 pairs.add(AdjacentPairs.of(phrase.get(i).folded(), phrase.get(i + 1).folded()));
             }
         }
@@ -152,65 +152,86 @@ final class QueryBuilder {
 
     /** The flat clauses of {@link Built#firstPhase} for one run of syllables (the words, or one phrase). */
     private void firstPhase(BooleanQuery.Builder first, List<Token> tokens) {
+        // an accented syllable's exact form adds the share of its field's weight by which it beats the folded form
+        float exactShare = ranking.exact() - 1f;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
-                String field = f.getKey();
-                float w = f.getValue();
+            for (String field : Fields.TEXT_FIELDS) {
+                float w = ranking.weight(field);
+                if (w <= 0) {
+                    continue;
+                }
                 first.add(boost(new TermQuery(new Term(field + Fields.FOLDED, t.folded())), w), Occur.SHOULD);
-                if (t.accented()) {
-                    first.add(boost(new TermQuery(new Term(field + Fields.EXACT, t.exact())), w * FIRST_PHASE_EXACT),
+                if (t.accented() && exactShare > 0) {
+                    first.add(boost(new TermQuery(new Term(field + Fields.EXACT, t.exact())), w * exactShare),
                             Occur.SHOULD);
                 }
-                if (i + 1 < tokens.size()) {
+                if (i + 1 < tokens.size() && ranking.bigram() > 0) {
                     first.add(boost(new TermQuery(new Term(field + Fields.FOLDED_BIGRAMS,
-                            t.folded() + " " + tokens.get(i + 1).folded())), w * BIGRAM_FACTOR), Occur.SHOULD);
+                            t.folded() + " " + tokens.get(i + 1).folded())), w * ranking.bigram()), Occur.SHOULD);
                 }
             }
         }
     }
 
-    /**
-     * Short queries need every word; longer ones forgive a word or two that is not in the material.
-     * From five words on, 60% must match: questions carry filler no material contains ("làm sao để",
-     * "có nên … không"); at 70% the relevance suite's questions found nothing, at 60% they do and no
-     * other query ranks worse (see the README, *Measured*).
-     */
+    /** How many of a query's words a material must contain, as {@link Ranking#DEFAULT} counts them. */
     static int minimumToMatch(int words) {
-        if (words <= 2) {
-            return words;
-        }
-        if (words <= 4) {
-            return words - 1;
-        }
-        return (int) Math.ceil(words * LONG_QUERY_MATCH);
+        return Ranking.DEFAULT.minimumToMatch(words);
     }
 
     private Query syllable(Token t) {
         List<Query> alternatives = new ArrayList<>();
-        for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
-            alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.FOLDED, t.folded())), f.getValue()));
-            if (t.accented()) {
-                alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.EXACT, t.exact())),
-                        f.getValue() * EXACT_FACTOR));
+        for (String field : Fields.TEXT_FIELDS) {
+            // every field, whatever its weight: what matches must not depend on the ranking
+            float w = ranking.weight(field);
+            alternatives.add(boost(new TermQuery(new Term(field + Fields.FOLDED, t.folded())), w));
+            if (t.accented() && ranking.exact() > 0) {
+                alternatives.add(boost(new TermQuery(new Term(field + Fields.EXACT, t.exact())),
+                        w * ranking.exact()));
             }
         }
-        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+        return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
     }
 
     private Query bigram(Token a, Token b) {
         List<Query> alternatives = new ArrayList<>();
-        boolean accented = a.accented() && b.accented();
-        for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
-            float w = f.getValue() * BIGRAM_FACTOR;
-            alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.FOLDED_BIGRAMS,
+        boolean accented = a.accented() && b.accented() && ranking.exactBigram() > 0;
+        for (String field : Fields.TEXT_FIELDS) {
+            float w = ranking.weight(field) * ranking.bigram();
+            if (w <= 0) {
+                continue;
+            }
+            alternatives.add(boost(new TermQuery(new Term(field + Fields.FOLDED_BIGRAMS,
                     a.folded() + " " + b.folded())), w));
             if (accented) {
-                alternatives.add(boost(new TermQuery(new Term(f.getKey() + Fields.EXACT_BIGRAMS,
-                        a.exact() + " " + b.exact())), w * EXACT_FACTOR));
+                alternatives.add(boost(new TermQuery(new Term(field + Fields.EXACT_BIGRAMS,
+                        a.exact() + " " + b.exact())), w * ranking.exactBigram()));
             }
         }
-        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+        return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
+    }
+
+    /**
+     * Every adjacent pair of the words typed, all in one field: what a heading or a phrase of the material
+     * typed as it stands earns beyond its pairs one by one. A conjunction of the pairs' terms, which reads no
+     * positions: a sloppy phrase over the same words ranked no better on the Debian collection and cost
+     * a tenth of a search's CPU (docs/search.md, <i>Ranking decisions</i>).
+     */
+    private Query allPairs(List<Token> tokens) {
+        List<Query> alternatives = new ArrayList<>();
+        for (String field : Fields.TEXT_FIELDS) {
+            float w = ranking.weight(field) * ranking.allPairs();
+            if (w <= 0) {
+                continue;
+            }
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                all.add(new TermQuery(new Term(field + Fields.FOLDED_BIGRAMS,
+                        tokens.get(i).folded() + " " + tokens.get(i + 1).folded())), Occur.MUST);
+            }
+            alternatives.add(boost(all.build(), w));
+        }
+        return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
     }
 
     /**
@@ -221,8 +242,10 @@ final class QueryBuilder {
      */
     private Query phrase(List<Token> tokens, boolean accented) {
         List<Query> alternatives = new ArrayList<>();
-        for (Map.Entry<String, Float> f : WEIGHTS.entrySet()) {
-            String field = f.getKey() + (accented ? Fields.EXACT : Fields.FOLDED);
+        for (String textField : Fields.TEXT_FIELDS) {
+            // a phrase must match in any field, whatever its weight: matching does not depend on ranking
+            float w = ranking.weight(textField);
+            String field = textField + (accented ? Fields.EXACT : Fields.FOLDED);
             PhraseQuery.Builder phrase = new PhraseQuery.Builder();
             for (Token t : tokens) {
                 phrase.add(new Term(field, accented ? t.exact() : t.folded()), t.position());
@@ -231,12 +254,12 @@ final class QueryBuilder {
             if (!accented && tokens.stream().anyMatch(Token::accented)) {
                 BooleanQuery.Builder marked = new BooleanQuery.Builder().add(q, Occur.MUST);
                 tokens.stream().filter(Token::accented).map(Token::exact).distinct().forEach(exact -> marked.add(
-                        new TermQuery(new Term(f.getKey() + Fields.EXACT, exact)), Occur.FILTER));
+                        new TermQuery(new Term(textField + Fields.EXACT, exact)), Occur.FILTER));
                 q = marked.build();
             }
-            alternatives.add(boost(q, f.getValue()));
+            alternatives.add(boost(q, w));
         }
-        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+        return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
     }
 
     private static Query boost(Query q, float boost) {
