@@ -147,8 +147,8 @@ public class Searcher {
      * hundred documents where the full query scored tens of thousands), and keeps the best
      * {@value #RERANKED}; the full query then ranks those. With at most that many hits the order is
      * exactly the full query's; beyond, the top ten agree 94% of the time on the search benchmark's
-     * 100,000 resources, and the ten kept score within 0.2% of the full query's own best ten (README,
-     * <i>Measured</i>).
+     * 100,000 resources, and the ten kept score within 0.2% of the full query's own best ten
+     * (docs/search.md).
      */
     private static TopDocs rank(IndexSearcher searcher, QueryBuilder.Built built, Query ranking, Hits hits, int topN)
             throws IOException {

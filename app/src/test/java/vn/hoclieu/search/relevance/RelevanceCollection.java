@@ -55,7 +55,7 @@ public record RelevanceCollection(List<Material> materials, List<QueryCase> case
      * @param relevant what the person wants among the first ten
      * @param first    the material that must rank first, or null
      * @param absent   materials that must not match at all
-     * @param source   why the case is here, when it comes from a design note (VIETNAMESE.md)
+     * @param source   why the case is here, when it comes from a design note (docs/search.md)
      * @param split    the half of a split collection the query belongs to ({@value #TUNING} or
      *                 {@value #REPORTING}), null in a collection that is not split; a query and its
      *                 unaccented twin are always in the same half

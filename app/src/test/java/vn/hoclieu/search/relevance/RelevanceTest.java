@@ -98,7 +98,7 @@ class RelevanceTest {
         return COLLECTION.cases().stream().filter(c -> c.first() != null);
     }
 
-    /** The examples of VIETNAMESE.md: compound over scattered words, NFD ↔ NFC, Đà Nẵng over đã nặng, ky → kĩ. */
+    /** The examples of docs/search.md: compound over scattered words, NFD ↔ NFC, Đà Nẵng over đã nặng, ky → kĩ. */
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void mustRankFirst(QueryCase c) {

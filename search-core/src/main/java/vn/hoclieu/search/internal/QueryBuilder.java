@@ -16,7 +16,7 @@ import vn.hoclieu.search.internal.analysis.AdjacentPairs;
 import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 
 /**
- * Turns what a person typed into a Lucene query, routed by diacritics as {@code VIETNAMESE.md}
+ * Turns what a person typed into a Lucene query, routed by diacritics as {@code docs/search.md}
  * designs it. The text is never given to a query parser: Lucene syntax typed by a user is just
  * punctuation, so no query can fail to parse.
  *
