@@ -20,6 +20,13 @@ final class DebianCollection {
     private DebianCollection() {
     }
 
+    /** Builds the collection where it is missing, and says where it is ({@code exec:java@relevance-collection}). */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        RelevanceCollection collection = loadOrBuild();
+        System.out.printf("Debian relevance collection in %s: %d documents, %d query cases%n", folder().toAbsolutePath(),
+                collection.materials().size(), collection.cases().size());
+    }
+
     static Path folder() {
         return Path.of(System.getProperty("relevance.debian", "app/target/relevance-debian"));
     }

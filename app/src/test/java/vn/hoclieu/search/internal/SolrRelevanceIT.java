@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.hoclieu.TestGroups;
+import vn.hoclieu.Tool;
 import vn.hoclieu.search.relevance.Evaluation;
 import vn.hoclieu.search.relevance.RelevanceCollection;
 import vn.hoclieu.search.relevance.RelevanceCollection.Group;
@@ -66,9 +67,13 @@ class SolrRelevanceIT {
     @Test
     void solrCloudGivesTheSameFirstHitOnTheDebianCollection() {
         Path folder = Path.of(System.getProperty("relevance.debian", "target/relevance-debian"));
-        Assumptions.assumeTrue(Files.isRegularFile(folder.resolve("queries.json")), () -> "no Debian collection in "
-                + folder.toAbsolutePath() + ": build it with ./mvnw -B -q -pl app -am test-compile "
-                + "exec:java@relevance-report (it fetches the pinned Debian packages and builds the collection there)");
+        if (!Files.isRegularFile(folder.resolve("queries.json"))) {
+            String missing = "no Debian collection in " + folder.toAbsolutePath() + ": build it with ./mvnw -B -q -pl app"
+                    + " -am test-compile exec:java@relevance-collection (it fetches the pinned Debian packages)";
+            // CI builds it: there a missing collection is a failure, as a missing tool is
+            assertThat(Tool.required()).as(missing).isFalse();
+            Assumptions.abort(missing);
+        }
         RelevanceCollection debian = RelevanceCollection.load(folder);
         List<Evaluation.Outcome> lucene;
         List<Evaluation.Outcome> solr;
