@@ -245,10 +245,9 @@ public enum Damage {
     }
 
     private static byte[] trailerWithoutRoot(byte[] pdf) {
-        int section = lastXrefSection(pdf);
-        int root = indexOf(pdf, "/Root", section);
+        int root = indexOf(pdf, "/Root", lastXrefSection(pdf));
         if (root < 0) {
-            throw new IllegalArgumentException("no /Root after the last cross-reference section");
+            root = lastIndexOf(pdf, "/Root", pdf.length); // a linearized file names it in its first page's trailer
         }
         byte[] out = pdf.clone();
         byte[] renamed = "/Rxxx".getBytes(StandardCharsets.US_ASCII);
@@ -256,19 +255,44 @@ public enum Damage {
         return out;
     }
 
-    /** Where the last cross-reference section starts: the {@code xref} keyword, or the object holding the stream. */
+    /**
+     * Where the last cross-reference section in the file starts: the {@code xref} keyword of a table, or the
+     * object holding a cross-reference stream. Not always where {@code startxref} points: in a linearized file
+     * it points at the first page's section, near the start.
+     */
     private static int lastXrefSection(byte[] pdf) {
-        int at = lastIndexOf(pdf, "startxref", pdf.length);
-        int digits = skipWhitespace(pdf, at + "startxref".length());
-        int end = digits;
-        while (end < pdf.length && Character.isDigit(pdf[end])) {
-            end++;
+        int last = -1;
+        for (int i = pdf.length - 5; i > 0; i--) {
+            boolean table = startsWith(pdf, i, "xref") && (pdf[i - 1] == '\n' || pdf[i - 1] == '\r')
+                    && i + 4 < pdf.length && Character.isWhitespace(pdf[i + 4]);
+            boolean stream = startsWith(pdf, i, "/XRef") && (i + 5 == pdf.length || !Character.isLetterOrDigit(pdf[i + 5]));
+            if (table) {
+                last = i;
+                break;
+            }
+            if (stream) {
+                last = objectStart(pdf, lastIndexOf(pdf, " obj", i));
+                break;
+            }
         }
-        int offset = Integer.parseInt(new String(pdf, digits, end - digits, StandardCharsets.US_ASCII));
-        if (offset <= 0 || offset >= pdf.length) {
-            throw new IllegalArgumentException("startxref " + offset + " is outside the file");
+        if (last <= 0) {
+            throw new IllegalArgumentException("no cross-reference section");
         }
-        return offset;
+        return last;
+    }
+
+    /** Where the object whose {@code obj} keyword is at {@code obj} starts: its number and generation. */
+    private static int objectStart(byte[] pdf, int obj) {
+        int i = obj;
+        for (int numbers = 0; numbers < 2; numbers++) {
+            while (i > 0 && pdf[i - 1] == ' ') {
+                i--;
+            }
+            while (i > 0 && Character.isDigit(pdf[i - 1])) {
+                i--;
+            }
+        }
+        return i;
     }
 
     // both

@@ -63,6 +63,25 @@ final class PdfRepair {
         }
     }
 
+    /**
+     * Whether the file ends before its {@code %%EOF} marker: no marker in its last kilobyte (writers put it
+     * last, some with a little padding after). Such a file was cut short — an interrupted download or copy —
+     * and whatever PDFBox reads of it may lack pages.
+     */
+    static boolean isCutShort(Path pdf) {
+        try (FileChannel ch = FileChannel.open(pdf, StandardOpenOption.READ)) {
+            int n = (int) Math.min(1024, ch.size());
+            ByteBuffer tail = ByteBuffer.allocate(n);
+            while (tail.hasRemaining() && ch.read(tail, ch.size() - n + tail.position()) > 0) {
+                // read the whole tail
+            }
+            String end = new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1);
+            return !end.contains("%%EOF");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean startsWith(byte[] b, int n, int at, byte[] word) {
         if (at + word.length > n) {
             return false;

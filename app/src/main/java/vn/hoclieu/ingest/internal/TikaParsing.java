@@ -275,6 +275,10 @@ final class TikaParsing {
         String language = detectLanguage(content, metadata);
         Integer ocrPages = metadata.getInt(PDF.OCR_PAGE_COUNT);
         boolean ocrUsed = ocr && !content.isBlank() && (image || (ocrPages != null && ocrPages > 0));
+        if (reason == null && pdfFile && PdfRepair.isCutShort(file)) {
+            // PDFBox reads what is left of a cut file: say that pages may be missing, or nobody would know
+            reason = Reason.of("reason.pdf.cutShort");
+        }
         if (reason == null && content.isBlank() && (image || pdfFile) && !ocr) {
             reason = !properties.ocr() ? Reason.of("reason.noText.ocrOff") : ocr().reason();
         }
