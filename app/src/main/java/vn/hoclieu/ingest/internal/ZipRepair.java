@@ -193,6 +193,9 @@ final class ZipRepair {
         CRC32 crc = new CRC32();
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         if (method == STORED) {
+            if (data + csize > in.size()) {
+                throw entryLost(shown); // the file ends inside the entry (or its header claims more than the file)
+            }
             if (csize > budget) {
                 throw bomb(shown);
             }

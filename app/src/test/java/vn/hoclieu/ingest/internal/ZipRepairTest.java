@@ -102,6 +102,16 @@ class ZipRepairTest {
             }
         }
 
+        // a stored entry whose header claims 2 GB in a file of 60 bytes: cut short, not a bomb
+        byte[] name = "hello.txt".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer claims = ByteBuffer.allocate(30 + name.length + 12).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0).putInt(0)
+                .putInt(0x1234).putInt(0x7FFFFFFE).putInt(0x7FFFFFFE).putShort((short) name.length).putShort((short) 0)
+                .put(name).put("Hello World\n".getBytes(StandardCharsets.US_ASCII));
+        Extraction lying = read("noi-qua.zip", claims.array());
+        assertThat(lying.status()).isEqualTo(ExtractionStatus.FAILED);
+        assertThat(Messages.english(lying.reason())).contains("“hello.txt”").contains("cut short");
+
         // an entry whose bytes were overwritten: its CRC gives it away, though the archive's layout is whole
         byte[] docx = Damage.CENTRAL_DIRECTORY_REMOVED.apply(Files.readAllBytes(TestFiles.sample("tu-hoc-thoi-dai-so.docx")));
         int body = indexOf(docx, "word/document.xml") + "word/document.xml".length() + 40;
