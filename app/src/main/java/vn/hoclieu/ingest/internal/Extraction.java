@@ -52,6 +52,12 @@ record Extraction(ExtractionStatus status, String reason, String text, String ti
                 cues.stream().map(SubtitleText.Cue::start).toList(), keywords);
     }
 
+    /** The same read with a reason that says something about it (a repair), for a status that had none. */
+    Extraction withReason(String why) {
+        return new Extraction(status, why, text, title, author, language, pages, durationSeconds, ocr, mediaType,
+                launchPath, legacyEncoding, thumbnail, cueStarts, keywords);
+    }
+
     Extraction withLanguage(String detected) {
         return new Extraction(status, reason, text, title, author, detected, pages, durationSeconds, ocr, mediaType,
                 launchPath, legacyEncoding, thumbnail, cueStarts, keywords);

@@ -91,7 +91,14 @@ final class TikaParsing {
 
     /** The same, calling {@code progress} at each page or slide, so a long OCR is told from a hang. */
     Extraction read(Path file, String fileName, String declaredType, Runnable progress) {
-        Extraction read = readContent(file, fileName, declaredType, progress);
+        try (Repaired repaired = new Repaired()) {
+            Extraction read = readContent(file, fileName, declaredType, progress, repaired);
+            return finish(read, repaired.source(file), file, declaredType);
+        }
+    }
+
+    /** Subtitles inside a video, and the preview — drawn from the repaired copy when that is what was read. */
+    private Extraction finish(Extraction read, Path source, Path file, String declaredType) {
         if (read.status() == ExtractionStatus.ENCRYPTED || read.status() == ExtractionStatus.TIMED_OUT) {
             return read;
         }
@@ -105,11 +112,12 @@ final class TikaParsing {
                 }
             }
         }
-        return thumbnails.render(file, read.mediaType() != null ? read.mediaType() : declaredType)
+        return thumbnails.render(source, read.mediaType() != null ? read.mediaType() : declaredType)
                 .map(read::withThumbnail).orElse(read);
     }
 
-    private Extraction readContent(Path file, String fileName, String declaredType, Runnable progress) {
+    private Extraction readContent(Path file, String fileName, String declaredType, Runnable progress,
+                                   Repaired repaired) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         try {
             if (Subtitles.isSubtitle(fileName)) {
@@ -120,10 +128,16 @@ final class TikaParsing {
             if (bomb.isPresent()) {
                 return Extraction.failed(ExtractionStatus.FAILED, bomb.get(), declaredType);
             }
+            if (ZipRepair.needed(file)) {
+                return rebuiltZip(file, fileName, declaredType, progress, repaired);
+            }
             return lower.endsWith(".zip")
                     ? ScormPackage.read(file).map(this::electure)
-                            .orElseGet(() -> parse(file, fileName, declaredType, progress))
-                    : parse(file, fileName, declaredType, progress);
+                            .orElseGet(() -> parse(file, fileName, declaredType, progress, repaired))
+                    : parse(file, fileName, declaredType, progress, repaired);
+        } catch (IOException e) {
+            return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.storedFileUnreadable", e.getMessage()),
+                    declaredType);
         } catch (OutOfMemoryError | StackOverflowError e) {
             return Extraction.failed(ExtractionStatus.FAILED,
                     Reason.of("reason.tooComplex", e.getClass().getSimpleName()), declaredType);
@@ -132,7 +146,54 @@ final class TikaParsing {
         }
     }
 
-    private Extraction parse(Path file, String fileName, String declaredType, Runnable progress) {
+    /**
+     * A ZIP container whose central directory cannot be followed (missing, cut short, pointing nowhere) is
+     * read only as the copy rebuilt from its local headers, never as it is: a reader that followed what is
+     * left of its central directory could meet other entries than those the bomb check counted. A file that
+     * lost content on the way (cut inside an entry, garbled between entries) stays FAILED, saying where.
+     * SCORM packages among them are read as plain archives: their pages are served from the stored file,
+     * which no reader can open by its central directory.
+     */
+    private Extraction rebuiltZip(Path file, String fileName, String declaredType, Runnable progress,
+                                  Repaired repaired) throws IOException {
+        Path copy = repaired.create(".zip");
+        try {
+            ZipRepair.rebuild(file, copy);
+        } catch (ZipRepair.Unrepairable lost) {
+            return Extraction.failed(ExtractionStatus.FAILED, lost.reason(), declaredType);
+        } catch (ZipStructure.Hostile hostile) {
+            return Extraction.failed(ExtractionStatus.FAILED, ZipBombs.reason(hostile, ZipBombs.Use.READ), declaredType);
+        }
+        Optional<String> bomb = ZipBombs.check(copy, ZipBombs.Use.READ);
+        if (bomb.isPresent()) {
+            return Extraction.failed(ExtractionStatus.FAILED, bomb.get(), declaredType);
+        }
+        return repaired.read(parse(copy, fileName, declaredType, progress, null), Reason.of("reason.repaired.zip"));
+    }
+
+    /**
+     * A PDF that PDFBox could not open, read again from a copy without its cross-reference data
+     * ({@link PdfRepair}), so that PDFBox rebuilds the table from the objects it finds. Empty when that
+     * fails too: the first failure is the one to report.
+     */
+    private Optional<Extraction> rebuiltPdf(Path file, String fileName, String declaredType, Runnable progress,
+                                            Repaired repaired) {
+        try {
+            Path copy = repaired.create(".pdf");
+            PdfRepair.withoutCrossReferences(file, copy);
+            Extraction again = parse(copy, fileName, declaredType, progress, null);
+            return again.status() == ExtractionStatus.FAILED ? Optional.empty()
+                    : Optional.of(repaired.read(again, Reason.of("reason.repaired.pdf")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param retry where a PDF that fails is copied for a second attempt; null for no second attempt (a
+     *              repaired copy is not repaired again)
+     */
+    private Extraction parse(Path file, String fileName, String declaredType, Runnable progress, Repaired retry) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         StringWriter text = new StringWriter();
@@ -187,6 +248,12 @@ final class TikaParsing {
                         Reason.of("reason.tooComplex", t.getClass().getSimpleName()), mediaType);
             } else {
                 log.debug("could not parse {}", fileName, t);
+                if (pdfFile && retry != null) {
+                    Optional<Extraction> again = rebuiltPdf(file, fileName, declaredType, progress, retry);
+                    if (again.isPresent()) {
+                        return again.get();
+                    }
+                }
                 return Extraction.failed(ExtractionStatus.FAILED, describe(t), mediaType);
             }
         }
@@ -208,6 +275,10 @@ final class TikaParsing {
         String language = detectLanguage(content, metadata);
         Integer ocrPages = metadata.getInt(PDF.OCR_PAGE_COUNT);
         boolean ocrUsed = ocr && !content.isBlank() && (image || (ocrPages != null && ocrPages > 0));
+        if (reason == null && pdfFile && PdfRepair.isCutShort(file)) {
+            // PDFBox reads what is left of a cut file: say that pages may be missing, or nobody would know
+            reason = Reason.of("reason.pdf.cutShort");
+        }
         if (reason == null && content.isBlank() && (image || pdfFile) && !ocr) {
             reason = !properties.ocr() ? Reason.of("reason.noText.ocrOff") : ocr().reason();
         }
@@ -323,6 +394,47 @@ final class TikaParsing {
         }
         String declared = metadata.get(TikaCoreProperties.LANGUAGE);
         return declared == null || declared.isBlank() ? null : declared.toLowerCase(Locale.ROOT).split("[-_]")[0];
+    }
+
+    /**
+     * The repaired copy of the file being read, if one was made: a temporary file, deleted when the read
+     * ends. Its preview is drawn from it when it is what was read.
+     */
+    private static final class Repaired implements AutoCloseable {
+        private Path copy;
+        private boolean read;
+
+        Path create(String suffix) throws IOException {
+            close();
+            copy = Files.createTempFile("hoclieu-repaired-", suffix);
+            return copy;
+        }
+
+        /** The copy's extraction, saying it was repaired; the copy is what was read unless it failed. */
+        Extraction read(Extraction extraction, String why) {
+            if (extraction.status() == ExtractionStatus.FAILED) {
+                return extraction;
+            }
+            read = true;
+            return extraction.reason() == null ? extraction.withReason(why) : extraction;
+        }
+
+        Path source(Path file) {
+            return read ? copy : file;
+        }
+
+        @Override
+        public void close() {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    log.debug("could not delete {}", copy, e);
+                }
+                copy = null;
+                read = false;
+            }
+        }
     }
 
     private static Double duration(Metadata metadata) {

@@ -33,8 +33,9 @@ import vn.hoclieu.catalog.Reason;
  * compressed kernel), headers that disagree with the central directory, data descriptors that hide
  * other sizes, entries listed nowhere, and more than {@value #MAX_ENTRIES} entries are refused outright,
  * without inflating anything. Each entry must then inflate to exactly the size it declares. Only a
- * file with no central directory at all (cut short) is read as a stream of local headers, which is
- * all that any reader can make of it.
+ * file whose central directory cannot be followed at all (missing, cut short, pointing nowhere) is read
+ * as a stream of local headers, which is all that any reader can make of it — and what {@link ZipRepair}
+ * rebuilds such an archive from.
  */
 final class ZipBombs {
 
@@ -57,21 +58,36 @@ final class ZipBombs {
     static Optional<String> check(Path file, Use use) {
         String prefix = use == Use.IMPORT ? "reason.import.zipBomb." : "reason.zipBomb.";
         try {
-            long budget = Math.max(Files.size(file) * RATIO, (long) MIN_BYTES_MB << 20);
-            check(file, 0, new long[] {budget});
+            check(file, 0, new long[] {budget(file)});
             return Optional.empty();
         } catch (Bomb bomb) {
             return Optional.of(bomb.deep ? Reason.of(prefix + "deep", MAX_DEPTH)
                     : Reason.of(prefix + "ratio", RATIO, MIN_BYTES_MB));
         } catch (ZipStructure.Hostile hostile) {
-            return Optional.of(switch (hostile.flaw) {
-                case OVERLAP -> Reason.of(prefix + "overlap");
-                case INCONSISTENT -> Reason.of(prefix + "inconsistent");
-                case TOO_MANY_ENTRIES -> Reason.of(prefix + "entries", MAX_ENTRIES);
-            });
+            return Optional.of(reason(hostile, use));
         } catch (IOException | IllegalArgumentException damaged) {
             return Optional.empty();
         }
+    }
+
+    /** How many bytes an archive of this size may unpack to in all, nested archives included. */
+    static long budget(Path file) throws IOException {
+        return Math.max(Files.size(file) * RATIO, (long) MIN_BYTES_MB << 20);
+    }
+
+    /** Why a hostile layout is refused, as a {@link Reason}. */
+    static String reason(ZipStructure.Hostile hostile, Use use) {
+        String prefix = use == Use.IMPORT ? "reason.import.zipBomb." : "reason.zipBomb.";
+        return switch (hostile.flaw) {
+            case OVERLAP -> Reason.of(prefix + "overlap");
+            case INCONSISTENT -> Reason.of(prefix + "inconsistent");
+            case TOO_MANY_ENTRIES -> Reason.of(prefix + "entries", MAX_ENTRIES);
+        };
+    }
+
+    /** Why an archive that unpacks to more than its budget is not read, as a {@link Reason}. */
+    static String ratioReason() {
+        return Reason.of("reason.zipBomb.ratio", RATIO, MIN_BYTES_MB);
     }
 
     /** One archive, at {@code depth}: its layout, then every entry inflated as ZipFile inflates it. */

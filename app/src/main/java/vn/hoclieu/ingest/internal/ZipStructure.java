@@ -27,6 +27,14 @@ import java.util.List;
  *     central directory does not list.</li>
  * </ul>
  * Reads headers only (never inflates); its cost grows with the number of entries, not their sizes.
+ *
+ * <p>A central directory that <em>disagrees</em> with the local headers is hostile: a reader that follows
+ * it reaches data, and that data is not what a streaming reader sees. A central directory that is merely
+ * <em>damaged</em> — missing, cut short, or with every entry pointing at bytes that are no local header
+ * (offsets shifted by a bad copy or a repair tool) — lets no reader reach any entry through it: the local
+ * headers are then the only reading there is, and {@link ZipRepair} can rebuild the archive from them. So a
+ * directory whose entries all miss is damaged ({@link #read} answers null), while one where some entries
+ * lead to their local header and others lead nowhere is a disagreement (two readers, two sets of files).
  */
 final class ZipStructure {
 
@@ -62,8 +70,9 @@ final class ZipStructure {
     /**
      * The entries of the archive in central-directory order, after checking its layout.
      *
-     * @return null when the file has no central directory that {@code ZipFile} would read (not a ZIP, or
-     *         damaged: its readers will say so)
+     * @return null when the file has no central directory that a reader could follow to any entry: not a
+     *         ZIP, or a damaged one (missing, cut short, every entry pointing at something other than a
+     *         local header)
      * @throws Hostile for overlapping or inconsistent entries, or more than {@code maxEntries}
      */
     static List<Entry> read(Path file, int maxEntries) throws IOException {
@@ -90,13 +99,13 @@ final class ZipStructure {
         if (cen == null) {
             return null;
         }
-        List<Entry> entries = new ArrayList<>();
+        List<Central> listed = new ArrayList<>();
         int i = 0;
         while (i + 46 <= cenLength) {
             if (cen.getInt(i) != CEN) {
                 return null; // ZipFile: "invalid CEN header (bad signature)"
             }
-            if (entries.size() == maxEntries) {
+            if (listed.size() == maxEntries) {
                 throw new Hostile(Flaw.TOO_MANY_ENTRIES, "more than " + maxEntries + " entries");
             }
             int flags = u16(cen, i + 8);
@@ -117,11 +126,28 @@ final class ZipStructure {
             usize = wide[0] >= 0 ? wide[0] : usize;
             csize = wide[1] >= 0 ? wide[1] : csize;
             offset = wide[2] >= 0 ? wide[2] : offset;
-            entries.add(entry(ch, length, base + offset, name, flags, method, crc, csize, usize));
+            listed.add(new Central(name, flags, method, crc, csize, usize, base + offset));
             i += 46 + nameLength + extraLength + commentLength;
+        }
+        int reachable = 0;
+        for (Central c : listed) {
+            if (c.loc() >= 0 && signature(ch, c.loc()) == LOC) {
+                reachable++;
+            }
+        }
+        if (reachable == 0 && !listed.isEmpty()) {
+            return null; // damaged: no entry can be reached through it, only the local headers can be read
+        }
+        List<Entry> entries = new ArrayList<>(listed.size());
+        for (Central c : listed) {
+            entries.add(entry(ch, length, c.loc(), c.name(), c.flags(), c.method(), c.crc(), c.csize(), c.usize()));
         }
         checkExtents(ch, entries, cenPos, base);
         return entries;
+    }
+
+    /** What one central entry says, before its local header is checked. */
+    private record Central(byte[] name, int flags, int method, long crc, long csize, long usize, long loc) {
     }
 
     /** Reads and checks one entry's local header and, where it has one, its data descriptor. */

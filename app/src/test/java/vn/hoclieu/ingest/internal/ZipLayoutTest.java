@@ -20,14 +20,17 @@ import java.util.zip.ZipOutputStream;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.hoclieu.Damage;
 import vn.hoclieu.HostileCorpus;
 import vn.hoclieu.Messages;
+import vn.hoclieu.TestFiles;
 import vn.hoclieu.Zips;
 
 /**
  * Archives that the central directory and a streaming reader read differently are refused before
  * anything inflates them: the overlapping-entry bomb, a local header that disagrees with the central
- * directory, a data descriptor that hides other sizes. Archives as real tools write them still pass.
+ * directory, a data descriptor that hides other sizes. Archives as real tools write them still pass, and so
+ * do archives whose central directory is merely damaged (no reader can follow it at all).
  */
 class ZipLayoutTest {
 
@@ -114,6 +117,29 @@ class ZipLayoutTest {
         assertThat(ZipBombs.check(stored, ZipBombs.Use.READ)).isEmpty();
         assertThat(ZipBombs.check(Files.write(dir.resolve("khong.txt"), "không phải ZIP".getBytes(StandardCharsets.UTF_8)),
                 ZipBombs.Use.READ)).isEmpty();
+    }
+
+    @Test
+    void aCentralDirectoryThatLeadsNowhereIsDamageButOneThatLeadsPartlyElsewhereIsRefused() throws Exception {
+        byte[] docx = Files.readAllBytes(TestFiles.sample("tu-hoc-thoi-dai-so.docx"));
+        // every central entry points past its local header: no reader reaches any data through it, and only the
+        // local headers can be read — damage, which the extraction repairs
+        Path nowhere = Files.write(dir.resolve("lech-het.docx"), Damage.LOCAL_OFFSETS_WRONG.apply(docx));
+        assertThat(ZipBombs.check(nowhere, ZipBombs.Use.IMPORT)).isEmpty();
+        assertThat(ZipRepair.needed(nowhere)).isTrue();
+
+        // one entry points past its header, the others at theirs: a reader that follows the central directory
+        // reads some entries, a streaming reader all of them — two readings, refused as before
+        byte[] partly = docx.clone();
+        ByteBuffer b = ByteBuffer.wrap(partly).order(ByteOrder.LITTLE_ENDIAN);
+        int cen = b.getInt(partly.length - 22 + 16);
+        int second = cen + 46 + Short.toUnsignedInt(b.getShort(cen + 28)) + Short.toUnsignedInt(b.getShort(cen + 30))
+                + Short.toUnsignedInt(b.getShort(cen + 32));
+        b.putInt(second + 42, b.getInt(second + 42) + 3);
+        Path some = Files.write(dir.resolve("lech-mot.docx"), partly);
+        assertThat(ZipBombs.check(some, ZipBombs.Use.IMPORT)).map(Messages::english)
+                .hasValueSatisfying(m -> assertThat(m).contains("does not match the files in it"));
+        assertThat(ZipRepair.needed(some)).isFalse();
     }
 
     @Test
