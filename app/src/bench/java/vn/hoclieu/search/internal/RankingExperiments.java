@@ -3,13 +3,17 @@ package vn.hoclieu.search.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.hoclieu.search.relevance.Evaluation;
 import vn.hoclieu.search.relevance.Ranker;
-import vn.hoclieu.search.relevance.RelevanceCollection;
 import vn.hoclieu.search.relevance.RelevanceCollection.Group;
+import vn.hoclieu.search.relevance.RelevanceCollection;
 
 /**
  * The ranking experiments: many variants of {@link Ranking} measured in one JVM on the tuning half of
@@ -77,9 +81,9 @@ public final class RankingExperiments {
         System.out.printf("tuning half: %d materials, %d queries%n", tuning.materials().size(), tuning.cases().size());
         // A few long pages are relevant to many queries (the installer's components page to one query in six):
         // a change that only moves them shows in the columns that leave their queries out.
-        Map<String, Integer> judged = new java.util.HashMap<>();
+        Map<String, Integer> judged = new HashMap<>();
         tuning.cases().forEach(c -> c.relevant().forEach(id -> judged.merge(id, 1, Integer::sum)));
-        java.util.Set<String> heavy = new java.util.HashSet<>(judged.entrySet().stream()
+        Set<String> heavy = new HashSet<>(judged.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(HEAVY).map(Map.Entry::getKey)
                 .toList());
         System.out.printf("most judged (left out of the 'others' columns): %s%n", heavy);
@@ -168,7 +172,7 @@ public final class RankingExperiments {
             for (int start = 0; ; start += size / 2) {
                 int end = Math.min(words.length, start + size);
                 out.add(new RelevanceCollection.Material(m.id() + "#" + k++, m.language(), m.title(), m.description(),
-                        m.subjects(), String.join(" ", java.util.Arrays.copyOfRange(words, start, end))));
+                        m.subjects(), String.join(" ", Arrays.copyOfRange(words, start, end))));
                 if (end == words.length) {
                     break;
                 }
@@ -187,14 +191,14 @@ public final class RankingExperiments {
 
         @Override
         public List<String> search(String query, int limit) {
-            Map<String, Double> score = new java.util.HashMap<>();
+            Map<String, Double> score = new HashMap<>();
             List<Map.Entry<String, Float>> w = whole.page(query, 0, 100);
             float maxWhole = w.isEmpty() ? 1 : w.get(0).getValue();
             w.forEach(e -> score.merge(e.getKey(), (double) e.getValue() / maxWhole, Double::sum));
             if (lambda > 0) {
                 List<Map.Entry<String, Float>> p = windows.page(query, 0, 100);
                 float maxWindow = p.isEmpty() ? 1 : p.get(0).getValue();
-                Map<String, Double> best = new java.util.HashMap<>();
+                Map<String, Double> best = new HashMap<>();
                 p.forEach(e -> best.merge(e.getKey().substring(0, e.getKey().lastIndexOf('#')),
                         (double) e.getValue() / maxWindow, Math::max));
                 best.forEach((id, s) -> score.merge(id, lambda * s, Double::sum));

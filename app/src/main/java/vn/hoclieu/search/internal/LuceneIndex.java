@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -325,7 +326,7 @@ class LuceneIndex implements AutoCloseable {
         if (changed == null) {
             return Set.of();
         }
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (String id : changed) {
             if (changed.remove(id)) {
                 taken.add(id);

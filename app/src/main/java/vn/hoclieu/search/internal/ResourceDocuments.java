@@ -2,6 +2,7 @@ package vn.hoclieu.search.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -108,7 +109,7 @@ final class ResourceDocuments {
      * facet holds the owning library's code and those of the libraries it is shared with. Both
      * backends index these.
      */
-    static void facets(ResourceSnapshot r, java.util.function.BiConsumer<String, String> facet) {
+    static void facets(ResourceSnapshot r, BiConsumer<String, String> facet) {
         facet.accept(Fields.F_MATERIAL_TYPE, r.materialType().name());
         facet.accept(Fields.F_LANGUAGE, r.language());
         facet.accept(Fields.F_LICENCE, r.licence());

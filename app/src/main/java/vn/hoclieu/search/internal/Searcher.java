@@ -3,6 +3,9 @@ package vn.hoclieu.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +28,8 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -132,7 +135,7 @@ public class Searcher {
                     : searcher.search(new HitsQuery(counted.hits()), topN, sort);
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(request.page() * request.size(), all.length);
-            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
+            ScoreDoc[] pageDocs = Arrays.copyOfRange(all, from, all.length);
             List<SearchHit> hits = hits(searcher, pageDocs, built);
             return new SearchPage(counted.hits().total(), hits, counted.facets(), null, millis(started),
                     request.page(), request.size());
@@ -186,7 +189,7 @@ public class Searcher {
                 docs[n++] = new ScoreDoc(leaf.docBase + d, 0f);
             }
         }
-        return new TopDocs(new TotalHits(n, TotalHits.Relation.EQUAL_TO), java.util.Arrays.copyOf(docs, n));
+        return new TopDocs(new TotalHits(n, TotalHits.Relation.EQUAL_TO), Arrays.copyOf(docs, n));
     }
 
     /** The candidates ranked by the full query alone. */
@@ -210,9 +213,9 @@ public class Searcher {
             }
 
             @Override
-            public Hits reduce(java.util.Collection<Collector> collectors) {
+            public Hits reduce(Collection<Collector> collectors) {
                 int total = 0;
-                Map<Integer, FixedBitSet> all = new java.util.HashMap<>();
+                Map<Integer, FixedBitSet> all = new HashMap<>();
                 for (Collector c : collectors) {
                     total += c.total;
                     all.putAll(c.bySegment);
@@ -227,7 +230,7 @@ public class Searcher {
 
         static final class Collector implements org.apache.lucene.search.Collector {
             private int total;
-            private final Map<Integer, FixedBitSet> bySegment = new java.util.HashMap<>();
+            private final Map<Integer, FixedBitSet> bySegment = new HashMap<>();
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext leaf) {

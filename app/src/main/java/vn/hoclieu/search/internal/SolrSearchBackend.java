@@ -1,7 +1,11 @@
 package vn.hoclieu.search.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,6 +27,7 @@ import org.springframework.web.util.HtmlUtils;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.search.DocumentMatches;
 import vn.hoclieu.search.FacetValue;
+import vn.hoclieu.search.IndexCheck;
 import vn.hoclieu.search.RebuildStatus;
 import vn.hoclieu.search.SearchException;
 import vn.hoclieu.search.SearchHit;
@@ -72,8 +77,8 @@ class SolrSearchBackend implements SearchBackend {
         return DidYouMean.offer(request, page, work -> {
             try {
                 return work.apply(new SolrScope(solr, viewer, request.filters()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -193,7 +198,7 @@ class SolrSearchBackend implements SearchBackend {
         q.withParam("hl.maxAnalyzedChars", 2_000_000);
         q.withParam("hl.requireFieldMatch", false);
         List<String> clauses = new ArrayList<>();
-        for (String term : new java.util.LinkedHashSet<>(foldedTerms)) {
+        for (String term : new LinkedHashSet<>(foldedTerms)) {
             for (String f : fields) {
                 clauses.add(f + Fields.FOLDED + ":" + ClientUtils.escapeQueryChars(term));
             }
@@ -365,7 +370,7 @@ class SolrSearchBackend implements SearchBackend {
             if (value < 0) {
                 return null;
             }
-            java.util.Collection<Object> segments = d.getFieldValues(Fields.DISPLAY_SEGMENTS);
+            Collection<Object> segments = d.getFieldValues(Fields.DISPLAY_SEGMENTS);
             List<Object> all = segments == null ? List.of() : new ArrayList<>(segments);
             return value < all.size() ? Segments.locate(String.valueOf(all.get(value)), segment) : null;
         }
@@ -382,7 +387,7 @@ class SolrSearchBackend implements SearchBackend {
     }
 
     @Override
-    public vn.hoclieu.search.IndexCheck check(boolean repair) {
+    public IndexCheck check(boolean repair) {
         return indexer.check(repair);
     }
 

@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.MaterialType;
 import vn.hoclieu.catalog.ResourceSnapshot;
@@ -17,6 +24,7 @@ import vn.hoclieu.catalog.ResourceStatus;
 import vn.hoclieu.catalog.Visibility;
 import vn.hoclieu.search.SearchProperties;
 import vn.hoclieu.search.SearchRequest;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 import vn.hoclieu.search.relevance.Ranker;
 import vn.hoclieu.search.relevance.RelevanceCollection.Material;
 
@@ -31,8 +39,8 @@ public final class HoclieuRanker implements Ranker {
 
     /** The searcher's own query builder, for the checks that compare against its queries. */
     private static final QueryBuilder QUERIES = new QueryBuilder(
-            vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded(),
-            vn.hoclieu.search.internal.analysis.VietnameseAnalysis.exact());
+            VietnameseAnalysis.folded(),
+            VietnameseAnalysis.exact());
 
     private final Path directory;
     private LuceneIndex index;
@@ -128,13 +136,13 @@ public final class HoclieuRanker implements Ranker {
     /** The best {@code n} as the full ranking query orders every match, none skipped: what the two phases approximate. */
     List<Map.Entry<String, Float>> exhaustive(String query, int n) {
         QueryBuilder.Built built = QUERIES.build(query);
-        org.apache.lucene.search.Query q = new org.apache.lucene.search.BooleanQuery.Builder()
-                .add(built.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
-                .add(VisibilityFilter.of(Viewer.ANONYMOUS), org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
+        Query q = new BooleanQuery.Builder()
+                .add(built.query(), BooleanClause.Occur.MUST)
+                .add(VisibilityFilter.of(Viewer.ANONYMOUS), BooleanClause.Occur.FILTER).build();
         return index.withSearcher(s -> {
-            var top = s.search(q, new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
+            var top = s.search(q, new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
             var stored = s.storedFields();
-            List<Map.Entry<String, Float>> out = new java.util.ArrayList<>();
+            List<Map.Entry<String, Float>> out = new ArrayList<>();
             for (var sd : top.scoreDocs) {
                 out.add(Map.entry(ids.get(Long.parseLong(stored.document(sd.doc).get(Fields.ID))), sd.score));
             }
@@ -147,18 +155,18 @@ public final class HoclieuRanker implements Ranker {
      * (the oracle), and how many the quoted query matches.
      */
     long[] phraseBothWays(String phrase) {
-        var folded = vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded();
+        var folded = VietnameseAnalysis.folded();
         List<String> terms = TypedWords.terms(folded, phrase, 32).stream().map(TypedWords.Term::text).toList();
         if (terms.size() < 2) {
             return new long[] {0, 0};
         }
-        org.apache.lucene.search.BooleanQuery.Builder any = new org.apache.lucene.search.BooleanQuery.Builder();
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String field : Fields.TEXT_FIELDS) {
-            org.apache.lucene.search.PhraseQuery.Builder p = new org.apache.lucene.search.PhraseQuery.Builder();
-            terms.forEach(t -> p.add(new org.apache.lucene.index.Term(field + Fields.FOLDED, t)));
-            any.add(p.build(), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+            PhraseQuery.Builder p = new PhraseQuery.Builder();
+            terms.forEach(t -> p.add(new Term(field + Fields.FOLDED, t)));
+            any.add(p.build(), BooleanClause.Occur.SHOULD);
         }
-        org.apache.lucene.search.Query oracle = any.build();
+        Query oracle = any.build();
         QueryBuilder.Built built = QUERIES.build("\"" + phrase + "\"");
         return index.withSearcher(s -> new long[] {s.count(oracle), s.count(built.query()),
                 s.count(Searcher.counting(s, built))});
@@ -172,9 +180,9 @@ public final class HoclieuRanker implements Ranker {
 
     /** Plain phrase queries over one folded field (the oracle), beside what the quoted query counts, narrowed. */
     long[] phraseInField(String field, String phrase) {
-        var folded = vn.hoclieu.search.internal.analysis.VietnameseAnalysis.folded();
-        org.apache.lucene.search.PhraseQuery.Builder p = new org.apache.lucene.search.PhraseQuery.Builder();
-        TypedWords.terms(folded, phrase, 32).forEach(t -> p.add(new org.apache.lucene.index.Term(field + Fields.FOLDED,
+        var folded = VietnameseAnalysis.folded();
+        PhraseQuery.Builder p = new PhraseQuery.Builder();
+        TypedWords.terms(folded, phrase, 32).forEach(t -> p.add(new Term(field + Fields.FOLDED,
                 t.text())));
         QueryBuilder.Built built = QUERIES.build("\"" + phrase + "\"");
         return index.withSearcher(s -> new long[] {s.count(p.build()), s.count(Searcher.counting(s, built))});

@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.hoclieu.TestGroups;
 import vn.hoclieu.Tool;
 import vn.hoclieu.search.relevance.Evaluation;
-import vn.hoclieu.search.relevance.RelevanceCollection;
 import vn.hoclieu.search.relevance.RelevanceCollection.Group;
+import vn.hoclieu.search.relevance.RelevanceCollection;
 
 /**
  * The relevance collections on both backends: the embedded index and a two-shard SolrCloud collection
@@ -58,9 +59,9 @@ class SolrRelevanceIT {
         System.out.printf("queries whose top 10 differ: %d of %d%n", different, lucene.size());
         for (RelevanceCollection.Group g : RelevanceCollection.Group.values()) {
             assertThat(onSolr.get(g).mrr()).as("MRR@10 %s", g.label()).isCloseTo(onLucene.get(g).mrr(),
-                    org.assertj.core.data.Offset.offset(1e-9));
+                    Offset.offset(1e-9));
             assertThat(onSolr.get(g).recall()).as("recall@10 %s", g.label()).isCloseTo(onLucene.get(g).recall(),
-                    org.assertj.core.data.Offset.offset(1e-9));
+                    Offset.offset(1e-9));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.hoclieu.search.internal.analysis.VietnameseAnalysis;
 import vn.hoclieu.search.relevance.RelevanceCollection.Material;
 
 /**
@@ -96,7 +97,7 @@ class TwoPhaseRankingTest {
         for (int i = 0; i < 12; i++) {
             // a title as a phrase: a few materials hold those words in that order, accented or not
             String title = materials.get(i).title();
-            queries.add("\"" + (i % 2 == 0 ? title : vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(title)) + "\"");
+            queries.add("\"" + (i % 2 == 0 ? title : VietnameseAnalysis.fold(title)) + "\"");
         }
         for (String q : queries) {
             int matches = (int) hoclieu.matches(q);
@@ -129,7 +130,7 @@ class TwoPhaseRankingTest {
             String q = COMMON[r.nextInt(COMMON.length)] + " " + COMMON[r.nextInt(COMMON.length)]
                     + (i % 3 == 0 ? " " + RARE[r.nextInt(RARE.length)] : "");
             if (i % 2 == 0) {
-                q = vn.hoclieu.search.internal.analysis.VietnameseAnalysis.fold(q);
+                q = VietnameseAnalysis.fold(q);
             }
             if (hoclieu.matches(q) <= Searcher.RERANKED) {
                 continue;

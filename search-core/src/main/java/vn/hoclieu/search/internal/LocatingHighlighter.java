@@ -3,6 +3,7 @@ package vn.hoclieu.search.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Lucene's unified highlighter, answering with the snippet and where its best passage is: which
@@ -187,9 +189,9 @@ final class LocatingHighlighter extends UnifiedHighlighter {
 
         @Override
         public Object format(Passage[] passages, String content) {
-            java.util.List<Located> out = new java.util.ArrayList<>();
+            List<Located> out = new ArrayList<>();
             for (Passage p : passages) {
-                java.util.Set<org.apache.lucene.util.BytesRef> terms = new java.util.HashSet<>();
+                Set<BytesRef> terms = new HashSet<>();
                 for (int i = 0; i < p.getNumMatches(); i++) {
                     terms.add(p.getMatchTerms()[i]);
                 }

@@ -1,7 +1,9 @@
 package vn.hoclieu.search.internal;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -55,7 +57,7 @@ record Ranking(Map<String, Float> weights, float exact, float bigram, float exac
     Ranking {
         weights = Map.copyOf(weights);
         bm25 = Map.copyOf(bm25);
-        if (!weights.keySet().equals(Fields.TEXT_FIELDS.stream().collect(java.util.stream.Collectors.toSet()))
+        if (!weights.keySet().equals(Fields.TEXT_FIELDS.stream().collect(Collectors.toSet()))
                 || !bm25.keySet().equals(weights.keySet())) {
             throw new IllegalArgumentException("a weight and BM25 parameters for each of " + Fields.TEXT_FIELDS);
         }
@@ -87,7 +89,7 @@ record Ranking(Map<String, Float> weights, float exact, float bigram, float exac
      * parameters, so an index need not be rebuilt when they change.
      */
     Similarity similarity() {
-        Map<String, Similarity> perField = new java.util.HashMap<>();
+        Map<String, Similarity> perField = new HashMap<>();
         bm25.forEach((field, p) -> {
             BM25Similarity s = new BM25Similarity(p.k1(), p.b());
             for (String form : new String[] {Fields.FOLDED, Fields.EXACT, Fields.FOLDED_BIGRAMS, Fields.EXACT_BIGRAMS}) {

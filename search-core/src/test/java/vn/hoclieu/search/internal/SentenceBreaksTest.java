@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The snippets' sentence boundaries: where the JDK's sentence iterator puts them, found without re-scanning. */
@@ -16,9 +17,9 @@ class SentenceBreaksTest {
     @Test
     void breaksAfterSentenceEndsLikeTheJdk() {
         assertThat(boundaries(new SentenceBreaks())).containsExactly(0, 18, 36, 54, 76)
-                .isEqualTo(boundaries(BreakIterator.getSentenceInstance(java.util.Locale.ROOT)));
+                .isEqualTo(boundaries(BreakIterator.getSentenceInstance(Locale.ROOT)));
         assertThat(boundaries(new SentenceBreaks(), ABBREVIATED)).containsExactly(0, 35, 38)
-                .isEqualTo(boundaries(BreakIterator.getSentenceInstance(java.util.Locale.ROOT), ABBREVIATED));
+                .isEqualTo(boundaries(BreakIterator.getSentenceInstance(Locale.ROOT), ABBREVIATED));
     }
 
     @Test

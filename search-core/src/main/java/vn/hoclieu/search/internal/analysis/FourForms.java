@@ -1,6 +1,7 @@
 package vn.hoclieu.search.internal.analysis;
 
 import java.io.StringReader;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 
@@ -34,7 +35,7 @@ public final class FourForms {
 
     /** The four streams of a text; consume them in this order (see {@link FourForms}). */
     public record Streams(TokenStream exact, TokenStream exactBigrams, TokenStream folded, TokenStream foldedBigrams,
-                          TokenStream foldedAgain, java.util.function.Supplier<TokenStream> foldedReplay) {
+                          TokenStream foldedAgain, Supplier<TokenStream> foldedReplay) {
 
         /** The folded syllables' neighbouring pairs ({@link AdjacentPairs}), replayed once more; consume it last. */
         public TokenStream foldedPairs(AdjacentPairs.Carry carry) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class CanonicalToneMemoTest {
             for (Path p : sources.filter(Files::isRegularFile).toList()) {
                 for (String w : Files.readString(p, StandardCharsets.UTF_8).split("[^\\p{L}\\p{M}]+")) {
                     words.add(w);
-                    words.add(Normalizer.normalize(w, Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT));
+                    words.add(Normalizer.normalize(w, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
                 }
             }
         }
