@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,22 +138,44 @@ class CrashRecoveryTest {
             assertThat(jobs.size()).as("one job per stored file").isEqualTo(resources);
             jobs.forEach(j -> assertThat(j.get("status").asString()).as(j.toString()).isEqualTo("DONE"));
 
-            for (Uploaded u : acknowledged) {
-                JsonNode resource = Http.get(again + "/api/v1/resources/" + u.id(), "Authorization", admin).json();
-                JsonNode file = resource.get("files").get(0);
-                assertThat(file.get("sha256").asString()).isEqualTo(u.sha256());
-                assertThat(file.get("extraction").get("status").asString()).isEqualTo("OK");
-                byte[] served = Http.bytes(again + "/api/v1/resources/" + u.id() + "/files/"
-                        + file.get("id").asLong() + "/content", admin);
-                assertThat(sha256(served)).as("the bytes served back for " + u.id()).isEqualTo(u.sha256());
-                JsonNode found = Http.get(again + "/api/v1/search?q=" + u.word(), "Authorization", admin).json();
-                assertThat(found.get("total").asLong()).as("hits for " + u.word()).isEqualTo(1);
-                assertThat(found.get("hits").get(0).get("id").asLong()).isEqualTo(u.id());
+            // every acknowledged upload checked through the API, four at a time (the checks only read)
+            ExecutorService checkers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> checks = new ArrayList<>();
+                for (Uploaded u : List.copyOf(acknowledged)) {
+                    checks.add(checkers.submit(() -> {
+                        checkServedAndFound(again, admin, u);
+                        return null;
+                    }));
+                }
+                for (Future<?> check : checks) {
+                    try {
+                        check.get(2, TimeUnit.MINUTES);
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
+                    }
+                }
+            } finally {
+                checkers.shutdownNow();
             }
             assertThat(Http.get(again + "/api/v1/search?q=", "Authorization", admin).json().get("total").asLong())
                     .as("no document more than the resources").isEqualTo(resources);
             phase("checked", t0, "");
         }
+    }
+
+    /** The upload's bytes come back unchanged, its text was read, and a search for its word finds it alone. */
+    private static void checkServedAndFound(String base, String admin, Uploaded u) throws Exception {
+        JsonNode resource = Http.get(base + "/api/v1/resources/" + u.id(), "Authorization", admin).json();
+        JsonNode file = resource.get("files").get(0);
+        assertThat(file.get("sha256").asString()).isEqualTo(u.sha256());
+        assertThat(file.get("extraction").get("status").asString()).isEqualTo("OK");
+        byte[] served = Http.bytes(base + "/api/v1/resources/" + u.id() + "/files/"
+                + file.get("id").asLong() + "/content", admin);
+        assertThat(sha256(served)).as("the bytes served back for " + u.id()).isEqualTo(u.sha256());
+        JsonNode found = Http.get(base + "/api/v1/search?q=" + u.word(), "Authorization", admin).json();
+        assertThat(found.get("total").asLong()).as("hits for " + u.word()).isEqualTo(1);
+        assertThat(found.get("hits").get(0).get("id").asLong()).isEqualTo(u.id());
     }
 
     /** Where the time goes, for whoever runs it on a loaded machine. */
