@@ -53,6 +53,8 @@ final class ResourceDocuments {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, Long.toString(r.id()), Field.Store.YES));
         doc.add(new StoredField(Fields.VERSION, r.updatedAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField(Fields.VERSION_VALUE, r.updatedAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField(Fields.ID_VALUE, r.id()));
 
         // one carry per field: a phrase can span two values of a field, so can its pairs
         text(doc, Fields.TITLE, r.title(), new AdjacentPairs.Carry());

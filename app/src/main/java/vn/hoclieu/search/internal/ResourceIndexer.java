@@ -1,6 +1,8 @@
 package vn.hoclieu.search.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -72,10 +78,14 @@ public class ResourceIndexer {
         if (!reconcileOnStart) {
             return;
         }
-        int changed = reconcile();
-        if (changed > 0) {
-            log.info("Brought {} resources in the search index up to date", changed);
-        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        IndexCheck check = check(true);
+        log.info("Compared the search index ({} documents) with the catalogue ({} resources) in {} ms ({} CPU ms); "
+                        + "{} brought up to date", check.documents(), check.resources(),
+                (System.nanoTime() - start) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+                check.repaired());
     }
 
     /** @return the change written, or null if it failed */
@@ -200,7 +210,14 @@ public class ResourceIndexer {
             if (top.scoreDocs.length == 0) {
                 return null;
             }
-            Document d = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.VERSION));
+            int doc = top.scoreDocs[0].doc;
+            LeafReaderContext leaf = searcher.getIndexReader().leaves()
+                    .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+            NumericDocValues indexedAt = DocValues.getNumeric(leaf.reader(), Fields.VERSION_VALUE);
+            if (indexedAt.advanceExact(doc - leaf.docBase)) {
+                return indexedAt.longValue();
+            }
+            Document d = searcher.storedFields().document(doc, Set.of(Fields.VERSION));
             return d.getField(Fields.VERSION) == null ? null : d.getField(Fields.VERSION).numericValue().longValue();
         });
     }
@@ -213,23 +230,37 @@ public class ResourceIndexer {
         return b.generation() != a.generation() || b.sequence() > a.sequence() ? b : a;
     }
 
-    /** Indexed id → version; each further live document of an id already seen adds the id to {@code repeats}. */
+    /**
+     * Indexed id → version; each further live document of an id already seen adds the id to {@code repeats}.
+     * Both come from doc values; a document written before they existed is read from its stored fields.
+     */
     private Map<Long, Long> indexedVersions(List<Long> repeats) {
         Map<Long, Long> versions = new HashMap<>();
         return index.withSearcher(searcher -> {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                LeafReader reader = leaf.reader();
+                Bits live = reader.getLiveDocs();
+                NumericDocValues ids = DocValues.getNumeric(reader, Fields.ID_VALUE);
+                NumericDocValues indexedAt = DocValues.getNumeric(reader, Fields.VERSION_VALUE);
+                StoredFields stored = null;
+                for (int doc = 0; doc < reader.maxDoc(); doc++) {
                     if (live != null && !live.get(doc)) {
                         continue;
                     }
-                    Document d = stored.document(doc, Set.of(Fields.ID, Fields.VERSION,
-                            Fields.DISPLAY_LICENCE));
-                    // a document from before hits carried their licence is stale, whatever its version
-                    long id = Long.parseLong(d.get(Fields.ID));
-                    if (versions.put(id, d.get(Fields.DISPLAY_LICENCE) == null ? -1L
-                            : d.getField(Fields.VERSION).numericValue().longValue()) != null) {
+                    long id;
+                    long version;
+                    if (ids.advanceExact(doc) && indexedAt.advanceExact(doc)) {
+                        id = ids.longValue();
+                        version = indexedAt.longValue();
+                    } else {
+                        stored = stored == null ? reader.storedFields() : stored;
+                        Document d = stored.document(doc, Set.of(Fields.ID, Fields.VERSION, Fields.DISPLAY_LICENCE));
+                        id = Long.parseLong(d.get(Fields.ID));
+                        // a document from before hits carried their licence is stale, whatever its version
+                        version = d.get(Fields.DISPLAY_LICENCE) == null ? -1L
+                                : d.getField(Fields.VERSION).numericValue().longValue();
+                    }
+                    if (versions.put(id, version) != null) {
                         repeats.add(id);
                     }
                 }
