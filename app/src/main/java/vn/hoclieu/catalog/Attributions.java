@@ -20,7 +20,9 @@ class Attributions {
 
     /** @param pageUrl the absolute address of the resource's page: the source people can go back to */
     Attribution of(ResourceView r, String pageUrl, Locale locale) {
-        String source = r.libraryName() != null ? r.libraryName() : message("app.name", locale);
+        // material that came in an exchange package is credited to the library that made it, not to ours
+        String source = r.origin() != null && r.origin().library() != null ? r.origin().library()
+                : r.libraryName() != null ? r.libraryName() : message("app.name", locale);
         StringBuilder text = new StringBuilder(message("attribution.title", locale, r.title()));
         StringBuilder html = new StringBuilder(message("attribution.title", locale,
                 "<a href=\"" + esc(pageUrl) + "\">" + esc(r.title()) + "</a>"));

@@ -74,6 +74,14 @@ public class CatalogReads {
         });
     }
 
+    /**
+     * The ids of a library's published resources, oldest first: what an export of the whole library
+     * offers. The caller reads them through {@link #findVisible}, which applies the visibility rule.
+     */
+    public List<Long> publishedIdsOf(long libraryId) {
+        return readTx.execute(status -> resources.idsOfLibrary(libraryId, ResourceStatus.PUBLISHED));
+    }
+
     /** A near-duplicate the viewer may not see is not mentioned: its existence would leak. */
     private ResourceView hideInvisibleNearDuplicates(ResourceView v, Viewer viewer) {
         if (v.files().stream().noneMatch(f -> f.nearDuplicate() != null)) {
@@ -86,7 +94,7 @@ public class CatalogReads {
         return new ResourceView(v.id(), v.title(), v.creators(), v.description(), v.language(), v.subjects(),
                 v.audience(), v.materialType(), v.licence(), v.visibility(), v.library(), v.libraryName(), v.status(),
                 v.publisher(), v.date(), v.createdAt(), v.updatedAt(), files, v.thumbnail(), v.sharedWith(),
-                v.rejectionReason(), v.source());
+                v.rejectionReason(), v.source(), v.origin());
     }
 
     /** A file of a visible resource, with its blob address, for download. */

@@ -110,6 +110,11 @@ public class Resource {
     private String sourceUrl;
     private String sourceDatestamp;
 
+    /** For a resource imported from an exchange package: the instance and library that made it, and when. */
+    private String originInstance;
+    private String originLibrary;
+    private Instant originPackagedAt;
+
     @OneToMany(mappedBy = "resource", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<ResourceFile> files = new ArrayList<>();
@@ -185,6 +190,18 @@ public class Resource {
         this.sourceIdentifier = identifier;
         this.sourceUrl = url;
         this.sourceDatestamp = datestamp;
+    }
+
+    /** Marks this resource as imported from another instance's exchange package. */
+    void recordOrigin(ResourceOrigin origin) {
+        this.originInstance = origin.instance();
+        this.originLibrary = origin.library();
+        this.originPackagedAt = origin.packagedAt();
+    }
+
+    /** Where an imported resource came from, or null for material uploaded here. */
+    public ResourceOrigin getOrigin() {
+        return originInstance == null ? null : new ResourceOrigin(originInstance, originLibrary, originPackagedAt);
     }
 
     void changeLibrary(Long libraryId) {

@@ -11,13 +11,15 @@ import java.util.List;
  * @param sharedWith codes of the other libraries it is shared with; {@code library} is its origin
  * @param rejectionReason why its library rejected it (only while REJECTED), for the uploader
  * @param source    for a record harvested from a partner, where it came from; null for our own material
+ * @param origin    for a resource imported from an exchange package, the instance and library that made it
+ *                  and when; null otherwise
  */
 public record ResourceView(long id, String title, List<String> creators, String description, String language,
                            List<String> subjects, List<String> audience, MaterialType materialType, String licence,
                            Visibility visibility, String library, String libraryName, ResourceStatus status,
                            String publisher, LocalDate date, Instant createdAt, Instant updatedAt,
                            List<FileView> files, String thumbnail, List<String> sharedWith,
-                           String rejectionReason, Source source) {
+                           String rejectionReason, Source source, ResourceOrigin origin) {
 
     /**
      * Where a harvested record came from: credited to the partner, linking back to its page.

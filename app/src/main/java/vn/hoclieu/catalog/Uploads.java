@@ -69,6 +69,15 @@ public class Uploads {
      * @throws CatalogException with status 400/403 for invalid metadata or a library the uploader may not use
      */
     public ResourceView submit(ResourceDraft draft, List<IncomingFile> incoming, Viewer uploader) {
+        return submit(draft, incoming, uploader, null);
+    }
+
+    /**
+     * {@link #submit(ResourceDraft, List, Viewer)} for material made elsewhere: the resource records
+     * {@code origin} (where the exchange package it came in was made), which its page credits.
+     */
+    public ResourceView submit(ResourceDraft draft, List<IncomingFile> incoming, Viewer uploader,
+                               ResourceOrigin origin) {
         if (!uploader.mayUpload()) {
             throw new CatalogException(HttpStatus.FORBIDDEN, "problem.upload.forbidden");
         }
@@ -85,7 +94,7 @@ public class Uploads {
             throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.noLibrary");
         }
         Described described = new Described(d, declaredType, visibility, library, MetadataRules.parseDate(d.date()),
-                MetadataRules.checkedLanguage(d.language()), MetadataRules.checkedLicence(d.licence()));
+                MetadataRules.checkedLanguage(d.language()), MetadataRules.checkedLicence(d.licence()), origin);
 
         long declared = incoming.stream().mapToLong(f -> Math.max(0, f.size())).sum();
         // before anything is written, with the sizes the upload declares: room is reserved, or refused
@@ -156,6 +165,9 @@ public class Uploads {
         resource.setLicence(described.licence());
         resource.setPublisher(MetadataRules.blankToNull(d.publisher()));
         resource.setIssued(described.issued());
+        if (described.origin() != null) {
+            resource.recordOrigin(described.origin());
+        }
         for (StoredFile f : stored) {
             resource.addFile(f.name(), f.mediaType(), f.blob().size(), f.blob().sha256());
         }
@@ -233,7 +245,7 @@ public class Uploads {
 
     /** The draft's values, checked before any byte is written. */
     private record Described(ResourceDraft draft, MaterialType type, Visibility visibility, LibraryView library,
-                             LocalDate issued, String language, String licence) {
+                             LocalDate issued, String language, String licence, ResourceOrigin origin) {
     }
 
     private record StoredFile(String name, String mediaType, StoredBlob blob) {

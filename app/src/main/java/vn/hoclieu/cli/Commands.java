@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import vn.hoclieu.cli.Command.Startup;
+import vn.hoclieu.exchange.ExportCommand;
 import vn.hoclieu.ingest.ImportCommand;
 import vn.hoclieu.maintenance.BackupCommand;
 import vn.hoclieu.maintenance.RestoreCommand;
@@ -13,17 +14,24 @@ import vn.hoclieu.search.ReindexCommand;
 /** The table of commands, and how each reads its arguments before handing the work to its module. */
 final class Commands {
 
-    /** The command brings (or restores) the material: the sample library is not imported beside it. */
+    /** The command brings, restores or carries away the material: the sample library is not imported beside it. */
     private static final String NO_SAMPLES = "--hoclieu.samples.import-on-start=false";
-    /** The command rebuilds the index, or reports it as it is before repairing it: no catching up at start. */
+    /**
+     * The command rebuilds the index, reports it as it is before repairing it, or reads only the database (an
+     * export): no catching up at start.
+     */
     private static final String NO_CATCH_UP = "--hoclieu.search.reconcile-on-start=false";
     /** {@code --url=} and {@code --user=} reach a running server; they are not the application's settings. */
     private static final Startup MAINTENANCE = Startup.shell(List.of(NO_SAMPLES, NO_CATCH_UP), "url", "user");
 
     static final List<Command> ALL = List.of(
-            new Command("import", "import DIR [--library=CODE]",
-                    "imports a folder (and its metadata.csv), prints a line per file; stop the server first",
+            new Command("import", "import DIR|FILE.zip [--library=CODE]",
+                    "imports a folder or a ZIP (with its metadata.csv, or an exchange package), prints a line per file;"
+                            + " stop the server first",
                     Startup.shell(List.of(NO_SAMPLES), "library"), Commands::importFolder),
+            new Command("export", ExportCommand.USAGE,
+                    "writes a collection or a library as an exchange package (a ZIP) to FILE; stop the server first",
+                    Startup.shell(List.of(NO_SAMPLES, NO_CATCH_UP), "collection", "library"), Commands::export),
             new Command("reindex", "reindex [--name=value …]",
                     "rebuilds the search index from the database and swaps it in; stop the server first",
                     Startup.shell(List.of(NO_SAMPLES, NO_CATCH_UP)), Commands::reindex),
@@ -36,8 +44,6 @@ final class Commands {
             new Command("restore", RestoreCommand.USAGE,
                     "puts a backup into an empty data folder, then rebuilds its index and verifies it",
                     MAINTENANCE, Commands::restore),
-            // the public contract's "export --collection=ID|--library=CODE FILE" becomes a row here once an exchange
-            // package can be written outside a web request; until then the command is not offered
             new Command("help", "help", "prints this list", Startup.NONE, call -> CommandLine.help(call.out())));
 
     private Commands() {
@@ -55,6 +61,19 @@ final class Commands {
         Path dir = Path.of(words.get(0));
         String library = call.option("library");
         return call.inShell(context -> context.getBean(ImportCommand.class).run(dir, library, call.out()));
+    }
+
+    /** Exactly one of {@code --collection=} and {@code --library=}, and the file to write. */
+    private static int export(Call call) throws Exception {
+        List<String> words = call.words();
+        String collection = call.option("collection");
+        String library = call.option("library");
+        if (words.size() != 1 || (collection == null) == (library == null)) {
+            return call.usage();
+        }
+        Path file = Path.of(words.get(0));
+        return call.inShell(context -> context.getBean(ExportCommand.class).run(collection, library, file,
+                call.out()));
     }
 
     private static int reindex(Call call) throws Exception {

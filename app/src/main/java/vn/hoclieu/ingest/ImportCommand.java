@@ -1,5 +1,7 @@
 package vn.hoclieu.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,11 +23,13 @@ import vn.hoclieu.catalog.CatalogReads;
 import vn.hoclieu.catalog.ExtractionStatus;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceView;
+import vn.hoclieu.ingest.internal.ZipImport;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.library.LibraryView;
 
 /**
- * {@code java -jar hoclieu.jar import DIR [--library=CODE]}: imports a folder, waits until every
+ * {@code java -jar hoclieu.jar import DIR|FILE.zip [--library=CODE]}: imports a folder or a ZIP (an
+ * exchange package among them, recognised by its manifest), waits until every
  * file is read and indexed, prints a per-file report, and tells by its exit code whether any file
  * failed (not stored, or its content could not be read).
  */
@@ -39,28 +44,49 @@ public class ImportCommand {
 
     private final MessageSource messages;
 
-    ImportCommand(IngestService ingest, CatalogReads catalog, LibraryService libraries, MessageSource messages) {
+    private final ZipImport zips;
+    private final Path workDir;
+
+    ImportCommand(IngestService ingest, CatalogReads catalog, LibraryService libraries, MessageSource messages,
+                  ZipImport zips, @Value("${hoclieu.data-dir:./data}") Path dataDir) {
+        this.zips = zips;
+        this.workDir = dataDir.resolve("imports");
         this.messages = messages;
         this.ingest = ingest;
         this.catalog = catalog;
         this.libraries = libraries;
     }
 
-    /** A progress bar on a terminal ("\r" redraws it), one line at a time in a log. */
     static String progress(long finished, long total, boolean terminal) {
+        return progressBar(finished, total, "files read", terminal);
+    }
+
+    /**
+     * The shell commands' progress bar: on a terminal one line that "\r" redraws, in a log a line at a time.
+     *
+     * @param what what is counted, after the counts ("files read")
+     */
+    public static String progressBar(long finished, long total, String what, boolean terminal) {
         int width = 30;
-        int filled = total == 0 ? width : (int) (width * finished / total);
-        String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + finished + "/" + total
-                + " files read";
+        int filled = total == 0 ? width : (int) (width * Math.min(finished, total) / total);
+        String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + finished + "/" + total + " " + what;
         return terminal ? "\r" + bar : bar + System.lineSeparator();
     }
 
-    /** @return the process exit code: 0 when every file was imported and read, 1 otherwise, 2 for bad usage */
-    public int run(Path dir, String library, PrintStream out) throws Exception {
+    /**
+     * @param source a folder, or a ZIP file (files with an optional metadata.csv, or an exchange package)
+     * @return the process exit code: 0 when every file was imported and read, 1 otherwise, 2 for bad usage
+     */
+    public int run(Path source, String library, PrintStream out) throws Exception {
         // the shell speaks English, reasons included
         LocaleContextHolder.setLocale(Locale.ENGLISH);
-        if (!Files.isDirectory(dir)) {
-            out.println("Not a folder: " + dir.toAbsolutePath());
+        boolean zip = Files.isRegularFile(source);
+        if (!zip && !Files.isDirectory(source)) {
+            out.println("Not a folder or a ZIP file: " + source.toAbsolutePath());
+            return 2;
+        }
+        if (zip && !isZip(source)) {
+            out.println("Not a ZIP file: " + source.toAbsolutePath() + ". Give a folder, or a .zip file.");
             return 2;
         }
         if (library != null && libraries.byCode(library).isEmpty()) {
@@ -68,7 +94,14 @@ public class ImportCommand {
                     + libraries.all().stream().map(LibraryView::code).collect(Collectors.joining(", ")));
             return 2;
         }
-        ImportReport report = ingest.importFolder(dir, library, SHELL);
+        ImportReport report;
+        try {
+            report = zip ? zips.run(source, workDir.resolve("shell-" + ProcessHandle.current().pid() + ".d"), library,
+                    SHELL, ImportProgress.NONE) : ingest.importFolder(source, library, SHELL);
+        } catch (ImportRefusedException e) {
+            out.println("Not imported: " + Reason.text(e.reason(), messages, Locale.ENGLISH));
+            return 1;
+        }
         List<Long> created = report.entries().stream()
                 .filter(e -> e.outcome() == ImportReport.Outcome.IMPORTED)
                 .map(ImportReport.Entry::resourceId).toList();
@@ -125,5 +158,11 @@ public class ImportCommand {
         out.printf("%d files: %d imported, %d duplicates, %d failed%n", report.entries().size(),
                 report.count(ImportReport.Outcome.IMPORTED), report.count(ImportReport.Outcome.DUPLICATE), failed);
         return failed == 0 ? 0 : 1;
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ZipImport.startsLikeZip(in);
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.CatalogException;
+import vn.hoclieu.ingest.internal.ZipImport;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.storage.InsufficientStorageException;
 import vn.hoclieu.storage.UploadLimits;
@@ -165,8 +166,7 @@ class ImportController {
 
     private static boolean isZip(MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5);
+            return ZipImport.startsLikeZip(in);
         }
     }
 }

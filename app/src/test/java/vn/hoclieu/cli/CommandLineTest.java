@@ -24,7 +24,8 @@ class CommandLineTest {
 
         String printed = out();
         assertThat(printed).startsWith("Usage: java -jar hoclieu.jar [COMMAND] [--name=value …]")
-                .contains("  import DIR [--library=CODE]\n")
+                .contains("  import DIR|FILE.zip [--library=CODE]\n")
+                .contains("  export --collection=ID|--library=CODE FILE\n")
                 .contains("  reindex [--name=value …]\n")
                 .contains("  verify [--hoclieu.data-dir=DATA] [--url=http://127.0.0.1:8080] [--user=NAME]\n")
                 .contains("  backup DIR [--hoclieu.data-dir=DATA] [--url=http://127.0.0.1:8080] [--user=NAME]\n")
@@ -40,7 +41,7 @@ class CommandLineTest {
     void helpIsAlsoAskedForTheUsualWays() throws Exception {
         assertThat(run("--help")).hasValue(0);
         assertThat(run("-h")).hasValue(0);
-        assertThat(out()).contains("  import DIR [--library=CODE]");
+        assertThat(out()).contains("  import DIR|FILE.zip [--library=CODE]");
     }
 
     @Test
@@ -48,7 +49,7 @@ class CommandLineTest {
         assertThat(run("imprt", "sach/")).hasValue(2);
 
         assertThat(err()).startsWith("\"imprt\" is not a command of hoclieu.jar; settings start with \"--\".\n")
-                .contains("Usage: java -jar hoclieu.jar [COMMAND]").contains("  import DIR [--library=CODE]");
+                .contains("Usage: java -jar hoclieu.jar [COMMAND]").contains("  import DIR|FILE.zip [--library=CODE]");
         assertThat(out()).isEmpty();
     }
 
@@ -63,7 +64,7 @@ class CommandLineTest {
     void aBadUsageIsRefusedBeforeTheApplicationStarts() throws Exception {
         assertThat(run("import", "--library=HN-TVHN")).hasValue(2);
         assertThat(run("reindex", "now")).hasValue(2);
-        assertThat(err()).isEqualTo("Usage: java -jar hoclieu.jar import DIR [--library=CODE]\n"
+        assertThat(err()).isEqualTo("Usage: java -jar hoclieu.jar import DIR|FILE.zip [--library=CODE]\n"
                 + "Usage: java -jar hoclieu.jar reindex [--name=value …]\n");
 
         assertThat(run("backup")).hasValue(2);
@@ -71,6 +72,18 @@ class CommandLineTest {
         assertThat(out()).isEqualTo("Usage: java -jar hoclieu.jar backup DIR [--hoclieu.data-dir=DATA]"
                 + " [--url=http://127.0.0.1:8080] [--user=NAME]\n"
                 + "Usage: java -jar hoclieu.jar restore DIR [--hoclieu.data-dir=DATA]\n");
+    }
+
+    @Test
+    void anExportNamesExactlyOneCollectionOrLibraryAndTheFile() throws Exception {
+        assertThat(run("export", "goi.zip")).hasValue(2);
+        assertThat(run("export", "--collection=4", "--library=HN-TVHN", "goi.zip")).hasValue(2);
+        assertThat(run("export", "--library=HN-TVHN")).hasValue(2);
+        assertThat(run("export", "--collection=4", "a.zip", "b.zip")).hasValue(2);
+        assertThat(err()).isEqualTo("Usage: java -jar hoclieu.jar export --collection=ID|--library=CODE FILE\n".repeat(4));
+        Command export = Commands.named("export").orElseThrow();
+        assertThat(export.startup().isOwnOption("--collection=4")).isTrue();
+        assertThat(export.startup().isOwnOption("--library=HN-TVHN")).isTrue();
     }
 
     @Test

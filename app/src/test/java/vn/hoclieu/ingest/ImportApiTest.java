@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
+import vn.hoclieu.Imports;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.TestGroups;
 import vn.hoclieu.Zips;
@@ -29,11 +29,9 @@ class ImportApiTest extends IntegrationTest {
 
     /** Follows an import until every file is stored and read; its final status. */
     private JsonNode awaitImport(long id, String authorization) {
-        await(() -> {
-            JsonNode s = Http.get(url("/api/v1/imports/" + id), "Authorization", authorization).json();
-            return s.get("status").asString().equals("STORED") && s.get("pending").asInt() == 0;
-        }, Duration.ofSeconds(90), "import " + id + " did not finish");
-        return Http.get(url("/api/v1/imports/" + id), "Authorization", authorization).json();
+        JsonNode status = Imports.await(url(""), id, authorization);
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("STORED");
+        return status;
     }
 
     @Test

@@ -34,6 +34,7 @@ import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.ResourceChanges;
+import vn.hoclieu.exchange.Packages;
 import vn.hoclieu.search.Made;
 
 /**
@@ -42,7 +43,7 @@ import vn.hoclieu.search.Made;
  * library A, shared with B) and WITHDRAWN (not published) — are asked for by an anonymous visitor,
  * a reader in no library, members of A, B and C, A's librarian and an administrator, through
  * search (hits, totals, facets), suggestions, did-you-mean, related materials, search within,
- * the resource JSON, file content, thumbnail, OAI-PMH and the resource page; then a share link
+ * the resource JSON, file content, thumbnail, OAI-PMH, exchange packages and the resource page; then a share link
  * opens the LIBRARY material to a stranger's browser until it is revoked or expires.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,6 +116,26 @@ class VisibilityMatrixTest extends IntegrationTest {
         Http.Response r = get(viewer, path);
         assertThat(r.status()).as(viewer + " " + path + ": " + r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    @Test
+    void exchangePackagesHoldOnlyPublishedMaterialTheViewerMaySee() {
+        long collection = Http.json("POST", url("/api/v1/collections"), librarianA, "{\"title\":\"Gói " + batch
+                + "\",\"visibility\":\"PUBLIC\",\"library\":\"" + A + "\"}").json().get("id").asLong();
+        ids.values().forEach(id -> Http.json("POST", url("/api/v1/collections/" + collection + "/items"), librarianA,
+                "{\"resourceId\":" + id + "}"));
+        expected.forEach((viewer, kinds) -> {
+            List<Long> exported = Packages.ids(Packages.manifest(Http.bytes(url("/api/v1/collections/" + collection
+                    + "/export"), auth.get(viewer))));
+            // withdrawn material is for its librarians' eyes: it never travels, whoever asks
+            assertThat(exported).as(viewer).containsExactlyElementsOf(ids.entrySet().stream()
+                    .filter(e -> kinds.contains(e.getKey()) && !e.getKey().equals("WITHDRAWN"))
+                    .map(Map.Entry::getValue).toList());
+        });
+        List<Long> library = Packages.ids(Packages.manifest(Http.bytes(url("/api/v1/libraries/" + A + "/export"),
+                librarianA)));
+        assertThat(library).contains(ids.get("PUBLIC"), ids.get("NETWORK"), ids.get("LIBRARY"))
+                .doesNotContain(ids.get("WITHDRAWN"));
     }
 
     @Test

@@ -79,6 +79,8 @@ class SecurityConfig {
                         // librarians' statistics: their own library's; administrators' any
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats", "/api/v1/stats/**").hasRole("LIBRARIAN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/review").hasRole("LIBRARIAN")
+                        // a whole library's exchange package: its librarians' (the controller checks which library)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/libraries/*/export").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/review/**", "/api/v1/resources/*/history",
                                 "/api/v1/resources/*/links", "/api/v1/collections/*/links")
                         .authenticated()

@@ -18,6 +18,9 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
     @Query("select r.id from Resource r order by r.id")
     List<Long> allIds();
 
+    @Query("select r.id from Resource r where r.libraryId = :libraryId and r.status = :status order by r.id")
+    List<Long> idsOfLibrary(@Param("libraryId") Long libraryId, @Param("status") ResourceStatus status);
+
     @Query("select r.id, r.updatedAt from Resource r")
     List<Object[]> versions();
 

@@ -69,7 +69,8 @@ public class ResourceViews {
                         .map(LibraryView::code).sorted().toList(),
                 r.getRejectionReason(),
                 r.isHarvested() ? new ResourceView.Source(r.getSourcePartnerName(), r.getSourceUrl(),
-                        r.getSourceIdentifier(), r.getSourceDatestamp()) : null);
+                        r.getSourceIdentifier(), r.getSourceDatestamp()) : null,
+                r.getOrigin());
     }
 
     /** The language the uploader gave, else the first one extraction found in a file. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +26,8 @@ import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.ingest.BulkImport;
+import vn.hoclieu.ingest.ImportProgress;
+import vn.hoclieu.ingest.ImportRefusedException;
 import vn.hoclieu.ingest.ImportReport;
 import vn.hoclieu.storage.DiskSpace;
 import vn.hoclieu.storage.InsufficientStorageException;
@@ -44,26 +45,25 @@ public class BulkImports {
 
     private final BulkImportRepository imports;
     private final FolderImporter folders;
+    private final ZipImport zips;
     private final TransactionTemplate tx;
     private final Path dir;
     private final Path inbox;
-    private final long maxUnpackedBytes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bulk-import");
         t.setDaemon(true);
         return t;
     });
 
-    BulkImports(BulkImportRepository imports, FolderImporter folders, TransactionTemplate tx, DiskSpace space,
-                @Value("${hoclieu.data-dir:./data}") Path dataDir,
-                @Value("${hoclieu.ingest.max-unpacked-bytes:21474836480}") long maxUnpackedBytes,
+    BulkImports(BulkImportRepository imports, FolderImporter folders, ZipImport zips, TransactionTemplate tx,
+                DiskSpace space, @Value("${hoclieu.data-dir:./data}") Path dataDir,
                 @Value("${hoclieu.ingest.import-root:}") String importRoot) {
         this.inbox = importRoot == null || importRoot.isBlank() ? dataDir.resolve("inbox") : Path.of(importRoot);
         this.imports = imports;
         this.folders = folders;
+        this.zips = zips;
         this.tx = tx;
         this.dir = dataDir.resolve("imports");
-        this.maxUnpackedBytes = maxUnpackedBytes;
         this.space = space;
     }
 
@@ -198,22 +198,13 @@ public class BulkImports {
                 finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.zipGone"));
                 return;
             }
-            deleteTree(unpacked);
-            Optional<String> bomb = ZipBombs.check(zip, ZipBombs.Use.IMPORT);
-            if (bomb.isPresent()) {
-                finish(id, BulkImport.Status.REJECTED, bomb.get());
-                return;
-            }
-            SafeZip.unpack(zip, unpacked, maxUnpackedBytes);
-            folders.importFolder(unpacked, bulk.getLibraryCode(), importer, progressOf(id));
+            zips.run(zip, unpacked, bulk.getLibraryCode(), importer, progressOf(id));
             finish(id, BulkImport.Status.STORED, null);
-        } catch (SafeZip.TooLargeException e) {
+        } catch (ImportRefusedException e) {
             finish(id, BulkImport.Status.REJECTED, e.reason());
         } catch (IOException | RuntimeException e) {
             log.warn("bulk import {} failed", id, e);
             finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.zipUnreadable", String.valueOf(e.getMessage())));
-        } finally {
-            deleteTree(unpacked);
         }
     }
 
@@ -227,6 +218,8 @@ public class BulkImports {
             }
             folders.importFolder(folder, bulk.getLibraryCode(), importer, progressOf(id));
             finish(id, BulkImport.Status.STORED, null);
+        } catch (ImportRefusedException e) {
+            finish(id, BulkImport.Status.REJECTED, e.reason());
         } catch (IOException | RuntimeException e) {
             log.warn("bulk import {} of {} failed", id, folder, e);
             finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.folderUnreadable",
@@ -234,8 +227,8 @@ public class BulkImports {
         }
     }
 
-    private FolderImporter.Progress progressOf(long id) {
-        return new FolderImporter.Progress() {
+    private ImportProgress progressOf(long id) {
+        return new ImportProgress() {
             @Override
             public void planned(List<String> files) {
                 tx.executeWithoutResult(s -> imports.findById(id).ifPresent(i -> i.plan(files)));
@@ -259,17 +252,6 @@ public class BulkImports {
 
     private Path zipOf(long id) {
         return dir.resolve(id + ".zip");
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("could not delete {}", root);
-        }
     }
 
     @PreDestroy

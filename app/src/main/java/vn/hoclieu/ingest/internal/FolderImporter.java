@@ -15,20 +15,18 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
-import vn.hoclieu.catalog.CatalogException;
-import vn.hoclieu.catalog.DuplicateResourceException;
 import vn.hoclieu.catalog.IncomingFile;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceDraft;
-import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.catalog.Subtitles;
 import vn.hoclieu.catalog.Uploads;
+import vn.hoclieu.ingest.ImportItems;
+import vn.hoclieu.ingest.ImportProgress;
 import vn.hoclieu.ingest.ImportReport;
+import vn.hoclieu.ingest.PackageImport;
 
 /**
  * Imports a folder of files, described by an optional {@code metadata.csv} manifest (columns:
@@ -39,36 +37,34 @@ import vn.hoclieu.ingest.ImportReport;
 public class FolderImporter {
 
     static final String MANIFEST = "metadata.csv";
-    private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
 
     private final Uploads uploads;
+    private final List<PackageImport> packages;
 
-    FolderImporter(Uploads uploads) {
+    FolderImporter(Uploads uploads, List<PackageImport> packages) {
         this.uploads = uploads;
+        this.packages = packages;
     }
 
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
-        return importFolder(dir, libraryCode, importer, Progress.NONE);
+        return importFolder(dir, libraryCode, importer, ImportProgress.NONE);
     }
 
-    /** Follows an import as it goes: the files it will take, then each outcome. */
-    public interface Progress {
-        Progress NONE = new Progress() {
-        };
-
-        default void planned(List<String> files) {
-        }
-
-        default void done(ImportReport.Entry entry) {
-        }
-    }
-
-    public ImportReport importFolder(Path folder, String libraryCode, Viewer importer, Progress progress)
+    /**
+     * Imports the folder: as the package it is when a {@link PackageImport} recognises it (an exchange
+     * package by its manifest), else its files, described by its {@code metadata.csv} if it has one.
+     */
+    public ImportReport importFolder(Path folder, String libraryCode, Viewer importer, ImportProgress progress)
             throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("not a folder: " + folder);
         }
         Path dir = folder.toAbsolutePath().normalize();
+        for (PackageImport kind : packages) {
+            if (kind.recognises(dir)) {
+                return kind.importPackage(dir, libraryCode, importer, progress);
+            }
+        }
         Map<String, ResourceDraft> described = readManifest(dir.resolve(MANIFEST), libraryCode);
         Map<Path, List<Path>> materials = materials(dir);
         List<Path> mains = described.isEmpty() ? List.copyOf(materials.keySet())
@@ -89,28 +85,14 @@ public class FolderImporter {
                            String libraryCode, Viewer importer, List<ImportReport.Entry> entries) {
         String relative = dir.relativize(main).toString();
         if (!main.startsWith(dir) || !Files.isRegularFile(main)) {
-            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                    Reason.of("reason.import.notFound")));
+            entries.add(ImportItems.failed(relative, Reason.of("reason.import.notFound")));
             return;
         }
         List<IncomingFile> files = new ArrayList<>();
         files.add(incoming(main));
         subtitles.forEach(s -> files.add(incoming(s)));
         ResourceDraft draft = described.getOrDefault(relative, draftFor(libraryCode));
-        try {
-            ResourceView view = uploads.submit(draft, files, importer);
-            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.IMPORTED, view.id(), null));
-        } catch (DuplicateResourceException e) {
-            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.DUPLICATE, e.existingResourceId(),
-                    Reason.of("reason.import.duplicate")));
-        } catch (CatalogException e) {
-            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                    Reason.of(e.messageCode(), e.arguments())));
-        } catch (RuntimeException e) {
-            log.warn("could not import {}", main, e);
-            entries.add(new ImportReport.Entry(relative, ImportReport.Outcome.FAILED, null,
-                    Reason.of("reason.damaged", String.valueOf(e.getMessage()))));
-        }
+        entries.add(ImportItems.store(relative, () -> uploads.submit(draft, files, importer)));
     }
 
     private static ResourceDraft draftFor(String libraryCode) {

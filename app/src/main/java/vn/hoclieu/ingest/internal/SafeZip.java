@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import vn.hoclieu.catalog.Reason;
+import vn.hoclieu.ingest.ImportRefusedException;
 
 /**
  * Unpacks an uploaded ZIP without trusting it: names that would escape the target folder are
@@ -28,14 +29,9 @@ final class SafeZip {
     private SafeZip() {
     }
 
-    static final class TooLargeException extends IOException {
+    static final class TooLargeException extends ImportRefusedException {
         TooLargeException(String reason) {
             super(reason);
-        }
-
-        /** Why, as a {@link Reason}. */
-        String reason() {
-            return getMessage();
         }
     }
 
