@@ -23,11 +23,13 @@ class SearchController {
     private final SearchService search;
     private final AccountService accounts;
     private final MessageSource messages;
+    private final FacetLabels labels;
 
-    SearchController(SearchService search, AccountService accounts, MessageSource messages) {
+    SearchController(SearchService search, AccountService accounts, MessageSource messages, FacetLabels labels) {
         this.search = search;
         this.accounts = accounts;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @GetMapping("/search")
@@ -45,6 +47,7 @@ class SearchController {
         model.addAttribute("request", request);
         model.addAttribute("links", new Links(params));
         SearchPage results = (SearchPage) model.getAttribute("results");
+        model.addAttribute("labels", labels.forPage(results, request.filters()));
         if (results != null) {
             model.addAttribute("facetRows", facetRows(results, request));
             if (results.total() == 0) {

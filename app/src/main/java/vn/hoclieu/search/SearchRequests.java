@@ -4,8 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
+import vn.hoclieu.catalog.MetadataRules;
 
-/** Reads a {@link SearchRequest} from query parameters, the same way for the API and the pages. */
+/**
+ * Reads a {@link SearchRequest} from query parameters, the same way for the API and the pages. A
+ * language is looked for in the catalogue's spelling, so {@code language=vie} finds what {@code vi} finds.
+ */
 final class SearchRequests {
 
     static final List<String> FILTERS = List.of("materialType", "language", "subject", "audience", "licence",
@@ -19,7 +23,9 @@ final class SearchRequests {
         for (String name : FILTERS) {
             List<String> values = params.get(name);
             if (values != null) {
-                List<String> kept = values.stream().filter(v -> v != null && !v.isBlank()).toList();
+                List<String> kept = values.stream().filter(v -> v != null && !v.isBlank())
+                        .map(v -> name.equals("language") ? MetadataRules.language(v).orElse(v) : v).distinct()
+                        .toList();
                 if (!kept.isEmpty()) {
                     filters.put(name, kept);
                 }
