@@ -19,6 +19,12 @@ final class SearchRequests {
     }
 
     static SearchRequest from(MultiValueMap<String, String> params, int defaultSize) {
+        return new SearchRequest(params.getFirst("q"), integer(params.getFirst("page"), 0, "page"),
+                integer(params.getFirst("size"), defaultSize, "size"), params.getFirst("sort"), filters(params));
+    }
+
+    /** The chosen filters, facet by facet, without blanks and repeats; never refused. */
+    static Map<String, List<String>> filters(MultiValueMap<String, String> params) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String name : FILTERS) {
             List<String> values = params.get(name);
@@ -31,8 +37,7 @@ final class SearchRequests {
                 }
             }
         }
-        return new SearchRequest(params.getFirst("q"), integer(params.getFirst("page"), 0, "page"),
-                integer(params.getFirst("size"), defaultSize, "size"), params.getFirst("sort"), filters);
+        return filters;
     }
 
     private static int integer(String value, int fallback, String name) {

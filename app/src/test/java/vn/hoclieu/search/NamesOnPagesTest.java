@@ -108,6 +108,15 @@ class NamesOnPagesTest extends IntegrationTest {
         Document english = page("/search?q=" + word + "&lang=en");
         assertThat(facetLabels(english, "language")).containsExactly(Map.entry("vi", "Vietnamese"),
                 Map.entry("en", "English"));
+
+        // a link written with the ISO 639-2 code chooses the one language, and its chip and box take it off again
+        Document vieChosen = page("/search?q=" + word + "&language=vie");
+        assertThat(vieChosen.select("aside.facets input[name=language][checked]").eachAttr("value")).containsExactly("vi");
+        Element chip = vieChosen.selectFirst(".filter-chips a.chip");
+        assertThat(chip.text()).contains("Tiếng Việt");
+        assertThat(chip.attr("href")).doesNotContain("language");
+        Element box = vieChosen.selectFirst("aside.facets input[name=language][checked]");
+        assertThat(vieChosen.selectFirst("label[for=" + box.id() + "] a").attr("href")).doesNotContain("language");
     }
 
     @Test
