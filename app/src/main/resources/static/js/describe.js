@@ -41,6 +41,10 @@
       var field = document.getElementById(name);
       var value = status[name] == null ? '' : String(status[name]);
       if (field && !touched[name] && value !== '' && field.value !== value) {
+        if (field.tagName === 'SELECT' && !field.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+          // a language the list does not offer (found in the file): added by its name, so it is kept
+          field.appendChild(new Option(status[name + 'Name'] || value, value));
+        }
         field.value = value;
         field.classList.add('filled');
         filled++;

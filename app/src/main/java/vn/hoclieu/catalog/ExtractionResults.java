@@ -44,8 +44,8 @@ public class ExtractionResults {
                 if (r.getCreators().isEmpty() && outcome.author() != null && !outcome.author().isBlank()) {
                     r.setCreators(List.of(outcome.author().strip()));
                 }
-                if (r.getLanguage() == null && outcome.language() != null) {
-                    r.setLanguage(outcome.language());
+                if (r.getLanguage() == null) {
+                    r.setLanguage(file.getExtractedLanguage());
                 }
                 if (r.getSubjects().isEmpty() && !outcome.subjects().isEmpty()) {
                     r.setSubjects(MetadataRules.clean(outcome.subjects()));

@@ -48,11 +48,14 @@ public final class MetadataRules {
                 "problem.upload.badValue", "language", value.strip()));
     }
 
-    /** The language tag as kept (stripped, lower case), or empty when blank or not a tag. */
-    static Optional<String> language(String value) {
+    /**
+     * The language tag as kept (stripped, lower case, ISO 639-1 where the language has a two-letter
+     * code: {@link Languages#canonical}), or empty when blank or not a tag.
+     */
+    public static Optional<String> language(String value) {
         String language = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         return language.length() <= MAX_LANGUAGE && LANGUAGE.matcher(language).matches()
-                ? Optional.of(language) : Optional.empty();
+                ? Optional.of(Languages.canonical(language)) : Optional.empty();
     }
 
     /** The licence id as kept, or null when blank; 400 for anything else. */

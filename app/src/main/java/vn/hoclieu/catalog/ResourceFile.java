@@ -105,7 +105,8 @@ public class ResourceFile {
         this.extractionReason = truncate(outcome.reason(), 2000);
         this.extractedTitle = truncate(outcome.title(), 1000);
         this.extractedAuthor = truncate(outcome.author(), 1000);
-        this.extractedLanguage = outcome.language();
+        // a file's own metadata may name its language in ISO 639-2 ("eng"): kept in the catalogue's spelling
+        this.extractedLanguage = MetadataRules.language(outcome.language()).orElse(null);
         this.pages = outcome.pages();
         this.durationSeconds = outcome.durationSeconds();
         this.ocr = outcome.ocr();

@@ -63,9 +63,11 @@ class UploadController {
     private final AccountService accounts;
     private final MessageSource messages;
     private final UploadLimits limits;
+    private final LanguageNames languageNames;
 
     UploadController(CatalogReads catalog, Uploads uploads, ResourcePermissions permissions, ReviewService review,
-                     AccountService accounts, MessageSource messages, UploadLimits limits) {
+                     AccountService accounts, MessageSource messages, UploadLimits limits,
+                     LanguageNames languageNames) {
         this.uploads = uploads;
         this.permissions = permissions;
         this.catalog = catalog;
@@ -73,6 +75,7 @@ class UploadController {
         this.accounts = accounts;
         this.messages = messages;
         this.limits = limits;
+        this.languageNames = languageNames;
     }
 
     @ModelAttribute
@@ -237,7 +240,8 @@ class UploadController {
                     .orElse(null);
         }
         return new UploadStatus(r.id(), done, r.title(), String.join("; ", r.creators()), description, r.language(),
-                String.join("; ", r.subjects()), files, List.copyOf(similar.values()));
+                String.join("; ", r.subjects()), files, List.copyOf(similar.values()),
+                languageNames.name(r.language(), locale));
     }
 
     /** The first sentences of a text, at most {@link #SUGGESTED_DESCRIPTION} characters, cut at a word. */

@@ -3,7 +3,11 @@ package vn.hoclieu.catalog;
 import java.util.Arrays;
 import java.util.List;
 
-/** The fields of the upload page. */
+/**
+ * The fields of the upload page. The language is empty unless the uploader chooses one: the file's
+ * own language is then read from it, as in a bulk import, so one file gets one language whichever
+ * way it came (a default of Vietnamese made an English book Vietnamese).
+ */
 public class UploadForm extends DescriptionFields {
 
     private String materialType;
@@ -11,10 +15,6 @@ public class UploadForm extends DescriptionFields {
     private String visibility = "PUBLIC";
     /** Several files, each a material of its own (a subtitle still joins its video); else one material. */
     private boolean separate;
-
-    public UploadForm() {
-        setLanguage("vi");
-    }
 
     ResourceDraft toDraft() {
         return new ResourceDraft(getTitle(), split(getCreators()), getDescription(), getLanguage(),

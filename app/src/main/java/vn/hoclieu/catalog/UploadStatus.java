@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param done        every file has been read (or could not be): the values will not change any more
  * @param description the resource's description, or one suggested from the beginning of its text
+ * @param languageName the language's name in the reader's language, for a language the page does not list
  */
 public record UploadStatus(long id, boolean done, String title, String creators, String description,
-                           String language, String subjects, List<FileState> files, List<Similar> similar) {
+                           String language, String subjects, List<FileState> files, List<Similar> similar,
+                           String languageName) {
 
     /** @param state the extraction status; {@code label} and {@code reason} in the reader's language */
     public record FileState(long id, String name, String state, String label, String reason) {

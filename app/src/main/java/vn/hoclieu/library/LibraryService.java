@@ -58,6 +58,20 @@ public class LibraryService {
                 .collect(Collectors.toMap(LibraryView::id, Function.identity()));
     }
 
+    /**
+     * The libraries with these codes that exist, by code, in one query: for pages that name the
+     * libraries of many hits and facet values, which carry codes.
+     */
+    public Map<String, LibraryView> byCodes(Collection<String> codes) {
+        List<String> wanted = codes.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct()
+                .toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return libraries.findByCodeIn(wanted).stream().map(LibraryView::of)
+                .collect(Collectors.toMap(LibraryView::code, Function.identity()));
+    }
+
     /** Every library, by name. */
     public List<LibraryView> all() {
         return libraries.findAll(Sort.by("name")).stream().map(LibraryView::of).toList();

@@ -50,7 +50,8 @@ class SearchApiController {
             allowableValues = {"relevance", "newest", "title", "popular"}))
     @Parameter(name = "materialType", in = ParameterIn.QUERY, description = "repeatable filter",
             array = @ArraySchema(schema = @Schema(type = "string")))
-    @Parameter(name = "language", in = ParameterIn.QUERY, description = "repeatable filter (ISO 639-1)",
+    @Parameter(name = "language", in = ParameterIn.QUERY,
+            description = "repeatable filter (ISO 639-1; an ISO 639-2 code finds the same)",
             array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "subject", in = ParameterIn.QUERY, description = "repeatable filter",
             array = @ArraySchema(schema = @Schema(type = "string")))

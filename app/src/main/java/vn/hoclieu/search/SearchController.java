@@ -8,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,11 +24,13 @@ class SearchController {
     private final SearchService search;
     private final AccountService accounts;
     private final MessageSource messages;
+    private final FacetLabels labels;
 
-    SearchController(SearchService search, AccountService accounts, MessageSource messages) {
+    SearchController(SearchService search, AccountService accounts, MessageSource messages, FacetLabels labels) {
         this.search = search;
         this.accounts = accounts;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @GetMapping("/search")
@@ -43,8 +46,10 @@ class SearchController {
                     LocaleContextHolder.getLocale()));
         }
         model.addAttribute("request", request);
-        model.addAttribute("links", new Links(params));
+        model.addAttribute("links", new Links(withCanonicalLanguages(params)));
         SearchPage results = (SearchPage) model.getAttribute("results");
+        // the chips name the filters even when the search was refused
+        model.addAttribute("labels", labels.forPage(results, SearchRequests.filters(params)));
         if (results != null) {
             model.addAttribute("facetRows", facetRows(results, request));
             if (results.total() == 0) {
@@ -56,6 +61,17 @@ class SearchController {
     }
 
     private static final int POPULAR = 6;
+
+    /** The parameters with each language in the catalogue's spelling, so that a facet's link for vi also unticks vie. */
+    private static MultiValueMap<String, String> withCanonicalLanguages(MultiValueMap<String, String> params) {
+        List<String> languages = SearchRequests.filters(params).get("language");
+        if (languages == null) {
+            return params;
+        }
+        MultiValueMap<String, String> out = new LinkedMultiValueMap<>(params);
+        out.put("language", languages);
+        return out;
+    }
 
     /** One checkbox of the facets form. */
     public record FacetRow(String value, long count, boolean selected) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.search.FacetLabels;
 import vn.hoclieu.search.SearchHit;
 import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchRequest;
@@ -19,10 +20,12 @@ class HomeController {
 
     private final SearchService search;
     private final AccountService accounts;
+    private final FacetLabels labels;
 
-    HomeController(SearchService search, AccountService accounts) {
+    HomeController(SearchService search, AccountService accounts, FacetLabels labels) {
         this.search = search;
         this.accounts = accounts;
+        this.labels = labels;
     }
 
     @GetMapping("/")
@@ -31,6 +34,7 @@ class HomeController {
         var newest = search.search(new SearchRequest("", 0, 8, "newest", Map.of()), viewer);
         var popular = search.search(new SearchRequest("", 0, 8, "popular", Map.of()), viewer);
         model.addAttribute("newest", newest);
+        model.addAttribute("labels", labels.forPage(newest, Map.of()));
         // until materials are used, "most used" would only repeat the newest
         model.addAttribute("popular", ids(popular).equals(ids(newest)) ? List.of() : popular.hits());
         return VIEW;
