@@ -20,7 +20,7 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
-import vn.hoclieu.catalog.internal.V22__LanguageCodes;
+import vn.hoclieu.catalog.internal.V23__LanguageCodes;
 import vn.hoclieu.search.internal.ResourceIndexer;
 
 /**
@@ -188,7 +188,7 @@ class NamesOnPagesTest extends IntegrationTest {
         assertThat(facet(api("q=" + word), "language")).containsOnlyKeys("vi", "vie");
 
         try (Connection c = dataSource.getConnection()) {
-            new V22__LanguageCodes().migrate(context(c));
+            new V23__LanguageCodes().migrate(context(c));
         }
         indexer.reconcile(); // what the next start does
 

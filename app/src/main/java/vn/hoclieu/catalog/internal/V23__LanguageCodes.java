@@ -29,7 +29,7 @@ import vn.hoclieu.catalog.Languages;
  * other change.
  */
 @Component
-public class V22__LanguageCodes extends BaseJavaMigration {
+public class V23__LanguageCodes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
