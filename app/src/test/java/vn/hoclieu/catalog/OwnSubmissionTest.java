@@ -92,7 +92,7 @@ class OwnSubmissionTest extends IntegrationTest {
         assertThat(Http.json("POST", url("/api/v1/resources/" + id + "/approve"), librarian, null).status()).isEqualTo(200);
         Http.Response late = replace(teacher, id, fileId, "a.txt", other);
         assertThat(late.status()).isEqualTo(409);
-        assertThat(late.json().get("detail").asString()).contains("Thư viện đã xem xét");
+        assertThat(late.json().get("detail").asString()).contains("không còn chờ duyệt");
         assertThat(withdraw(teacher, id).status()).isEqualTo(409);
     }
 
