@@ -30,6 +30,11 @@
         state.textContent = f.label;
         state.classList.toggle('pending', f.state === 'PENDING');
         row.querySelector('.reason').textContent = f.reason || '';
+        var detail = row.querySelector('.reason-detail');
+        if (detail) {
+          detail.querySelector('.detail').textContent = f.detail || '';
+          detail.hidden = !f.detail;
+        }
       }
     });
     if (!status.done) {

@@ -59,7 +59,7 @@ public final class HostileCorpus {
         f.put("anh-khong-lo.png", hugePng(salt));
         f.put("that-ra-pdf.jpg", pdf("Thật ra là PDF " + salt));
         f.put("that-ra-jpeg.docx", jpeg(salt));
-        f.put("chuong-trinh.elf", concat(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, noise(salt, 1024)));
+        f.put("chuong-trinh.elf", elf(salt));
         f.put("chuong-trinh.exe", pe(salt));
         f.put("lenh.sh", ascii("#!/bin/sh\n# " + salt + "\nrm -rf / --no-preserve-root\n"));
         f.put("zip-va-pdf.pdf", concat(pdf("Vừa PDF vừa ZIP " + salt), Zips.of(Map.of("an.txt", ascii(salt)))));
@@ -341,7 +341,8 @@ public final class HostileCorpus {
     }
 
     /** The start of a Windows executable: an MZ header pointing at a PE signature. */
-    static byte[] pe(String salt) {
+    /** A 32-bit Windows program's headers: the DOS stub's {@code MZ}, then {@code PE\0\0} for an i386 machine. */
+    public static byte[] pe(String salt) {
         byte[] b = new byte[512];
         b[0] = 'M';
         b[1] = 'Z';
@@ -351,6 +352,16 @@ public final class HostileCorpus {
         b[0x84] = 0x4c;
         b[0x85] = 0x01;
         return concat(b, ascii(salt));
+    }
+
+    /** A 64-bit Linux executable's header ({@code \177ELF}, class 64, little-endian, type EXEC), then noise. */
+    public static byte[] elf(String salt) {
+        byte[] header = new byte[64];
+        byte[] ident = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+        System.arraycopy(ident, 0, header, 0, ident.length);
+        header[16] = 2; // e_type = ET_EXEC
+        header[18] = 0x3e; // e_machine = x86-64
+        return concat(header, noise(salt, 1024));
     }
 
     private static byte[] noise(String salt, int n) {

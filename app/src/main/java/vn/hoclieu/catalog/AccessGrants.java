@@ -5,7 +5,7 @@ package vn.hoclieu.catalog;
  * link opened in this browser session. The catalogue's read paths (the page, file content,
  * thumbnail, text) ask every grant after {@link Access} says no; searches, suggestions and OAI-PMH
  * never do, so a granted resource is seen only by whoever opens it directly. Writes never accept a
- * grant.
+ * grant, and a grant opens only published material: never a submission awaiting review.
  */
 public interface AccessGrants {
 

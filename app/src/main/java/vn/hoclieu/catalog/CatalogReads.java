@@ -52,10 +52,24 @@ public class CatalogReads {
                 .map(views::of).map(v -> hideInvisibleNearDuplicates(v, viewer)));
     }
 
-    /** The read paths' rule: {@link Access}, or else (if the caller accepts them) a grant the request carries. */
+    /**
+     * The read paths' rule: {@link Access}, or else (if the caller accepts them) a grant the request carries
+     * — for published material only. A share link never opens what the library has not published (a
+     * submission awaiting review, a rejected or withdrawn one): its page, files, preview, thumbnail and text
+     * are as hidden to the link's holder as to anyone, until the reviewers publish it.
+     */
     private boolean readable(Viewer viewer, Resource r, Reading reading) {
-        return Access.canView(viewer, r)
-                || (reading == Reading.WITH_GRANTS && grants.stream().anyMatch(g -> g.grants(r.getId())));
+        return Access.canView(viewer, r) || (reading == Reading.WITH_GRANTS
+                && r.getStatus() == ResourceStatus.PUBLISHED && grants.stream().anyMatch(g -> g.grants(r.getId())));
+    }
+
+    /**
+     * Whether the resource exists and its library has published it, whoever asks: for a share link's page,
+     * which tells its holder that the material awaits review rather than that the link is wrong.
+     */
+    public boolean isPublished(long id) {
+        return Boolean.TRUE.equals(readTx.execute(status -> resources.findById(id)
+                .map(r -> r.getStatus() == ResourceStatus.PUBLISHED).orElse(false)));
     }
 
     /**

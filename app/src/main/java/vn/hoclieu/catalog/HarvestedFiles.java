@@ -2,6 +2,7 @@ package vn.hoclieu.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,11 @@ public class HarvestedFiles {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ObjectProvider<RemoteFiles> remoteFiles;
+    private final IncomingBytes incomingBytes;
 
     HarvestedFiles(CatalogReads reads, ResourceFileRepository files, BlobStore blobs, ApplicationEventPublisher events,
-                   TransactionTemplate tx, ObjectProvider<RemoteFiles> remoteFiles) {
+                   TransactionTemplate tx, ObjectProvider<RemoteFiles> remoteFiles, IncomingBytes incomingBytes) {
+        this.incomingBytes = incomingBytes;
         this.reads = reads;
         this.files = files;
         this.blobs = blobs;
@@ -51,7 +54,8 @@ public class HarvestedFiles {
      * its partner now (once, however many ask at the same moment), stored like an upload and queued
      * for extraction, so that its text becomes searchable after this first use.
      *
-     * @throws CatalogException 502 if the partner does not deliver it
+     * @throws CatalogException 502 if the partner does not deliver it; 415 if what it delivers is a program (or a
+     *                          kind this site does not take), which is then not kept
      */
     public Optional<ResourceView.FileView> localFile(long resourceId, long fileId, Viewer viewer, Reading reading) {
         Optional<ResourceView.FileView> file = reads.findFile(resourceId, fileId, viewer, reading);
@@ -63,12 +67,12 @@ public class HarvestedFiles {
             if (again.isEmpty() || again.get().sha256() != null) {
                 return again;
             }
-            fetch(fileId, again.get());
+            fetch(fileId, again.get(), viewer);
             return reads.findFile(resourceId, fileId, viewer, reading);
         }
     }
 
-    private void fetch(long fileId, ResourceView.FileView file) {
+    private void fetch(long fileId, ResourceView.FileView file, Viewer viewer) {
         RemoteFiles remote = remoteFiles.getIfAvailable();
         if (remote == null) {
             throw new CatalogException(HttpStatus.BAD_GATEWAY, "problem.remote.unavailable", file.name());
@@ -86,6 +90,11 @@ public class HarvestedFiles {
         }
         String name = fetched.fileName() == null ? file.name() : FileNames.safe(fetched.fileName());
         String mediaType = FileNames.mediaType(name, fetched.mediaType() != null ? fetched.mediaType() : file.mediaType());
+        // a partner's file is judged like an upload: a program is neither kept nor served
+        List<IncomingBytes.Stored> judged = List.of(new IncomingBytes.Stored(name, mediaType, blob));
+        try (StripedLocks.Held held = incomingBytes.lock(judged)) {
+            incomingBytes.screen(judged, viewer);
+        }
         tx.executeWithoutResult(status -> files.findById(fileId).ifPresent(f -> {
             f.recordFetched(name, mediaType, blob.size(), blob.sha256());
             f.getResource().touch();

@@ -31,6 +31,16 @@ public final class Reason {
         return stored.toString();
     }
 
+    /** The message code of a stored reason; null for null or for text stored without one. */
+    public static String code(String stored) {
+        int at = stored == null ? -1 : stored.indexOf(MARKER);
+        if (at < 0) {
+            return null;
+        }
+        int end = stored.indexOf(SEPARATOR, at);
+        return stored.substring(at + 1, end < 0 ? stored.length() : end);
+    }
+
     /** The reason as a person reads it in {@code locale}; null for null. */
     public static String text(String stored, MessageSource messages, Locale locale) {
         if (stored == null) {

@@ -43,11 +43,13 @@ class ResourceApiController {
     private final MessageSource messages;
 
     private final UploadLimits limits;
+    private final Submissions submissions;
 
     ResourceApiController(CatalogReads catalog, Uploads uploads, HarvestedFiles harvestedFiles, AccountService accounts, JsonMapper json, UsageService usage,
                           Attributions attributions, MessageSource messages,
-                          UploadLimits limits) {
+                          UploadLimits limits, Submissions submissions) {
         this.limits = limits;
+        this.submissions = submissions;
         this.attributions = attributions;
         this.messages = messages;
         this.catalog = catalog;
@@ -71,6 +73,21 @@ class ResourceApiController {
                 .toList();
         ResourceView created = uploads.submit(draft, incoming, accounts.currentViewer());
         return ResponseEntity.created(URI.create("/api/v1/resources/" + created.id())).body(created);
+    }
+
+    /**
+     * A teacher puts other bytes in place of a file of their own submission while it waits for review
+     * ({@link Submissions#replaceFile}): 200 with the resource, its file read again.
+     */
+    @PostMapping(path = "/resources/{id}/files/{fileId}/replace", consumes = "multipart/form-data")
+    ResourceView replaceFile(@PathVariable long id, @PathVariable long fileId,
+                             @RequestPart(name = "file", required = false) MultipartFile file) {
+        if (file != null) {
+            limits.checkFile(file.getSize());
+        }
+        return submissions.replaceFile(id, fileId, file == null ? null
+                : new IncomingFile(file.getOriginalFilename(), file.getContentType(), file, file.getSize()),
+                accounts.currentViewer());
     }
 
     @GetMapping("/resources/{id}")

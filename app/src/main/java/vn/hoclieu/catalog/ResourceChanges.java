@@ -62,13 +62,26 @@ public class ResourceChanges {
     }
 
     /**
-     * Takes a published resource out of circulation: it stays in the catalogue, visible only to its
-     * library's staff (and its uploader).
+     * Takes a resource out of circulation: it stays in the catalogue, visible only to its library's staff
+     * (and its uploader). Its library's staff withdraw what is published; its uploader withdraws their own
+     * submission while it waits for review, and nothing once the library has reviewed it.
      *
-     * @throws CatalogException 409 if it is not published
+     * @throws CatalogException 404 if hidden from {@code by}, 403 if neither staff nor uploader, 409 if
+     *                          staff withdraw what is not published or the uploader what was reviewed
      */
     public ResourceView withdraw(long id, Viewer by) {
-        return change(id, by, r -> StatusChange.WITHDRAW.apply(r, null));
+        return change(id, by, (viewer, libraryId, createdBy) -> ResourcePermissions.isStaffOf(viewer, libraryId)
+                || Submissions.UPLOADER.allows(viewer, libraryId, createdBy), r -> {
+                    if (ResourcePermissions.isStaffOf(by, r.getLibraryId())) {
+                        return StatusChange.WITHDRAW.apply(r, null);
+                    }
+                    if (r.getStatus() != ResourceStatus.PENDING) {
+                        throw new CatalogException(HttpStatus.CONFLICT, "problem.submission.reviewed",
+                                r.getStatus().name());
+                    }
+                    r.changeStatus(ResourceStatus.WITHDRAWN);
+                    return new StatusChange.Audit(AuditAction.WITHDRAWN, null);
+                });
     }
 
     /**

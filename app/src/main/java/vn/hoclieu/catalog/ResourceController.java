@@ -32,10 +32,12 @@ class ResourceController {
     private final UsageService usage;
     private final List<ResourcePageExtras> extras;
     private final Attributions attributions;
+    private final Submissions submissions;
 
     ResourceController(CatalogReads catalog, ResourceChanges changes, ResourcePermissions permissions,
                        AccountService accounts, JsonMapper json, UsageService usage, List<ResourcePageExtras> extras,
-                       Attributions attributions) {
+                       Attributions attributions, Submissions submissions) {
+        this.submissions = submissions;
         this.changes = changes;
         this.permissions = permissions;
         this.attributions = attributions;
@@ -75,6 +77,8 @@ class ResourceController {
                 .map(lang -> attributions.of(resource, pageUrl, Locale.forLanguageTag(lang))).toList());
         boolean staff = permissions.mayChange(id, viewer);
         model.addAttribute("staff", staff);
+        // the uploader, while the library has not reviewed it: replace a file, or withdraw it
+        model.addAttribute("revise", submissions.mayRevise(id, viewer));
         if (staff) {
             model.addAttribute("changes", ReviewController.possibleChanges(resource.status()));
             model.addAttribute("history", changes.history(id, viewer));

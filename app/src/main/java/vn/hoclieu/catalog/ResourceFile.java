@@ -93,6 +93,17 @@ public class ResourceFile {
         this.sha256 = sha256;
     }
 
+    /**
+     * Other bytes in place of this file's (a teacher correcting a submission before review): what was read
+     * from the old bytes is forgotten, and the new ones wait to be read.
+     */
+    void replace(String name, String mediaType, long size, String sha256) {
+        recordFetched(name, mediaType, size, sha256);
+        recordExtraction(new ExtractionOutcome(ExtractionStatus.PENDING, null, null, null, null, null, null, false,
+                null, null, null, null, null, null, null, null, null, List.of(), List.of()));
+        this.extractedAt = null;
+    }
+
     /** A harvested file whose bytes have not been fetched yet. */
     public boolean isRemoteOnly() {
         return sha256 == null && remoteUrl != null;

@@ -60,6 +60,16 @@ public class ResourcePermissions {
     }
 
     /**
+     * Whether the viewer may replace the files of this resource or withdraw it as its uploader
+     * ({@link Submissions}): their own upload, while it waits for review.
+     */
+    public boolean mayRevise(long id, Viewer viewer) {
+        return Boolean.TRUE.equals(readTx.execute(status -> resources.findById(id)
+                .filter(r -> Access.canView(viewer, r) && r.getStatus() == ResourceStatus.PENDING
+                        && Submissions.UPLOADER.allows(viewer, r.getLibraryId(), r.getCreatedBy())).isPresent()));
+    }
+
+    /**
      * The resource for an action {@code permission} allows, in the caller's transaction: 404 if
      * {@code by} may not see it (nothing leaks), 403 if they see it but may not act on it.
      */

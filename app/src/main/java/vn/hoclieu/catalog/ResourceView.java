@@ -50,8 +50,14 @@ public record ResourceView(long id, String title, List<String> creators, String 
     public record NearDuplicate(long resourceId, Double similarity) {
     }
 
+    /**
+     * @param reason      what reading the file met, in the reader's language, with the parser's own words
+     *                    where it has them: for librarians, and for logs
+     * @param explanation for a file that could not be read, what that means in a few words for a reader
+     *                    ({@link ReadingFailures}); else null
+     */
     public record Extraction(ExtractionStatus status, String reason, String language, Integer pages,
-                             Double durationSeconds, boolean ocr, String legacyEncoding) {
+                             Double durationSeconds, boolean ocr, String legacyEncoding, String explanation) {
     }
 
     /** The main (first non-subtitle) file, if any. */

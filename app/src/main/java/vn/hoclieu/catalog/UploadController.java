@@ -222,7 +222,8 @@ class UploadController {
         List<UploadStatus.FileState> files = r.files().stream().map(f -> new UploadStatus.FileState(f.id(), f.name(),
                 f.extraction().status().name(),
                 messages.getMessage("extraction." + f.extraction().status().name(), null, locale),
-                f.extraction().reason())).toList();
+                f.extraction().explanation() != null ? f.extraction().explanation() : f.extraction().reason(),
+                f.extraction().explanation() != null ? f.extraction().reason() : null)).toList();
         Map<Long, UploadStatus.Similar> similar = new LinkedHashMap<>();
         for (ResourceView.FileView f : r.files()) {
             if (f.nearDuplicate() != null && f.nearDuplicate().resourceId() != r.id()) {

@@ -14,8 +14,12 @@ public record UploadStatus(long id, boolean done, String title, String creators,
                            String language, String subjects, List<FileState> files, List<Similar> similar,
                            String languageName) {
 
-    /** @param state the extraction status; {@code label} and {@code reason} in the reader's language */
-    public record FileState(long id, String name, String state, String label, String reason) {
+    /**
+     * @param state  the extraction status; {@code label} and {@code reason} in the reader's language
+     * @param reason what reading found, in a few words for a file that could not be read (then {@code detail}
+     *               holds what the reader met, for whoever must fix the file)
+     */
+    public record FileState(long id, String name, String state, String label, String reason, String detail) {
     }
 
     /** An earlier resource with nearly the same text, that the uploader may see. */

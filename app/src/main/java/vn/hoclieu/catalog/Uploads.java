@@ -1,8 +1,5 @@
 package vn.hoclieu.catalog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +14,12 @@ import vn.hoclieu.catalog.internal.AuditEntry;
 import vn.hoclieu.catalog.internal.AuditEntryRepository;
 import vn.hoclieu.catalog.internal.FileNames;
 import vn.hoclieu.catalog.internal.QuotaReservations;
-import vn.hoclieu.catalog.internal.ResourceFileRepository;
 import vn.hoclieu.catalog.internal.ResourceRepository;
 import vn.hoclieu.catalog.internal.ResourceViews;
 import vn.hoclieu.concurrent.StripedLocks;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.library.LibraryView;
-import vn.hoclieu.storage.BlobStore;
 import vn.hoclieu.storage.ByteSizes;
-import vn.hoclieu.storage.StoredBlob;
 
 /**
  * Takes uploads — from the upload page, the REST API and bulk imports — bytes first, durably, then
@@ -34,31 +28,26 @@ import vn.hoclieu.storage.StoredBlob;
 @Service
 public class Uploads {
 
-    /** Two uploads of the same bytes at once must not both pass the duplicate check: one lock per SHA-256. */
-    private final StripedLocks sameBytes = new StripedLocks(64);
-
     private final ResourceRepository resources;
-    private final ResourceFileRepository files;
     private final LibraryService libraries;
-    private final BlobStore blobs;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final AuditEntryRepository audit;
     private final QuotaReservations quotas;
     private final ResourceViews views;
+    private final IncomingBytes incomingBytes;
 
-    Uploads(ResourceRepository resources, ResourceFileRepository files, LibraryService libraries, BlobStore blobs,
-            ApplicationEventPublisher events, TransactionTemplate tx, AuditEntryRepository audit,
-            QuotaReservations quotas, ResourceViews views) {
+    Uploads(ResourceRepository resources, LibraryService libraries, ApplicationEventPublisher events,
+            TransactionTemplate tx, AuditEntryRepository audit, QuotaReservations quotas, ResourceViews views,
+            IncomingBytes incomingBytes) {
         this.resources = resources;
-        this.files = files;
         this.libraries = libraries;
-        this.blobs = blobs;
         this.events = events;
         this.tx = tx;
         this.audit = audit;
         this.quotas = quotas;
         this.views = views;
+        this.incomingBytes = incomingBytes;
     }
 
     /**
@@ -66,6 +55,7 @@ public class Uploads {
      * are durable and the resource, its files and their ingest jobs are committed.
      *
      * @throws DuplicateResourceException if any file's bytes are already in the catalogue
+     * @throws RefusedKindException (415) if any file's bytes are a program or another kind the site does not take
      * @throws CatalogException with status 400/403 for invalid metadata or a library the uploader may not use
      */
     public ResourceView submit(ResourceDraft draft, List<IncomingFile> incoming, Viewer uploader) {
@@ -102,30 +92,19 @@ public class Uploads {
         try {
             return store(described, incoming, uploader, reservation);
         } finally {
-            if (reservation != null) {
-                quotas.release(reservation); // nothing if the upload committed: its files replaced it
-            }
+            release(reservation); // nothing if the upload committed: its files replaced it
         }
     }
 
     private ResourceView store(Described described, List<IncomingFile> incoming, Viewer uploader, Long reservation) {
-        List<StoredFile> stored = new ArrayList<>();
+        List<IncomingBytes.Stored> stored = new ArrayList<>();
         for (IncomingFile file : incoming) {
-            String name = FileNames.safe(file.name());
-            StoredBlob blob;
-            try (InputStream in = file.content().getInputStream()) {
-                blob = blobs.store(in, file.size());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not store " + name, e);
-            }
-            if (blob.size() == 0) {
-                throw new CatalogException(HttpStatus.BAD_REQUEST, "problem.upload.emptyFile", name);
-            }
-            stored.add(new StoredFile(name, FileNames.mediaType(name, file.declaredType()), blob));
+            stored.add(incomingBytes.store(file));
         }
         long actual = stored.stream().mapToLong(f -> f.blob().size()).sum();
 
-        try (StripedLocks.Held held = sameBytes.lockAll(stored.stream().map(f -> f.blob().sha256()).toList())) {
+        try (StripedLocks.Held held = incomingBytes.lock(stored)) {
+            incomingBytes.screen(stored, uploader);
             return tx.execute(status -> {
                 if (reservation != null) {
                     // the real sizes (a stream declares none), under the library's lock until this commits
@@ -136,21 +115,11 @@ public class Uploads {
         }
     }
 
-    /**
-     * Inserts the rows. The same bytes already in a resource the uploader can see are a duplicate;
-     * bytes in a resource hidden from them are simply shared (stored once), so nothing leaks.
-     */
-    private ResourceView create(Described described, List<StoredFile> stored, Viewer uploader) {
-        for (StoredFile f : stored) {
-            for (ResourceFile existing : files.findBySha256(f.blob().sha256())) {
-                Resource r = existing.getResource();
-                if (Access.canView(uploader, r)) {
-                    throw new DuplicateResourceException(f.name(), r.getId(), r.getTitle());
-                }
-            }
-        }
+    /** Inserts the rows, unless the uploader can already see a copy of the bytes (a duplicate). */
+    private ResourceView create(Described described, List<IncomingBytes.Stored> stored, Viewer uploader) {
+        incomingBytes.refuseDuplicates(stored, uploader, null);
         ResourceDraft d = described.draft();
-        StoredFile main = stored.stream().filter(f -> !Subtitles.isSubtitle(f.name())).findFirst().orElse(stored.get(0));
+        IncomingBytes.Stored main = stored.stream().filter(f -> !Subtitles.isSubtitle(f.name())).findFirst().orElse(stored.get(0));
         String title = MetadataRules.blankToNull(d.title()) != null ? d.title().strip() : FileNames.title(main.name());
         MaterialType type = described.type() != null ? described.type()
                 : FileNames.materialType(main.name(), main.mediaType());
@@ -168,7 +137,7 @@ public class Uploads {
         if (described.origin() != null) {
             resource.recordOrigin(described.origin());
         }
-        for (StoredFile f : stored) {
+        for (IncomingBytes.Stored f : stored) {
             resource.addFile(f.name(), f.mediaType(), f.blob().size(), f.blob().sha256());
         }
         resources.saveAndFlush(resource);
@@ -187,7 +156,7 @@ public class Uploads {
      * The room is reserved before the first byte is written and taken under a lock on the library's row
      * ({@link QuotaReservations}), so uploads at the same moment never pass it together.
      */
-    private Long reserve(LibraryView library, long adding) {
+    Long reserve(LibraryView library, long adding) {
         if (library == null || library.quotaBytes() == null) {
             return null;
         }
@@ -199,21 +168,19 @@ public class Uploads {
     }
 
     /** Checks the real sizes against the quota; a refusal removes the bytes this upload alone had stored. */
-    private void confirm(LibraryView library, long reservation, long actual, List<StoredFile> stored) {
+    void confirm(LibraryView library, long reservation, long actual, List<IncomingBytes.Stored> stored) {
         try {
             quotas.confirm(library.id(), library.quotaBytes(), reservation, actual);
         } catch (QuotaReservations.OverQuota e) {
-            for (StoredFile f : stored) {
-                // new bytes that no file refers to (the stripe lock keeps another upload of them out)
-                if (!f.blob().alreadyPresent() && files.findBySha256(f.blob().sha256()).isEmpty()) {
-                    try {
-                        blobs.delete(f.blob().sha256());
-                    } catch (IOException | RuntimeException ignored) {
-                        // left for verify to report as an orphan
-                    }
-                }
-            }
+            incomingBytes.discard(stored);
             throw overQuota(library, e);
+        }
+    }
+
+    /** Drops a reservation (nothing for null, or once its files were committed). */
+    void release(Long reservation) {
+        if (reservation != null) {
+            quotas.release(reservation);
         }
     }
 
@@ -246,8 +213,5 @@ public class Uploads {
     /** The draft's values, checked before any byte is written. */
     private record Described(ResourceDraft draft, MaterialType type, Visibility visibility, LibraryView library,
                              LocalDate issued, String language, String licence, ResourceOrigin origin) {
-    }
-
-    private record StoredFile(String name, String mediaType, StoredBlob blob) {
     }
 }

@@ -151,7 +151,9 @@ public class SharingService {
      * (or collection), as long as the link works.
      *
      * @return where to go
-     * @throws CatalogException 404 for a token that is no link, 410 for one expired or revoked
+     * @throws CatalogException 404 for a token that is no link, 410 for one expired or revoked, 409 for a link
+     *                          to material its library has not published (awaiting review, rejected, withdrawn):
+     *                          nothing of it is shown until it is
      */
     @Transactional(readOnly = true)
     public Opened open(String token, HttpSession session) {
@@ -162,6 +164,10 @@ public class SharingService {
             throw new CatalogException(HttpStatus.GONE, "problem.shareLink.ended");
         }
         grants.remember(session, link.getId());
+        if (link.getTargetType() == TargetType.RESOURCE && !catalog.isPublished(link.getTargetId())) {
+            // remembered all the same: once the reviewers publish it, the same link opens it
+            throw new CatalogException(HttpStatus.CONFLICT, "problem.shareLink.awaitingReview");
+        }
         return new Opened((link.getTargetType() == TargetType.COLLECTION ? "/collections/" : "/resources/")
                 + link.getTargetId());
     }

@@ -339,6 +339,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             return Http.upload(url(path), auth, Map.of("am-" + UUID.randomUUID() + ".txt",
                     ("Tài liệu " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)), null);
         }
+        if (method.equals("POST") && pattern.endsWith("/files/{fileId}/replace")) {
+            return Http.upload(url(path), auth, Map.of("thay-" + UUID.randomUUID() + ".txt",
+                    ("Bản thay " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)), null);
+        }
         if (method.equals("POST") && pattern.equals("/api/v1/imports")) {
             try {
                 return Http.upload(url(path), auth, Map.of("am.zip", zip("am-" + UUID.randomUUID() + ".txt")), null);

@@ -152,7 +152,8 @@ class HostileMetadataTest extends IntegrationTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("../../etc/passwd.txt", "passwd.txt");
         expected.put("C:\\Windows\\system32\\lenh.txt", "lenh.txt");
-        expected.put("hoa-don\u202Etxt.exe", "hoa-dontxt.exe");
+        // a right-to-left override drawn into a name: dropped, so the name reads as it is stored
+        expected.put("hoa-don\u202Efdp.txt", "hoa-donfdp.txt");
         // decomposed (NFD), as a Mac sends it; words no other test searches for, so that these files
         // never outrank what the search tests expect first
         expected.put("To\u0300 he pho\u0302\u0301 co\u0302\u0309.txt", "Tò he phố cổ.txt");
@@ -161,6 +162,12 @@ class HostileMetadataTest extends IntegrationTest {
             JsonNode file = uploaded(librarian, e.getKey()).get("files").get(0);
             assertThat(file.get("name").asString()).as(e.getKey()).isEqualTo(e.getValue());
         }
+        // the same trick used to pass a program off as a text file (an override before "txt.exe" shows "exe.txt"):
+        // the override dropped, the name is what Windows runs, and the file is refused
+        Http.Response disguised = Http.upload(url("/api/v1/resources"), librarian, Map.of("hoa-don\u202Etxt.exe",
+                ("Tệp " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)), null);
+        assertThat(disguised.status()).as(disguised.body()).isEqualTo(415);
+        assertThat(disguised.json().get("file").asString()).isEqualTo("hoa-dontxt.exe");
         // a NUL in a name is refused by the container's parser: a 400 that says so, never a 500
         Http.Response nul = Http.upload(url("/api/v1/resources"), librarian, Map.of("bad\u0000name.txt",
                 "Tệp".getBytes(StandardCharsets.UTF_8)), null);

@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
+import vn.hoclieu.catalog.ReadingFailures;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.Resource;
 import vn.hoclieu.catalog.ResourceFile;
@@ -53,7 +54,7 @@ public class ResourceViews {
                 new ResourceView.Extraction(f.getExtractionStatus(),
                         Reason.text(f.getExtractionReason(), messages, LocaleContextHolder.getLocale()),
                         f.getExtractedLanguage(), f.getPages(), f.getDurationSeconds(), f.isOcr(),
-                        f.getLegacyEncoding()),
+                        f.getLegacyEncoding(), explanation(f)),
                 f.getNearDuplicateOf() == null ? null : new ResourceView.NearDuplicate(f.getNearDuplicateOf(),
                         f.getNearDuplicateSimilarity()),
                 f.getLaunchPath() == null ? null : "/resources/" + r.getId() + "/files/" + f.getId() + "/package/"
@@ -71,6 +72,13 @@ public class ResourceViews {
                 r.isHarvested() ? new ResourceView.Source(r.getSourcePartnerName(), r.getSourceUrl(),
                         r.getSourceIdentifier(), r.getSourceDatestamp()) : null,
                 r.getOrigin());
+    }
+
+    /** Why the file could not be read, in a few words of the reader's language; null if there is nothing to explain. */
+    private String explanation(ResourceFile f) {
+        String code = ReadingFailures.explanationCode(f.getExtractionStatus(), f.getExtractionReason(),
+                f.getMediaType());
+        return code == null ? null : messages.getMessage(code, null, LocaleContextHolder.getLocale());
     }
 
     /** The language the uploader gave, else the first one extraction found in a file. */

@@ -90,6 +90,16 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
             + " lease_until = null where id = :id and status = 'RUNNING'", nativeQuery = true)
     int requeue(@Param("id") long id);
 
+    /**
+     * Ends the unfinished jobs of a file whose bytes were replaced: a queued one is never claimed, and a
+     * running one loses its claim, so what it read of the old bytes is dropped, not recorded.
+     */
+    @Modifying
+    @Query(value = "update ingest_job set status = 'DISCARDED', reason = :reason, finished_at = :now,"
+            + " claimed_by = null, claimed_node = null, claim_token = null, lease_until = null"
+            + " where file_id = :fileId and status in ('QUEUED', 'RUNNING')", nativeQuery = true)
+    int supersede(@Param("fileId") long fileId, @Param("reason") String reason, @Param("now") Instant now);
+
     List<IngestJob> findByStatusOrderByIdDesc(JobStatus status, Limit limit);
 
     List<IngestJob> findAllByOrderByIdDesc(Limit limit);

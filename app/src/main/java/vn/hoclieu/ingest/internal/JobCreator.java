@@ -1,7 +1,9 @@
 package vn.hoclieu.ingest.internal;
 
+import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceFileStored;
 import vn.hoclieu.ingest.IngestJob;
 
@@ -20,6 +22,8 @@ class JobCreator {
 
     @EventListener
     void on(ResourceFileStored event) {
+        // a file stored again (its uploader replaced the bytes) is read afresh: the old bytes' job ends
+        jobs.supersede(event.fileId(), Reason.of("reason.replaced"), Instant.now());
         jobs.save(IngestJob.queued(event.resourceId(), event.fileId(), event.fileName()));
     }
 }
