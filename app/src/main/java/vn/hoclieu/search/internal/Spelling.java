@@ -2,7 +2,6 @@ package vn.hoclieu.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +64,19 @@ final class Spelling {
         for (int i = 0; i + 1 < n; i++) {
             typedPairs.add(folded[i] + " " + folded[i + 1]);
         }
-        int[] pairCounts = scope.countsInAny(Fields.TEXT_FIELDS, Fields.FOLDED_BIGRAMS, typedPairs);
-        boolean allPairsHeld = Arrays.stream(pairCounts).allMatch(c -> c > 0);
+        // whether, not how often: existence stops at the first visible document
+        boolean[] pairsHeld = scope.anyInAny(Fields.TEXT_FIELDS, Fields.FOLDED_BIGRAMS, typedPairs);
+        boolean allPairsHeld = true;
+        for (boolean h : pairsHeld) {
+            allPairsHeld &= h;
+        }
         // the costly part (the spell checker's walks of the dictionary) only for a query whose results are few,
         // or hold not what was typed: a word or a pair of it that no visible material holds
         if (!few && allHeld && allPairsHeld) {
             return null;
         }
         PhraseChoice choice = new PhraseChoice(folded, held);
-        gatherPairs(scope, typedPairs, pairCounts, folded, choice);
+        gatherPairs(scope, typedPairs, pairsHeld, folded, choice);
         gatherWords(scope, folded, held, choice);
         String[] chosen = choice.best();
         if (chosen == null) {
@@ -94,13 +97,14 @@ final class Spelling {
     }
 
     /** The pairs near each pair of the query that no visible material holds as typed, and which of them it holds. */
-    private static void gatherPairs(SuggestionScope scope, List<String> typedPairs, int[] typedCounts, String[] folded,
+    private static void gatherPairs(SuggestionScope scope, List<String> typedPairs, boolean[] typedHeld, String[] folded,
                                     PhraseChoice choice) throws IOException {
         int n = folded.length;
         Set<String> proposed = new LinkedHashSet<>();
         for (int i = 0; i + 1 < n; i++) {
-            if (typedCounts[i] > 0) {
-                choice.pairHeld(typedPairs.get(i), typedCounts[i]);
+            if (typedHeld[i]) {
+                // held as typed: counted as held by one document, for the frequency tie-break
+                choice.pairHeld(typedPairs.get(i), 1);
                 continue;
             }
             for (String pair : similar(scope, Fields.FOLDED_BIGRAMS, typedPairs.get(i))) {
