@@ -5,8 +5,8 @@
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
-# the whole reactor (pom.xml, search-core, solr-plugin, app) and the sample library; .dockerignore keeps
-# build output and data out
+# the whole reactor (pom.xml, search-core, solr-plugin, app) and the sample library, which the app module's
+# build packages into the jar; .dockerignore keeps build output and data out
 COPY . .
 # the same build command as the README; Maven's downloads are kept between builds in a cache mount
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package
@@ -20,8 +20,8 @@ RUN apt-get update \
     && mkdir -p /data \
     && chown hoclieu /data
 WORKDIR /app
+# the jar carries the sample library that a first start imports into an empty catalogue
 COPY --from=build /src/target/hoclieu.jar /app/hoclieu.jar
-COPY --from=build /src/sample-resources /app/sample-resources
 ENV HOCLIEU_DATA_DIR=/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 VOLUME /data

@@ -16,8 +16,9 @@ public final class TestFiles {
     }
 
     /**
-     * A file of the sample library ({@code sample-resources/} at the top of the repository, which the
-     * build names in {@code hoclieu.samples.dir}); with no name, the folder itself.
+     * A file of the sample library ({@code sample-resources/} at the top of the repository, seen from the
+     * module's folder where the tests run, or the folder a {@code hoclieu.samples.dir} system property
+     * names); with no name, the folder itself. The application in the tests imports its packaged copy.
      */
     public static Path sample(String... names) {
         return Path.of(System.getProperty("hoclieu.samples.dir", "../sample-resources"), names);

@@ -14,12 +14,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Viewer;
 
 /** The results page: works without JavaScript (a form, links for facets and pages). */
 @Controller
 class SearchController {
 
     static final String VIEW = "search/results";
+    /** A page parameter: the words exactly as typed, never the suggestion's results in their place. */
+    static final String EXACT = "exact";
 
     private final SearchService search;
     private final AccountService accounts;
@@ -38,7 +41,14 @@ class SearchController {
         SearchRequest request;
         try {
             request = SearchRequests.from(params, 10);
-            model.addAttribute("results", search.search(request, accounts.currentViewer()));
+            Viewer viewer = accounts.currentViewer();
+            SearchPage found = search.search(request, viewer);
+            // nothing found, but the suggestion finds something: its results, saying so, with a link to insist
+            SearchPage instead = params.containsKey(EXACT) ? null : search.insteadOf(request, found, viewer);
+            if (instead != null) {
+                model.addAttribute("showingFor", found.didYouMean());
+            }
+            model.addAttribute("results", instead != null ? instead : found);
         } catch (SearchException e) {
             request = new SearchRequest(params.getFirst("q"), 0, 10, null, Map.of());
             model.addAttribute("error", e);
@@ -160,7 +170,12 @@ class SearchController {
 
         /** The same search (filters, sort) for other words: the "did you mean" link. */
         public String query(String q) {
-            return encoded(base("page", "q").queryParam("q", q));
+            return encoded(base("page", "q", EXACT).queryParam("q", q));
+        }
+
+        /** The same search for the words exactly as typed, without a suggestion's results in their place. */
+        public String exact() {
+            return encoded(base("page", EXACT).queryParam(EXACT, "true"));
         }
 
         public String sort(String sort) {

@@ -33,6 +33,20 @@ public class SearchService {
         return page;
     }
 
+    /**
+     * What a results page shows in place of a search that found nothing: the results of its "did you mean"
+     * (same filters, order and page) when that finds something, else null. Not logged as a search: nobody
+     * typed it. The API never does this; it answers the query asked, with {@code didYouMean} beside.
+     */
+    public SearchPage insteadOf(SearchRequest request, SearchPage page, Viewer viewer) {
+        if (page.total() > 0 || page.didYouMean() == null || page.didYouMean().isBlank()) {
+            return null;
+        }
+        SearchPage instead = backend.search(new SearchRequest(page.didYouMean(), request.page(), request.size(),
+                request.sort(), request.filters()), viewer);
+        return instead.total() > 0 ? instead : null;
+    }
+
     /** Titles and frequent successful queries that complete what is being typed. */
     public List<Suggestion> suggest(String prefix, Viewer viewer) {
         return querySuggestions.merge(prefix, viewer, backend.suggest(prefix, viewer, 10), 10);

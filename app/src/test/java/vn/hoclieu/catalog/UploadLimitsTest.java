@@ -3,7 +3,6 @@ package vn.hoclieu.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,57 +17,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
+import vn.hoclieu.EmptyInstance;
 import vn.hoclieu.Http;
 import vn.hoclieu.Multipart;
 import vn.hoclieu.Zips;
-import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.library.LibraryForm;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.library.LibraryType;
 
 /**
- * The upload limits for real, in an instance of their own with small limits: 64 KB per file, 160 KB
- * per request, and a minimum free space (1 PB) larger than any disk, so that every upload within
- * the size limits meets a full disk. A 413 comes back before anything is stored, a 507 after the
+ * The upload limits for real, in an instance of their own with small limits ({@link EmptyInstance}): 64 KB
+ * per file, 160 KB per request, and a minimum free space (1 PB) larger than any disk, so that every upload
+ * within the size limits meets a full disk. A 413 comes back before anything is stored, a 507 after the
  * free-space check; pages keep what the person typed, the API says it in JSON.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UploadLimitsTest {
-
-    private static final String PASSWORD = "limits-password-1";
-    private static final Path DATA = tempDir();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountService accounts;
+class UploadLimitsTest extends EmptyInstance {
 
     @Autowired
     LibraryService libraries;
 
     private static String librarian;
-
-    @DynamicPropertySource
-    static void limits(DynamicPropertyRegistry registry) {
-        registry.add("hoclieu.data-dir", DATA::toString);
-        registry.add("hoclieu.admin-password", () -> PASSWORD);
-        registry.add("hoclieu.samples.import-on-start", () -> "false");
-        registry.add("hoclieu.harvest.enabled", () -> "false");
-        registry.add("hoclieu.ingest.isolation", () -> "false");
-        registry.add("hoclieu.ingest.workers", () -> "1");
-        registry.add("hoclieu.upload.max-file-size", () -> "64KB");
-        registry.add("hoclieu.upload.max-request-size", () -> "160KB");
-        registry.add("hoclieu.storage.min-free-space", () -> "1024TB"); // 1 PB
-    }
 
     @BeforeAll
     static void clean() {
@@ -86,10 +58,6 @@ class UploadLimitsTest {
             librarian = "thu-thu-gioi-han";
         }
         return librarian;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private Browser signedIn() throws Exception {
@@ -219,13 +187,5 @@ class UploadLimitsTest {
         byte[] b = new byte[n];
         new Random(8).nextBytes(b);
         return b;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("hoclieu-limits-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package vn.hoclieu.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
@@ -86,6 +89,22 @@ class SampleLibraryTest extends IntegrationTest {
         }
         JsonNode loose = Http.get(url("/api/v1/search?q=" + Http.q(unaccented))).json().get("hits");
         assertThat(ids(loose, 3)).as("top 3 for " + unaccented).contains(id);
+    }
+
+    /**
+     * This instance runs in app/, which has no sample-resources folder, and names none, as a jar started from
+     * another folder does: every material of the repository's sample library is in it all the same, from the
+     * copy packaged on the class path (the folder imported again below finds each one a duplicate, byte for byte).
+     */
+    @Test
+    void theSampleLibraryIsImportedFromInsideTheApplicationWhenNoFolderIsNamed(@Autowired Environment settings)
+            throws Exception {
+        assertThat(settings.getProperty("hoclieu.samples.dir")).isNull();
+        assertThat(Path.of("sample-resources")).doesNotExist();
+        List<String> listed = Files.readAllLines(TestFiles.sample("metadata.csv")).stream().skip(1)
+                .filter(line -> !line.isBlank()).map(line -> line.substring(0, line.indexOf(','))).toList();
+        assertThat(listed).hasSize(17);
+        assertThat(resourceOfFile).containsKeys(listed.toArray(String[]::new));
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +122,39 @@ class DidYouMeanTest extends IntegrationTest {
         String english = Http.get(url("/search?q=da+nang"), "Cookie", "hoclieu-lang=en").body();
         assertThat(english).contains("Did you mean:");
         assertThat(Http.get(url("/search?q=" + Http.q("học tập suốt đời"))).body()).doesNotContain("did-you-mean");
+    }
+
+    @Test
+    void aSearchThatFindsNothingShowsWhatItsSuggestionFindsAndSaysSo() {
+        // the API answers the query as asked, its suggestion beside
+        JsonNode api = search("thu vienn");
+        assertThat(api.get("total").asLong()).isZero();
+        assertThat(api.get("hits").size()).isZero();
+        assertThat(api.get("didYouMean").asString()).isEqualTo("thư viện");
+        long found = Http.get(url("/api/v1/search?language=vi&q=" + Http.q("thư viện"))).json().get("total").asLong();
+
+        Document page = Jsoup.parse(Http.get(url("/search?q=thu+vienn&language=vi")).body());
+        Element instead = page.selectFirst("p.showing-instead");
+        assertThat(instead).as(page.html()).isNotNull();
+        assertThat(instead.text()).startsWith("Đang hiển thị kết quả cho thư viện").contains("Tìm chính xác thu vienn");
+        assertThat(instead.select("a").get(1).attr("href")).contains("q=thu%20vienn").contains("language=vi")
+                .contains("exact=true");
+        assertThat(page.select("ol.results > li")).isNotEmpty();
+        assertThat(page.selectFirst(".no-results")).isNull();
+        assertThat(page.selectFirst("p.did-you-mean")).isNull();
+        assertThat(page.selectFirst(".summary").text().replaceAll("^\\D*(\\d+).*$", "$1"))
+                .as("the suggestion's results, counted").isEqualTo(Long.toString(found));
+        assertThat(page.selectFirst("#q").attr("value")).as("the words typed stay in the box").isEqualTo("thu vienn");
+
+        Document exact = Jsoup.parse(Http.get(url("/search?q=thu+vienn&language=vi&exact=true")).body());
+        assertThat(exact.selectFirst("p.showing-instead")).isNull();
+        assertThat(exact.selectFirst(".no-results")).isNotNull();
+        assertThat(exact.selectFirst("p.did-you-mean a").text()).isEqualTo("thư viện");
+        assertThat(exact.selectFirst("p.did-you-mean a").attr("href")).doesNotContain("exact");
+
+        String english = Http.get(url("/search?q=thu+vienn"), "Cookie", "hoclieu-lang=en").body();
+        assertThat(Jsoup.parse(english).selectFirst("p.showing-instead").text()).startsWith("Showing results for")
+                .contains("Search instead for");
     }
 
     private static String fold(String s) {

@@ -39,6 +39,15 @@ class WebPagesTest extends IntegrationTest {
     }
 
     @Test
+    void homePageOfACatalogueWithMaterialBrowsesByTypeSubjectAndLibrary() {
+        String home = Http.get(url("/")).body();
+        assertThat(home).contains("Duyệt theo loại tài liệu").contains("Duyệt theo chủ đề").contains("Duyệt theo thư viện")
+                .contains("Tài liệu mới nhất").doesNotContain("empty-catalogue")
+                .containsPattern("href=\"/search\\?materialType=BOOK\">\\s*<span>Sách</span>\\s*<span class=\"count\">\\d+</span>")
+                .contains("href=\"/search?library=HN-TVHN\"");
+    }
+
+    @Test
     void healthIsUpForEveryoneWithDetailsOnlyForAdministrators() {
         Http.Response health = Http.get(url("/actuator/health"));
         assertThat(health.status()).isEqualTo(200);

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,6 +39,9 @@ import vn.hoclieu.search.relevance.RelevanceCollection;
  * copy ({@code cp -r target/search-bench/index-* target/search-bench/index.current /tmp/probe/}).
  *
  * <pre>java -cp … vn.hoclieu.search.internal.RankingProbe /tmp/probe/index [rounds]</pre>
+ *
+ * <p>{@code -Dprobe.typos=true} asks every query with two letters of its longest word swapped, as a hurried
+ * thumb types it: what did-you-mean's correction costs where it runs, and how often it offers one.
  *
  * <p>{@code -Dprobe.rankings="before;default;pairs=0"} runs the probe once per ranking over the same index
  * ({@code before}: the ranking of December 2026; other variants as {@link RankingExperiments} writes them),
@@ -93,12 +98,17 @@ public final class RankingProbe {
                 double regret = 0;
                 double worst = 0;
                 List<Map.Entry<Long, String>> costs = new ArrayList<>();
+                int offered = 0;
                 for (SearchCorpus.Query sq : queries) {
                     SearchRequest request = request(sq);
+                    if (TYPOS) {
+                        request = new SearchRequest(misspelled(request.q()), 0, request.size(), request.sort(),
+                                request.filters());
+                    }
                     long t0 = cpu.getCurrentThreadCpuTime();
                     SearchPage page = searcher.search(request, Viewer.ANONYMOUS);
                     long t1 = cpu.getCurrentThreadCpuTime();
-                    didYouMean.offer(request, Viewer.ANONYMOUS, page);
+                    offered += didYouMean.offer(request, Viewer.ANONYMOUS, page).didYouMean() != null ? 1 : 0;
                     long t2 = cpu.getCurrentThreadCpuTime();
                     searching += t1 - t0;
                     costs.add(Map.entry(t2 - t0, sq.params() + " (" + page.total() + " hits)"));
@@ -126,8 +136,8 @@ public final class RankingProbe {
                     }
                 }
                 int n = queries.size();
-                System.out.printf("round %d: search %.2f ms, did-you-mean %.2f ms CPU per query%n", round,
-                        searching / 1e6 / n, suggesting / 1e6 / n);
+                System.out.printf("round %d: search %.2f ms, did-you-mean %.2f ms CPU per query, offered for %d%n", round,
+                        searching / 1e6 / n, suggesting / 1e6 / n, offered);
                 costs.sort(Map.Entry.<Long, String>comparingByKey().reversed());
                 System.out.printf("  p50 %.1f ms, p95 %.1f ms, max %.1f ms; the costliest: %s%n",
                         costs.get(n / 2).getKey() / 1e6, costs.get(n / 20).getKey() / 1e6, costs.get(0).getKey() / 1e6,
@@ -140,6 +150,22 @@ public final class RankingProbe {
                 }
             }
         }
+    }
+
+    private static final boolean TYPOS = Boolean.getBoolean("probe.typos");
+
+    /** The query with two adjacent letters of its longest word (of four letters or more) swapped. */
+    static String misspelled(String q) {
+        String longest = "";
+        for (String w : q.split("[^\\p{L}]+")) {
+            longest = w.length() > longest.length() ? w : longest;
+        }
+        if (longest.length() < 4) {
+            return q;
+        }
+        int at = longest.length() / 2 - 1;
+        String swapped = longest.substring(0, at) + longest.charAt(at + 1) + longest.charAt(at) + longest.substring(at + 2);
+        return q.replaceFirst(Pattern.quote(longest), Matcher.quoteReplacement(swapped));
     }
 
     /** The best ten of the full ranking query over every visible match within the filters, none skipped. */

@@ -22,8 +22,10 @@ import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.library.LibraryType;
 
 /**
- * On the first start of an empty catalogue, registers the sample libraries and imports
- * {@code sample-resources/}, so a newcomer has something to search at once.
+ * On the first start of an empty catalogue, registers the sample libraries and imports the sample
+ * library, so a newcomer has something to search at once: the copy packaged in the application
+ * ({@link BundledSamples}), whatever folder it was started from, or the folder named by
+ * {@code hoclieu.samples.dir} instead.
  */
 @Component
 @Order(100)
@@ -35,16 +37,17 @@ class SampleLibrary implements ApplicationRunner {
     private final CatalogFeeds catalog;
     private final LibraryService libraries;
     private final FolderImporter importer;
+    /** The folder to import instead of the packaged sample library; null for the packaged one. */
     private final Path dir;
     private final boolean enabled;
 
     SampleLibrary(CatalogFeeds catalog, LibraryService libraries, FolderImporter importer,
-                  @Value("${hoclieu.samples.dir:sample-resources}") Path dir,
+                  @Value("${hoclieu.samples.dir:}") String dir,
                   @Value("${hoclieu.samples.import-on-start:true}") boolean enabled) {
         this.catalog = catalog;
         this.libraries = libraries;
         this.importer = importer;
-        this.dir = dir;
+        this.dir = dir == null || dir.isBlank() ? null : Path.of(dir.strip());
         this.enabled = enabled;
     }
 
@@ -53,17 +56,37 @@ class SampleLibrary implements ApplicationRunner {
         if (!enabled || !catalog.allResourceIds().isEmpty()) {
             return;
         }
-        if (!Files.isDirectory(dir)) {
-            log.info("No sample library at {}; starting with an empty catalogue", dir.toAbsolutePath());
-            return;
+        importSamples();
+    }
+
+    /** Imports the folder named by {@code hoclieu.samples.dir}, else the packaged sample library; null when there is none. */
+    ImportReport importSamples() throws Exception {
+        if (dir != null) {
+            if (!Files.isDirectory(dir)) {
+                log.warn("No sample library at {} (hoclieu.samples.dir); starting with an empty catalogue",
+                        dir.toAbsolutePath());
+                return null;
+            }
+            return importFrom(dir, dir.toAbsolutePath().toString());
         }
-        registerLibraries(dir.resolve("libraries.csv"));
-        ImportReport report = importer.importFolder(dir, null, IMPORTER);
+        try (BundledSamples bundled = BundledSamples.copy(SampleLibrary.class.getClassLoader())) {
+            if (bundled == null) {
+                log.info("This build carries no sample library; starting with an empty catalogue");
+                return null;
+            }
+            return importFrom(bundled.dir(), "the application");
+        }
+    }
+
+    private ImportReport importFrom(Path folder, String source) throws Exception {
+        registerLibraries(folder.resolve("libraries.csv"));
+        ImportReport report = importer.importFolder(folder, null, IMPORTER);
         log.info("Imported the sample library from {}: {} new, {} duplicates, {} failed",
-                dir.toAbsolutePath(), report.count(ImportReport.Outcome.IMPORTED),
+                source, report.count(ImportReport.Outcome.IMPORTED),
                 report.count(ImportReport.Outcome.DUPLICATE), report.count(ImportReport.Outcome.FAILED));
         report.entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.FAILED)
                 .forEach(e -> log.warn("sample {} not imported: {}", e.file(), e.message()));
+        return report;
     }
 
     private void registerLibraries(Path csvFile) throws Exception {

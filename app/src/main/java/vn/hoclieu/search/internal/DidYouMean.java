@@ -10,12 +10,15 @@ import vn.hoclieu.search.SearchPage;
 import vn.hoclieu.search.SearchRequest;
 
 /**
- * "Did you mean": for a query that found fewer than {@value #FEW_HITS} results or has words typed
- * without diacritics, the words no visible material holds are corrected ({@link Spelling}) and the
- * diacritics restored; otherwise, for words typed without diacritics, just the diacritics the
- * catalogue uses ({@link Restoration}). It runs only then, on at most {@value #MAX_WORDS} words, so
- * an accented query that finds enough costs nothing; every count it uses is of documents the viewer
- * may see within the chosen filters. A failure here is logged and the results are shown without it.
+ * "Did you mean": a query that found few results is corrected into a phrase of the collection
+ * ({@link Spelling}) and the diacritics of the correction restored. Few: fewer than {@value #FEW_HITS},
+ * or, for a query typed without diacritics, none holding what was typed (a word or an adjacent pair of
+ * it that no visible material holds: "kiem chung thong tim" finds pages about "kiểm chứng thông tin",
+ * none with "thong tim"). Otherwise, for words typed without diacritics, just the diacritics the
+ * catalogue uses are offered ({@link Restoration}). It runs on at most {@value #MAX_WORDS} words; an
+ * accented query that finds enough costs nothing, and the spell checker's walks of the dictionary, the
+ * costly part, run only for a query that found few results. Every count it uses is of documents the
+ * viewer may see within the chosen filters. A failure here is logged and the results are shown without it.
  */
 @Component
 @LuceneBackend
@@ -69,13 +72,13 @@ public class DidYouMean {
             return null;
         }
         boolean restore = unaccentedWords(typed);
-        // an unaccented query is looked at anyway, and a long one can find something around a typo
-        boolean respell = hits < FEW_HITS || restore;
-        if (!respell) {
+        boolean few = hits < FEW_HITS;
+        // an unaccented query is looked at anyway (its accents), an accented one only if it found few results
+        if (!few && !restore) {
             return null;
         }
         String suggestion = scoped.with(scope -> {
-            String corrected = Spelling.correct(typed, scope, hits);
+            String corrected = Spelling.correct(typed, scope, hits, few);
             if (corrected != null) {
                 TypedWords again = TypedWords.of(corrected, MAX_WORDS);
                 String[] accents = again != null && unaccentedWords(again) ? Restoration.restore(again, scope) : null;

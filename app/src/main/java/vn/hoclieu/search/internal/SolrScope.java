@@ -1,5 +1,6 @@
 package vn.hoclieu.search.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,6 +80,17 @@ final class SolrScope implements SuggestionScope {
             counts[i] = found == null ? 0 : found.getCount();
         }
         return counts;
+    }
+
+    /** All in one request. */
+    @Override
+    public boolean[] anyInAny(List<String> fields, String suffix, List<String> terms) throws IOException {
+        int[] counts = countsInAny(fields, suffix, terms);
+        boolean[] held = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            held[i] = counts[i] > 0;
+        }
+        return held;
     }
 
     @Override

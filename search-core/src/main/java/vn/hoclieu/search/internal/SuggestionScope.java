@@ -41,6 +41,18 @@ interface SuggestionScope {
         return any(Fields.inAny(fields, suffix, term));
     }
 
+    /**
+     * {@link #anyInAny} of each term, in their order: stops at the first visible document on the embedded
+     * index; one request on SolrCloud.
+     */
+    default boolean[] anyInAny(List<String> fields, String suffix, List<String> terms) throws IOException {
+        boolean[] held = new boolean[terms.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = anyInAny(fields, suffix, terms.get(i));
+        }
+        return held;
+    }
+
     /** How many visible documents a search for the text finds (the ranking query of {@link QueryBuilder}). */
     long countSearch(String text) throws IOException;
 
