@@ -39,7 +39,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -50,7 +54,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * The search benchmark's "stock Lucene, same page" row: what someone who knows Lucene 9 writes for
  * Hoclieu's results page with the library as it comes. {@link StandardAnalyzer} (with ASCII folding,
- * see {@link #analyzer}) over one catch-all field; an exact total; the eight facets of the API counted over every match with the facet module
+ * see {@link #analyzer}) over one catch-all field, the words matched by Hoclieu's rule ({@link #matching}); an exact total; the eight facets of the API counted over every match with the facet module
  * (sorted-set doc values), drill-sideways for the chosen facet when the query has a filter; the
  * newest-first sort as a doc-values {@link Sort}; the top 10 with {@link UnifiedHighlighter}
  * snippets of the text (two passages) and the description (one), as Hoclieu's hits have; the hits'
@@ -142,10 +146,8 @@ final class StockLucenePage {
     SamePage.Answer search(SearchCorpus.Query query) throws IOException, ParseException {
         SamePage.Request request = SamePage.request(query);
         // a query parser per call: they are cheap and not thread-safe
-        QueryParser parser = new QueryParser(ALL, analyzer);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
         String typed = QueryParser.escape(request.q()).replace("\\\"", "\"");
-        Query words = parser.parse(typed);
+        Query words = matching(new QueryParser(ALL, analyzer).parse(typed));
         Sort sort = request.newest() ? new Sort(new SortField(CREATED, SortField.Type.LONG, true)) : null;
 
         TopDocs top;
@@ -197,6 +199,33 @@ final class StockLucenePage {
             }
         }
         return new SamePage.Answer(top.totalHits.value, counts, docs.length);
+    }
+
+    /**
+     * Which resources match, by the rule Hoclieu's ranking sets (what Solr's {@code mm} would say): every
+     * word of a query of one or two, all but one of three or four, half of longer ones; a quoted phrase
+     * always. The parser's words (OR between them) become one clause with that minimum.
+     */
+    static Query matching(Query parsed) {
+        if (!(parsed instanceof BooleanQuery b)) {
+            return parsed;
+        }
+        BooleanQuery.Builder out = new BooleanQuery.Builder();
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        int n = 0;
+        for (BooleanClause c : b.clauses()) {
+            if (c.getQuery() instanceof PhraseQuery) {
+                out.add(c.getQuery(), Occur.MUST);
+            } else {
+                words.add(c.getQuery(), Occur.SHOULD);
+                n++;
+            }
+        }
+        if (n > 0) {
+            words.setMinimumNumberShouldMatch(n <= 2 ? n : n <= 4 ? n - 1 : (int) Math.ceil(n * 0.5));
+            out.add(words.build(), Occur.MUST);
+        }
+        return out.build();
     }
 
     /**
