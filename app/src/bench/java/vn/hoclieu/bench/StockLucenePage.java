@@ -54,13 +54,13 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * The search benchmark's "stock Lucene, same page" row: what someone who knows Lucene 9 writes for
  * Hoclieu's results page with the library as it comes. {@link StandardAnalyzer} (with ASCII folding,
- * see {@link #analyzer}) over one catch-all field, the words matched by Hoclieu's rule ({@link #matching}); an exact total; the eight facets of the API counted over every match with the facet module
- * (sorted-set doc values), drill-sideways for the chosen facet when the query has a filter; the
+ * see {@link #analyzer}) over one catch-all field, the words matched by Hoclieu's rule
+ * ({@link #matching}); an exact total; the eight facets of the API counted over every match with the
+ * facet module (sorted-set doc values), drill-sideways for the chosen facet when the query has a filter; the
  * newest-first sort as a doc-values {@link Sort}; the top 10 with {@link UnifiedHighlighter}
  * snippets of the text (two passages) and the description (one), as Hoclieu's hits have; the hits'
- * display fields read from stored fields. No visibility filter (every
- * resource of the corpus is public), no did-you-mean, no syllable bigrams: the rest of the page is the
- * same work.
+ * display fields read from stored fields. No visibility filter (every resource of the corpus is
+ * public), no did-you-mean, no syllable bigrams: the rest of the page is the same work.
  */
 final class StockLucenePage {
 
