@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -49,12 +51,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.solr.client.solrj.SolrClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.hoclieu.HoclieuApplication;
 import vn.hoclieu.library.LibraryService;
-import vn.hoclieu.library.LibraryType;
 import vn.hoclieu.storage.BlobStore;
 
 /**
@@ -64,8 +66,10 @@ import vn.hoclieu.storage.BlobStore;
  * searched through {@code GET /api/v1/search} by 1, 4 and 16 concurrent loopback clients — a real
  * server in a JVM of its own with {@code -Xmx1g}, its peak heap read from {@code /actuator/metrics}
  * — beside a bare Lucene {@link IndexSearcher} with {@link StandardAnalyzer} over the same documents,
- * in this JVM, given the same queries' words by the same number of threads. Bounded: a fixed time
- * per level; the whole run takes about 12–17 minutes, or 7–10 when the seeded catalogue is reused.
+ * in this JVM, given the same queries' words by the same number of threads (the floor), and beside
+ * two engines that build the same results page: stock Lucene ({@link StockLucenePage}, in this JVM)
+ * and one Solr node with Hoclieu's configset ({@link SolrPage}, over HTTP). Bounded: a fixed time
+ * per level (docs/performance.md says how long the whole run takes).
  *
  * <pre>./mvnw -B -q test-compile exec:exec@search-bench</pre>
  *
@@ -73,7 +77,8 @@ import vn.hoclieu.storage.BlobStore;
  * (default 20), {@code -Dbench.warmup=S} before the first level of each engine (default 90), {@code -Dbench.data=DIR} (default {@code target/search-bench}; a catalogue seeded
  * there with the same size is reused), {@code -Dbench.reindex=false} (search the index the last run
  * built instead of rebuilding it: to compare a change of the search path before and after),
- * {@code -Dbench.clients=1,4} (the levels), {@code -Dbench.baseline=false} (no bare Lucene levels),
+ * {@code -Dbench.clients=1,4} (the levels), {@code -Dbench.baseline=false} (no bare or stock Lucene levels),
+ * {@code -Dbench.solr=false} (no Solr levels),
  * {@code -Dbench.serverJvm="…"} (more options for the server's JVM, e.g. a JFR recording),
  * {@code -Dbench.heapEveryMs=N} (how often the server's heap is read, default 1000). Each level also
  * reports the searching process's CPU time per request.
@@ -107,6 +112,8 @@ public final class SearchBenchmark {
             .map(String::strip).filter(c -> !c.isEmpty()).mapToInt(Integer::parseInt).toArray();
     /** false: leave out the bare Lucene levels (a quick look at the server's CPU per request while changing it). */
     private static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
+    /** false: leave out the Solr levels (they need {@code solr-plugin} packaged: docs/performance.md). */
+    private static final boolean SOLR = Boolean.parseBoolean(System.getProperty("bench.solr", "true"));
     /** More options for the server's JVM, blank-separated (e.g. a JFR recording). */
     private static final String SERVER_JVM = System.getProperty("bench.serverJvm", "").strip();
     /**
@@ -153,6 +160,11 @@ public final class SearchBenchmark {
         Path baselineIndex = data.resolve("baseline-index");
         String baselineBuild = baselineIndex(baselineIndex);
         System.out.println(baselineBuild);
+        Path stockIndex = data.resolve(StockLucenePage.FOLDING ? "stock-page-index" : "stock-page-index-standard");
+        String stockBuild = BASELINE ? StockLucenePage.build(stockIndex, RESOURCES) : null;
+        if (stockBuild != null) {
+            System.out.println(stockBuild);
+        }
 
         List<SearchCorpus.Query> queries = SearchCorpus.queries(QUERIES);
         List<Level> hoclieu = new ArrayList<>();
@@ -165,6 +177,8 @@ public final class SearchBenchmark {
             serverJvm.addAll(List.of(SERVER_JVM.split("\\s+")));
         }
         String serverWarmUp;
+        // a few queries' totals and facet counts, per engine, to set side by side
+        Map<SearchCorpus.Query, Map<String, SamePage.Answer>> checks = new LinkedHashMap<>();
         Process server = java(log, serverJvm, "vn.hoclieu.HoclieuApplication", "--server.port=" + port,
                 "--server.address=127.0.0.1", "--hoclieu.data-dir=" + data, "--hoclieu.samples.import-on-start=false",
                 "--hoclieu.admin-password=" + PASSWORD, "--logging.level.root=WARN",
@@ -177,6 +191,9 @@ public final class SearchBenchmark {
             HeapWatch heap = new HeapWatch(base);
             Search http = httpSearch(base);
             ProcessHandle serverProcess = server.toHandle();
+            for (SearchCorpus.Query q : SamePage.checked(queries)) {
+                checks.computeIfAbsent(q, k -> new LinkedHashMap<>()).put("Hoclieu", apiAnswer(base, q));
+            }
             serverWarmUp = warmUp(queries, () -> http, serverProcess);
             for (int clients : CLIENTS) {
                 hoclieu.add(run("Hoclieu GET /api/v1/search", clients, LEVEL, queries, () -> httpSearch(base),
@@ -190,10 +207,41 @@ public final class SearchBenchmark {
             server.waitFor(60, TimeUnit.SECONDS);
         }
 
+        List<Level> solr = new ArrayList<>();
+        String solrWarmUp = "";
+        String solrSetUp = null;
+        if (SOLR) {
+            List<SolrClient> clients = new ArrayList<>();
+            try (SolrPage page = SolrPage.start(data, PASSWORD)) {
+                solrSetUp = page.summary();
+                System.out.println(solrSetUp);
+                try (SolrClient client = page.newClient()) {
+                    for (Map.Entry<SearchCorpus.Query, Map<String, SamePage.Answer>> check : checks.entrySet()) {
+                        check.getValue().put("Solr", SolrPage.search(client, check.getKey()));
+                    }
+                }
+                Supplier<Search> perClient = () -> {
+                    SolrClient client = page.newClient();
+                    clients.add(client);
+                    return q -> SolrPage.search(client, q).total() >= 0;
+                };
+                solrWarmUp = warmUp(queries, perClient, page.process());
+                for (int c : CLIENTS) {
+                    solr.add(run("Solr, same page", c, LEVEL, queries, perClient, page.process()));
+                }
+            } finally {
+                for (SolrClient client : clients) {
+                    client.close();
+                }
+            }
+        }
+
         List<Level> lucene = new ArrayList<>();
         List<Level> luceneExact = new ArrayList<>();
         String luceneWarmUp = "";
         String luceneExactWarmUp = "";
+        List<Level> stock = new ArrayList<>();
+        String stockWarmUp = "";
         if (BASELINE) {
             try (FSDirectory dir = FSDirectory.open(baselineIndex); DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -210,6 +258,19 @@ public final class SearchBenchmark {
                             () -> luceneSearch(searcher, true), self));
                 }
             }
+            try (FSDirectory dir = FSDirectory.open(stockIndex); DirectoryReader reader = DirectoryReader.open(dir)) {
+                StockLucenePage page = new StockLucenePage(new IndexSearcher(reader));
+                ProcessHandle self = ProcessHandle.current();
+                for (Map.Entry<SearchCorpus.Query, Map<String, SamePage.Answer>> check : checks.entrySet()) {
+                    check.getValue().put("stock Lucene", page.search(check.getKey()));
+                }
+                // a code path of its own (facets, drill-sideways, highlighting): the whole warm-up again
+                Search same = q -> page.search(q).total() >= 0;
+                stockWarmUp = warmUp(queries, () -> same, self);
+                for (int clients : CLIENTS) {
+                    stock.add(run("stock Lucene, same page", clients, LEVEL, queries, () -> same, self));
+                }
+            }
         }
 
         System.out.println();
@@ -218,38 +279,55 @@ public final class SearchBenchmark {
                 RESOURCES, Runtime.getRuntime().availableProcessors(), QUERIES, LEVEL.toSeconds(), WARM_UP.toSeconds(),
                 100 * JIT_SETTLED, WARM_UP_MAX.toSeconds());
         System.out.println("Warm-up: Hoclieu " + serverWarmUp + (BASELINE ? "; bare Lucene " + luceneWarmUp
-                + "; bare Lucene with an exact total (same JVM, after the bare levels) " + luceneExactWarmUp : ""));
+                + "; bare Lucene with an exact total (same JVM, after the bare levels) " + luceneExactWarmUp
+                + "; stock Lucene, same page (same JVM, after those) " + stockWarmUp : "")
+                + (SOLR ? "; Solr " + solrWarmUp : ""));
         System.out.println();
         System.out.println("| engine | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req "
-                + "| of which JIT | req/s vs bare Lucene |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + "| of which JIT | req/s vs bare Lucene | req/s vs same page |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int i = 0; i < CLIENTS.length; i++) {
-            row(hoclieu.get(i), BASELINE ? lucene.get(i) : null);
+            row(hoclieu.get(i), BASELINE ? lucene.get(i) : null, BASELINE ? stock.get(i) : null);
         }
         for (Level l : lucene) {
-            row(l, l);
+            row(l, l, null);
         }
         for (int i = 0; i < luceneExact.size(); i++) {
-            row(luceneExact.get(i), lucene.get(i));
+            row(luceneExact.get(i), lucene.get(i), null);
+        }
+        for (int i = 0; i < stock.size(); i++) {
+            row(stock.get(i), lucene.get(i), stock.get(i));
+        }
+        for (int i = 0; i < solr.size(); i++) {
+            row(solr.get(i), BASELINE ? lucene.get(i) : null, BASELINE ? stock.get(i) : null);
         }
         System.out.println();
-        System.out.println("CPU ms/req: CPU time of the searching process (Hoclieu: the server's JVM; bare Lucene: the "
-                + "benchmark's, clients included) over the level, per request; of which JIT: its JIT compiler threads'");
+        System.out.println("CPU ms/req: CPU time of the searching process (Hoclieu: the server's JVM; Solr: the node's "
+                + "JVM, its embedded ZooKeeper included; bare and stock Lucene: the benchmark's, clients included) over "
+                + "the level, per request; of which JIT: its JIT compiler threads'");
         System.out.println();
         System.out.printf("Server heap: peak %.0f MB in use of %.0f MB (-Xmx1g), sampled every %d ms%n", peakHeap, heapMax,
                 HEAP_EVERY_MS);
         System.out.println(corpus);
         System.out.println(reindex);
         System.out.println(baselineBuild);
+        Stream.of(stockBuild, solrSetUp).filter(line -> line != null).forEach(System.out::println);
+        if (BASELINE || SOLR) {
+            System.out.println();
+            System.out.println("The same page from each engine (total; each facet's values: count per engine, in the "
+                    + "engines' order; – where an engine shows none):");
+            checks.forEach((q, answers) -> System.out.print("  " + SamePage.compare(q, answers)));
+        }
         System.out.printf("Whole benchmark: %.1f min%n", Duration.between(began, Instant.now()).toSeconds() / 60.0);
     }
 
-    private static void row(Level l, Level lucene) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+    private static void row(Level l, Level lucene, Level samePage) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
                 l.engine(), l.clients(), l.requests(), l.errors(), l.perSecond(), l.percentile(0.50),
                 l.percentile(0.95), l.percentile(0.99), 1000 * l.cpuSeconds() / Math.max(1, l.requests()),
                 1000 * l.jitSeconds() / Math.max(1, l.requests()),
-                lucene == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * l.perSecond() / lucene.perSecond()));
+                lucene == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * l.perSecond() / lucene.perSecond()),
+                samePage == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * l.perSecond() / samePage.perSecond()));
     }
 
     // --- the catalogue --------------------------------------------------------------------------------
@@ -284,12 +362,11 @@ public final class SearchBenchmark {
                 "--hoclieu.admin-password=" + PASSWORD, "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR")) {
             LibraryService libraries = app.getBean(LibraryService.class);
-            LibraryType[] types = LibraryType.values();
             long[] libraryIds = new long[SearchCorpus.LIBRARIES.length];
             for (int i = 0; i < libraryIds.length; i++) {
                 String code = SearchCorpus.LIBRARIES[i];
                 libraryIds[i] = libraries.byCode(code)
-                        .orElseGet(() -> libraries.register(code, "Thư viện " + code, types[libraryIndex(code) % types.length],
+                        .orElseGet(() -> libraries.register(code, "Thư viện " + code, SearchCorpus.libraryType(code),
                                 "Hà Nội", null)).id();
             }
             DataSource db = app.getBean(DataSource.class);
@@ -430,27 +507,48 @@ public final class SearchBenchmark {
             return Files.readString(marker).strip() + " (built earlier, reused)";
         }
         Instant started = Instant.now();
+        writeMerged(dir, new StandardAnalyzer(), RESOURCES, d -> {
+            Document doc = new Document();
+            doc.add(new StoredField("id", d.number()));
+            doc.add(new TextField("title", d.title(), Field.Store.YES));
+            doc.add(new TextField("description", d.description(), Field.Store.NO));
+            doc.add(new TextField("text", d.text(), Field.Store.NO));
+            return doc;
+        });
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
+        String summary = String.format(Locale.ROOT, "Baseline index (StandardAnalyzer, 2 threads, text generated "
+                + "in memory, merged into one segment): %,d documents in %.0f s, %.0f documents/s; index %.0f MB",
+                RESOURCES, seconds, RESOURCES / seconds, size(dir) / MB);
+        Files.writeString(marker, summary);
+        return summary;
+    }
+
+    /** What a corpus resource becomes in an index of the benchmark's own. */
+    @FunctionalInterface
+    interface DocumentMaker {
+        Document of(SearchCorpus.Doc d) throws IOException;
+    }
+
+    /**
+     * A new index in {@code dir} of resources 1 to {@code resources}, made by two threads from the
+     * texts generated in memory, merged into one segment (a rebuild of Hoclieu's index ends so too).
+     */
+    static void writeMerged(Path dir, Analyzer analyzer, int resources, DocumentMaker maker) throws Exception {
         try (FSDirectory directory = FSDirectory.open(dir);
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
             AtomicInteger next = new AtomicInteger(1);
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 Thread thread = new Thread(() -> {
                     try {
-                        for (int n = next.getAndIncrement(); n <= RESOURCES; n = next.getAndIncrement()) {
-                            SearchCorpus.Doc d = SearchCorpus.doc(n);
-                            Document doc = new Document();
-                            doc.add(new StoredField("id", n));
-                            doc.add(new TextField("title", d.title(), Field.Store.YES));
-                            doc.add(new TextField("description", d.description(), Field.Store.NO));
-                            doc.add(new TextField("text", d.text(), Field.Store.NO));
-                            writer.addDocument(doc);
+                        for (int n = next.getAndIncrement(); n <= resources; n = next.getAndIncrement()) {
+                            writer.addDocument(maker.of(SearchCorpus.doc(n)));
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                }, "index-" + t);
                 thread.start();
                 threads.add(thread);
             }
@@ -460,12 +558,6 @@ public final class SearchBenchmark {
             writer.forceMerge(1);
             writer.commit();
         }
-        double seconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
-        String summary = String.format(Locale.ROOT, "Baseline index (StandardAnalyzer, 2 threads, text generated "
-                + "in memory, merged into one segment): %,d documents in %.0f s, %.0f documents/s; index %.0f MB",
-                RESOURCES, seconds, RESOURCES / seconds, size(dir) / MB);
-        Files.writeString(marker, summary);
-        return summary;
     }
 
     // --- the load -------------------------------------------------------------------------------------
@@ -550,6 +642,16 @@ public final class SearchBenchmark {
                     + query.params())).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return r.statusCode() == 200 && r.body().contains("\"hits\"");
         };
+    }
+
+    /** Hoclieu's answer to one query, for the side-by-side check. */
+    private static SamePage.Answer apiAnswer(String base, SearchCorpus.Query query) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/search?" + query.params())).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/search?" + query.params() + ": " + r.statusCode() + " " + r.body());
+        }
+        return SamePage.Answer.ofApi(r.body());
     }
 
     /** The query's words (filters and sort left out), parsed as a plain query parser would, AND between words. */
@@ -646,7 +748,7 @@ public final class SearchBenchmark {
     }
 
     /** {@code java <jvm option> -cp <this class path> <main> args…}, its output in {@code log}. */
-    private static Process java(Path log, List<String> jvmOptions, String main, String... args) throws IOException {
+    static Process java(Path log, List<String> jvmOptions, String main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp",
@@ -732,7 +834,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private static long size(Path dir) throws IOException {
+    static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import vn.hoclieu.Http;
+import vn.hoclieu.library.LibraryType;
 
 /**
  * The resources of the search benchmark, made up by {@link BenchText} from a seed per resource: the
@@ -28,6 +29,12 @@ public final class SearchCorpus {
     }
 
     private SearchCorpus() {
+    }
+
+    /** The kind of a library of the corpus, as the benchmark registers it. */
+    static LibraryType libraryType(String library) {
+        LibraryType[] types = LibraryType.values();
+        return types[Arrays.asList(LIBRARIES).indexOf(library) % types.length];
     }
 
     public static Doc doc(int number) {

@@ -88,32 +88,7 @@ class SolrSearchBackend implements SearchBackend {
         long started = System.nanoTime();
         Searcher.validate(request);
         QueryBuilder.Built built = queries.build(request.q());
-        JsonQueryRequest q = new JsonQueryRequest();
-        if (built.empty()) {
-            q.setQuery("*:*");
-        } else {
-            q.setQuery(Map.of("hoclieu", Map.of("query", request.q())));
-        }
-        q.setOffset(request.page() * request.size())
-                .setLimit(request.size())
-                .setSort(sort(request.sort(), built.empty()))
-                .returnFields(HIT_FIELDS);
-        visible(q, viewer);
-        chosen(q, request.filters());
-        for (String dim : Fields.FACETS) {
-            q.withFacet(dim, Map.of("type", "terms", "field", dim, "limit", FACET_VALUES, "mincount", 1,
-                    "refine", true, "domain", Map.of("excludeTags", TAG + dim)));
-        }
-        highlight(q, built.foldedTerms(), List.of(Fields.TEXT, Fields.DESCRIPTION, Fields.TITLE));
-        q.withParam("hl.fl", Fields.TEXT + Fields.FOLDED + "," + Fields.DESCRIPTION + Fields.FOLDED);
-        // the place of the best passage, and the sentences the embedded index cuts snippets at
-        q.withParam(LocatingHighlighter.LOCATE, LocatingHighlighter.BEST);
-        q.withParam(LocatingHighlighter.BREAKS, LocatingHighlighter.LOCAL_SENTENCES);
-        q.withParam("f." + Fields.TEXT + Fields.FOLDED + ".hl.snippets", 2);
-        q.withParam("f." + Fields.DESCRIPTION + Fields.FOLDED + ".hl.snippets", 1);
-        q.withParam("hl.fragsize", Searcher.SNIPPET_CHARS);
-        q.withParam("hl.tag.ellipsis", " … ");
-        q.withParam("hl.defaultSummary", true);
+        JsonQueryRequest q = pageRequest(request, viewer, built);
         QueryResponse response;
         try {
             response = solr.send(q);
@@ -154,6 +129,40 @@ class SolrSearchBackend implements SearchBackend {
         }
         return new SearchPage(response.getResults().getNumFound(), hits, facets(response), null,
                 (System.nanoTime() - started) / 1_000_000, request.page(), request.size());
+    }
+
+    /**
+     * The one request a results page is (words, visibility, chosen facets, every facet's counts,
+     * snippets, sort); the search benchmark sends the same to a Solr node of its own.
+     */
+    static JsonQueryRequest pageRequest(SearchRequest request, Viewer viewer, QueryBuilder.Built built) {
+        JsonQueryRequest q = new JsonQueryRequest();
+        if (built.empty()) {
+            q.setQuery("*:*");
+        } else {
+            q.setQuery(Map.of("hoclieu", Map.of("query", request.q())));
+        }
+        q.setOffset(request.page() * request.size())
+                .setLimit(request.size())
+                .setSort(sort(request.sort(), built.empty()))
+                .returnFields(HIT_FIELDS);
+        visible(q, viewer);
+        chosen(q, request.filters());
+        for (String dim : Fields.FACETS) {
+            q.withFacet(dim, Map.of("type", "terms", "field", dim, "limit", FACET_VALUES, "mincount", 1,
+                    "refine", true, "domain", Map.of("excludeTags", TAG + dim)));
+        }
+        highlight(q, built.foldedTerms(), List.of(Fields.TEXT, Fields.DESCRIPTION, Fields.TITLE));
+        q.withParam("hl.fl", Fields.TEXT + Fields.FOLDED + "," + Fields.DESCRIPTION + Fields.FOLDED);
+        // the place of the best passage, and the sentences the embedded index cuts snippets at
+        q.withParam(LocatingHighlighter.LOCATE, LocatingHighlighter.BEST);
+        q.withParam(LocatingHighlighter.BREAKS, LocatingHighlighter.LOCAL_SENTENCES);
+        q.withParam("f." + Fields.TEXT + Fields.FOLDED + ".hl.snippets", 2);
+        q.withParam("f." + Fields.DESCRIPTION + Fields.FOLDED + ".hl.snippets", 1);
+        q.withParam("hl.fragsize", Searcher.SNIPPET_CHARS);
+        q.withParam("hl.tag.ellipsis", " … ");
+        q.withParam("hl.defaultSummary", true);
+        return q;
     }
 
     /** The facet values chosen, each facet's as a tagged filter (its own counts exclude it: drill sideways). */

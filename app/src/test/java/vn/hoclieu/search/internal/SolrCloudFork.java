@@ -54,6 +54,26 @@ public final class SolrCloudFork {
     }
 
     private static String start() {
+        return launch(List.of("-Xmx512m"), COLLECTIONS).url();
+    }
+
+    /** A test cluster's JVM, the URL of a node, and its standard input (closing it stops the cluster). */
+    public record Launched(Process process, String url, Writer stdin) {
+
+        /** Stops the cluster and waits for its JVM to end. */
+        public void stop() throws IOException, InterruptedException {
+            stdin.close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Starts {@code TestCluster} in a JVM of its own with these JVM options (e.g. its heap, or
+     * {@code -Dhoclieu.cluster.nodes=1}) and collections; it also stops when this JVM ends.
+     */
+    public static Launched launch(List<String> jvmOptions, List<String> collections) {
         Path project = Path.of(System.getProperty("hoclieu.solr.project", "../solr-plugin")).toAbsolutePath();
         Path classpath = project.resolve("target/test-classpath.txt");
         if (!Files.isRegularFile(classpath)) {
@@ -67,10 +87,11 @@ public final class SolrCloudFork {
                     + Files.readString(classpath).strip();
             Path log = project.resolve("target/test-cluster.log");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", cp, "vn.hoclieu.search.solr.TestCluster",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", cp, "vn.hoclieu.search.solr.TestCluster",
                     project.resolve("src/main/configset").toString()));
-            command.addAll(COLLECTIONS);
+            command.addAll(collections);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             Writer stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -103,7 +124,7 @@ public final class SolrCloudFork {
             }, "solr-test-cluster-output");
             reader.setDaemon(true);
             reader.start();
-            return found.get(180, TimeUnit.SECONDS);
+            return new Launched(process, found.get(180, TimeUnit.SECONDS), stdin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

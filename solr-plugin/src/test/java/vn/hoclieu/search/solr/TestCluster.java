@@ -15,7 +15,9 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
  * configset and a collection of two shards, for the app's integration tests, which start this in
  * a JVM of its own (Solr's Jetty 10 cannot share one with Spring Boot).
  *
- * <p>Arguments: the configset folder, then the names of the collections to create (two shards each). Prints {@code SOLR_URL=<a node's base URL>}
+ * <p>Arguments: the configset folder, then the names of the collections to create (two shards each). With
+ * {@code -Dhoclieu.cluster.nodes=1 -Dhoclieu.cluster.shards=1}, one node and collections of one shard
+ * (the search benchmark's single Solr node). Prints {@code SOLR_URL=<a node's base URL>}
  * once the collection is active, then runs until its standard input closes (so it never outlives
  * the test that started it), and shuts down.
  */
@@ -30,15 +32,17 @@ public final class TestCluster {
             configset = configset.resolve("conf");
         }
         List<String> collections = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("hoclieu");
+        int nodes = Integer.getInteger("hoclieu.cluster.nodes", 2);
+        int shards = Integer.getInteger("hoclieu.cluster.shards", 2);
         Path base = Files.createTempDirectory("hoclieu-solrcloud");
-        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(2, base)
+        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, base)
                 .addConfig("hoclieu", configset)
                 .configure();
         try {
             for (String collection : collections) {
-                CollectionAdminRequest.createCollection(collection, "hoclieu", 2, 1)
+                CollectionAdminRequest.createCollection(collection, "hoclieu", shards, 1)
                         .process(cluster.getSolrClient());
-                cluster.waitForActiveCollection(collection, 2, 2);
+                cluster.waitForActiveCollection(collection, shards, shards);
             }
             System.out.println("SOLR_URL=" + cluster.getJettySolrRunners().get(0).getBaseUrl());
             System.out.flush();
