@@ -33,7 +33,11 @@ class UploadLanguageTest extends IntegrationTest {
 
     private static final String LIBRARIAN = "upload-language-librarian";
 
-    /** A real PDF of the sample library in English, and one in Vietnamese, each time with bytes of its own. */
+    /**
+     * A real PDF of the sample library in English, and one in Vietnamese, each time with bytes of its own. Their
+     * copies are uploaded for the library only: other tests of this shared instance expect an anonymous search for
+     * a sample's words to find the sample first.
+     */
     private static byte[] englishPdf() throws IOException {
         return unique("search-smarter-stay-safer.pdf");
     }
@@ -67,7 +71,7 @@ class UploadLanguageTest extends IntegrationTest {
     /** Uploads one file through the page's form with this language; the new resource's id. */
     private long viaForm(Browser browser, String name, byte[] pdf, String language) throws Exception {
         Multipart form = new Multipart().field("_csrf", Browser.csrf(browser.get("/upload").body()))
-                .field("language", language).field("visibility", "PUBLIC")
+                .field("language", language).field("visibility", "LIBRARY")
                 .file("file", name, "application/pdf", pdf);
         HttpResponse<String> posted = browser.postMultipart("/upload", form.boundary(), form.bytes());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
@@ -115,6 +119,8 @@ class UploadLanguageTest extends IntegrationTest {
         long englishByForm = viaForm(browser, "search-smarter.pdf", englishPdf(), chosen.val());
         long vietnameseByForm = viaForm(browser, "hoc-tap-suot-doi.pdf", vietnamesePdf(), chosen.val());
         Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("metadata.csv", "file,visibility\nsearch-smarter.pdf,LIBRARY\nhoc-tap-suot-doi.pdf,LIBRARY\n"
+                .getBytes(StandardCharsets.UTF_8));
         files.put("search-smarter.pdf", englishPdf());
         files.put("hoc-tap-suot-doi.pdf", vietnamesePdf());
         Map<String, Long> imported = viaImport(files);
@@ -130,7 +136,7 @@ class UploadLanguageTest extends IntegrationTest {
         Browser browser = signedIn();
         long chosenOnForm = viaForm(browser, "search-smarter.pdf", englishPdf(), "vi");
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("metadata.csv", "file,language\nsearch-smarter.pdf,vie\nhoc-tap.pdf,fre\n"
+        files.put("metadata.csv", "file,language,visibility\nsearch-smarter.pdf,vie,LIBRARY\nhoc-tap.pdf,fre,LIBRARY\n"
                 .getBytes(StandardCharsets.UTF_8));
         files.put("search-smarter.pdf", englishPdf());
         files.put("hoc-tap.pdf", vietnamesePdf());
