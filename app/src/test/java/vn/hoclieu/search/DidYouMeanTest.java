@@ -94,10 +94,13 @@ class DidYouMeanTest extends IntegrationTest {
         awaitIngestIdle();
 
         assertThat(search(folded).get("total").asLong()).isEqualTo(3);
-        assertThat(didYouMean(folded)).isNull();
+        // the made-up words may happen to lie near a real phrase of the shared catalogue ("bắt buộc"), which is a
+        // fair correction; what must never be offered to those who may not see it is the restricted spelling
+        String restricted = a + " " + b;
+        assertThat(didYouMean(folded)).isNotEqualTo(restricted);
         String outsider = Http.basic(account("teacher-dym-far", Role.TEACHER, "HN-TVHN"), PASSWORD);
-        assertThat(didYouMean(folded, "Authorization", outsider)).isNull();
-        assertThat(didYouMean(folded, "Authorization", colleague)).isEqualTo(a + " " + b);
+        assertThat(didYouMean(folded, "Authorization", outsider)).isNotEqualTo(restricted);
+        assertThat(didYouMean(folded, "Authorization", colleague)).isEqualTo(restricted);
     }
 
     @Test
