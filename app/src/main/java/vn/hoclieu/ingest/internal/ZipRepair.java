@@ -39,12 +39,12 @@ import vn.hoclieu.catalog.Reason;
 final class ZipRepair {
 
     private static final int LOC = ZipStructure.LOC;
-    private static final int CEN = 0x02014b50;
-    private static final int END = 0x06054b50;
-    private static final int END64 = 0x06064b50;
-    private static final int END64_LOCATOR = 0x07064b50;
-    private static final int DESCRIPTOR = 0x08074b50;
-    private static final long MAGIC32 = 0xFFFFFFFFL;
+    private static final int CEN = ZipStructure.CEN;
+    private static final int END = ZipStructure.END;
+    private static final int END64 = ZipStructure.END64;
+    private static final int END64_LOCATOR = ZipStructure.END64_LOCATOR;
+    private static final int DESCRIPTOR = ZipStructure.DESCRIPTOR;
+    private static final long MAGIC32 = ZipStructure.MAGIC32;
     private static final int STORED = 0;
     private static final int DEFLATED = 8;
     private static final int UTF8_NAMES = 0x800;

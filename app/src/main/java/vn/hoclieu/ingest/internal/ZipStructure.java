@@ -38,13 +38,14 @@ import java.util.List;
  */
 final class ZipStructure {
 
+    // the record signatures and the ZIP64 marker, shared with ZipRepair, which rebuilds what this reads
     static final int LOC = 0x04034b50;
-    private static final int CEN = 0x02014b50;
-    private static final int END = 0x06054b50;
-    private static final int END64_LOCATOR = 0x07064b50;
-    private static final int END64 = 0x06064b50;
-    private static final int DESCRIPTOR = 0x08074b50;
-    private static final long MAGIC32 = 0xFFFFFFFFL;
+    static final int CEN = 0x02014b50;
+    static final int END = 0x06054b50;
+    static final int END64_LOCATOR = 0x07064b50;
+    static final int END64 = 0x06064b50;
+    static final int DESCRIPTOR = 0x08074b50;
+    static final long MAGIC32 = 0xFFFFFFFFL;
     private static final int MAGIC16 = 0xFFFF;
 
     /** What is wrong with an archive's layout. */
