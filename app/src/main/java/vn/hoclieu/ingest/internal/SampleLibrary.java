@@ -53,7 +53,7 @@ class SampleLibrary implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (!enabled || !catalog.allResourceIds().isEmpty()) {
+        if (!enabled || catalog.resourceCount() > 0) {
             return;
         }
         importSamples();
