@@ -80,9 +80,26 @@ final class BenchCorpus {
 
     /** The corpus folder, generated unless a complete one of this version is already there. */
     static Path prepare(Path dir, Path samples) throws IOException {
-        int expected = Stream.of(Kind.values()).mapToInt(k -> k.count).sum() + samplesOf(samples).size();
+        return prepare(dir, samples, SEED);
+    }
+
+    /**
+     * A second corpus of the same kinds and sizes, every file different from the first's (other
+     * texts, other seeds) and without the sample library: what a server has already read before the
+     * files that are measured.
+     */
+    static Path prepareWarmUp(Path dir) throws IOException {
+        return prepare(dir, null, WARM_UP_SEED);
+    }
+
+    private static final long WARM_UP_SEED = 20_261_206L;
+
+    private static Path prepare(Path dir, Path samples, long seed) throws IOException {
+        List<Path> sampleFiles = samples == null ? List.of() : samplesOf(samples);
+        int expected = Stream.of(Kind.values()).mapToInt(k -> k.count).sum() + sampleFiles.size();
         Path marker = dir.resolve(MARKER);
-        if (Files.isRegularFile(marker) && Files.readString(marker).equals(VERSION + " " + expected)
+        String version = VERSION + (seed == SEED ? "" : " seed " + seed) + " " + expected;
+        if (Files.isRegularFile(marker) && Files.readString(marker).equals(version)
                 && files(dir).size() == expected) {
             return dir;
         }
@@ -92,7 +109,7 @@ final class BenchCorpus {
         deleteTree(dir);
         Files.createDirectories(dir);
         Files.writeString(marker, "generating"); // ours, though not complete until it names the version
-        for (Path sample : samplesOf(samples)) {
+        for (Path sample : sampleFiles) {
             Files.copy(sample, dir.resolve(sample.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         List<Kind> plan = new ArrayList<>();
@@ -100,13 +117,13 @@ final class BenchCorpus {
             plan.addAll(Collections.nCopies(k.count, k));
         }
         // formats interleaved, so the import (in name order) meets them mixed
-        Collections.shuffle(plan, new Random(SEED));
+        Collections.shuffle(plan, new Random(seed));
         long started = System.nanoTime();
         int longPdfs = 0;
         int bigDocx = 0;
         for (int i = 0; i < plan.size(); i++) {
             Kind kind = plan.get(i);
-            BenchText text = new BenchText(SEED * 1_000_003L + i, i % 7 == 3);
+            BenchText text = new BenchText(seed * 1_000_003L + i, i % 7 == 3);
             String name = String.format(Locale.ROOT, "%04d-%s.%s", i + 1,
                     BenchText.ascii(text.topic()).toLowerCase(Locale.ROOT).replace(' ', '-'),
                     kind.name().toLowerCase(Locale.ROOT));
@@ -133,7 +150,7 @@ final class BenchCorpus {
             }
         }
         System.out.printf("Generated %d files in %s in %.0f s%n", plan.size(), dir, (System.nanoTime() - started) / 1e9);
-        Files.writeString(marker, VERSION + " " + expected);
+        Files.writeString(marker, version);
         return dir;
     }
 

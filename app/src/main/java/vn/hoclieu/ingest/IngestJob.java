@@ -36,6 +36,10 @@ public class IngestJob {
     private Instant notBefore;
     private String claimedBy;
 
+    /** For a scan read page by page: pages read by OCR so far, and how many there are to read; else null. */
+    private Integer pagesDone;
+    private Integer pagesTotal;
+
     @Column(nullable = false)
     private Instant createdAt;
     private Instant startedAt;
@@ -68,6 +72,8 @@ public class IngestJob {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public Integer getPagesDone() { return pagesDone; }
+    public Integer getPagesTotal() { return pagesTotal; }
 
     public void finish(String reason) {
         finish(JobStatus.DONE, reason);
@@ -99,6 +105,8 @@ public class IngestJob {
     /** A librarian asks for another try: the job starts afresh. */
     public void retry() {
         this.status = JobStatus.QUEUED;
+        this.pagesDone = null;
+        this.pagesTotal = null;
         this.attempts = 0;
         this.notBefore = Instant.now();
         this.finishedAt = null;

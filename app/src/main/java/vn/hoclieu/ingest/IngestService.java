@@ -290,7 +290,7 @@ public class IngestService {
     private JobView view(IngestJob j) {
         return new JobView(j.getId(), j.getResourceId(), j.getFileId(), j.getFileName(), j.getStatus(),
                 text(j.getReason()), j.getAttempts(), text(j.getLastError()), j.getCreatedAt(), j.getStartedAt(),
-                j.getFinishedAt());
+                j.getFinishedAt(), j.getPagesDone(), j.getPagesTotal());
     }
 
     /** A stored {@link Reason} in the language of the person asking. */

@@ -21,18 +21,33 @@ final class ExtractionCodec {
     private ExtractionCodec() {
     }
 
-    record Request(String file, String name, String declaredType) {
+    /**
+     * One thing for the extractor to do: read a whole file ({@code page} {@link #WHOLE_FILE}), or
+     * read one page of a PDF by OCR ({@code page} from 0) — a scan's pages are spread over workers.
+     */
+    record Request(String file, String name, String declaredType, int page) {
+
+        Request(String file, String name, String declaredType) {
+            this(file, name, declaredType, WHOLE_FILE);
+        }
+
+        boolean wholeFile() {
+            return page == WHOLE_FILE;
+        }
     }
+
+    static final int WHOLE_FILE = -1;
 
     static void write(DataOutputStream out, Request r) throws IOException {
         string(out, r.file());
         string(out, r.name());
         string(out, r.declaredType());
+        out.writeInt(r.page());
         out.flush();
     }
 
     static Request readRequest(DataInputStream in) throws IOException {
-        return new Request(string(in), string(in), string(in));
+        return new Request(string(in), string(in), string(in), in.readInt());
     }
 
     static void write(DataOutputStream out, Extraction e) throws IOException {

@@ -52,6 +52,16 @@ final class ExtractorPool implements AutoCloseable {
     }
 
     Extraction extract(Path file, String name, String declaredType) {
+        return run(new ExtractionCodec.Request(file.toString(), name, declaredType));
+    }
+
+    /** One page of a scanned PDF read by OCR (0-based), in whichever extractor process is free. */
+    Extraction ocrPage(Path pdf, int page) {
+        return run(new ExtractionCodec.Request(pdf.toString(), "", TikaParsing.PDF_TYPE, page));
+    }
+
+    private Extraction run(ExtractionCodec.Request request) {
+        String declaredType = request.declaredType();
         Child child = idle.pollFirst();
         try {
             if (child == null || !child.process.isAlive()) {
@@ -63,8 +73,7 @@ final class ExtractorPool implements AutoCloseable {
         }
         Child running = child;
         try {
-            Extraction result = running.run(new ExtractionCodec.Request(file.toString(), name, declaredType),
-                    properties.timeout().toMillis(), properties.maxTime().toMillis());
+            Extraction result = running.run(request, properties.timeout().toMillis(), properties.maxTime().toMillis());
             if (!closed) {
                 idle.offerFirst(running);
             } else {

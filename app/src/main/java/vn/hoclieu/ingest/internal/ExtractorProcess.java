@@ -53,6 +53,10 @@ public final class ExtractorProcess {
             } catch (EOFException parentGone) {
                 return;
             }
+            if (!request.wholeFile()) {
+                ExtractionCodec.write(out, tika.ocrPage(Path.of(request.file()), request.page()));
+                continue;
+            }
             long[] lastProgress = {System.nanoTime()}; // nanoTime's origin is arbitrary: never compare with 0
             Extraction result = tika.read(Path.of(request.file()), request.name(), request.declaredType(), () -> {
                 // at most one a second: a 2,000-page PDF must not flood the pipe

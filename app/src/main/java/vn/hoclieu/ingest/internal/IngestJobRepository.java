@@ -136,4 +136,15 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
     long countByIdGreaterThanEqual(long id);
 
     long countByIdGreaterThanEqualAndStatusIn(long id, List<JobStatus> statuses);
+
+    /** How far the OCR of a scan's pages has come, for the queue page and the API. */
+    @Modifying
+    @Query(value = "update ingest_job set pages_done = :done, pages_total = :total where id = :id", nativeQuery = true)
+    int recordPages(@Param("id") long id, @Param("done") int done, @Param("total") int total);
+
+    /** A scan read to the end: its progress says so even if the last report came pages before. */
+    @Modifying
+    @Query(value = "update ingest_job set pages_done = pages_total where id = :id and pages_total is not null",
+            nativeQuery = true)
+    int allPagesRead(@Param("id") long id);
 }

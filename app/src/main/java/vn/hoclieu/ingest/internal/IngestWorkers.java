@@ -102,6 +102,7 @@ class IngestWorkers implements SmartLifecycle {
             return t;
         });
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+        extractor.onScanPagesQueued(() -> wakeUp.release(threads.size()));
         for (int i = 0; i < properties.workers(); i++) {
             Thread t = new Thread(this::work, "ingest-worker-" + (i + 1));
             t.setDaemon(true);
@@ -138,6 +139,10 @@ class IngestWorkers implements SmartLifecycle {
         String me = Thread.currentThread().getName();
         while (running) {
             try {
+                // a scan's pages waiting for OCR come first: its reader is already at work on them
+                if (extractor.helpWithScans()) {
+                    continue;
+                }
                 Optional<JobClaims.Claim> claimed = claims.next(me);
                 if (claimed.isPresent()) {
                     try {
@@ -230,23 +235,11 @@ class IngestWorkers implements SmartLifecycle {
             }
             FileForExtraction f = file.get();
             Path path = blobs.localPath(f.sha256());
-            Extraction extraction = extractor.extract(path, f.name(), f.mediaType());
-            String textSha = null;
-            Long textLength = null;
-            if (!extraction.text().isEmpty()) {
-                byte[] bytes = extraction.text().getBytes(StandardCharsets.UTF_8);
-                StoredBlob stored = blobs.store(new ByteArrayInputStream(bytes));
-                textSha = stored.sha256();
-                textLength = (long) extraction.text().length();
-            }
+            Extraction extraction = extractor.extract(path, f.name(), f.mediaType(),
+                    (done, total, sofar) -> recordPagesRead(claim, f, done, total, sofar));
             String fingerprint = TextFingerprint.of(extraction.text());
             NearDuplicates.Match near = nearDuplicates.closest(fingerprint, f.resourceId()).orElse(null);
-            ExtractionOutcome outcome = new ExtractionOutcome(extraction.status(), extraction.reason(),
-                    extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
-                    extraction.durationSeconds(), extraction.ocr(), extraction.legacyEncoding(), textSha, textLength,
-                    extraction.mediaType(), thumbnail(extraction.thumbnail()), extraction.launchPath(),
-                    fingerprint, near == null ? null : near.resourceId(), near == null ? null : near.similarity(),
-                    extraction.cueStarts(), extraction.keywords());
+            ExtractionOutcome outcome = outcome(extraction, fingerprint, near);
             // First the outcome (the index is updated right after this commit, in this thread),
             // then the job: a finished job means a searchable file. A crash in between re-runs the
             // job, which is harmless: extraction and indexing are idempotent.
@@ -257,6 +250,7 @@ class IngestWorkers implements SmartLifecycle {
                     return false;
                 }
                 catalog.recordExtraction(f.fileId(), outcome);
+                jobs.allPagesRead(jobId);
                 events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
                 return true;
             }));
@@ -280,6 +274,45 @@ class IngestWorkers implements SmartLifecycle {
             } else {
                 claims.retryLater(claim, e.toString(), Instant.now().plusSeconds(1L << Math.min(attempts, 8)));
             }
+        }
+    }
+
+    /** What a reading gave, its text and preview stored as blobs, ready for the catalogue. */
+    private ExtractionOutcome outcome(Extraction extraction, String fingerprint, NearDuplicates.Match near)
+            throws IOException {
+        String textSha = null;
+        Long textLength = null;
+        if (!extraction.text().isEmpty()) {
+            byte[] bytes = extraction.text().getBytes(StandardCharsets.UTF_8);
+            StoredBlob stored = blobs.store(new ByteArrayInputStream(bytes));
+            textSha = stored.sha256();
+            textLength = (long) extraction.text().length();
+        }
+        return new ExtractionOutcome(extraction.status(), extraction.reason(),
+                extraction.title(), extraction.author(), extraction.language(), extraction.pages(),
+                extraction.durationSeconds(), extraction.ocr(), extraction.legacyEncoding(), textSha, textLength,
+                extraction.mediaType(), thumbnail(extraction.thumbnail()), extraction.launchPath(),
+                fingerprint, near == null ? null : near.resourceId(), near == null ? null : near.similarity(),
+                extraction.cueStarts(), extraction.keywords());
+    }
+
+    /**
+     * A scan's pages read so far: recorded and indexed, so that they can be found while the rest is
+     * read, and the job's progress shown. Only while the claim holds; a failure here costs only the
+     * early view, since the whole reading is recorded at the end.
+     */
+    private void recordPagesRead(JobClaims.Claim claim, FileForExtraction f, int done, int total, Extraction sofar) {
+        try {
+            ExtractionOutcome outcome = outcome(sofar, null, null);
+            tx.executeWithoutResult(s -> {
+                if (claims.holds(claim)) {
+                    jobs.recordPages(claim.jobId(), done, total);
+                    catalog.recordExtraction(f.fileId(), outcome);
+                    events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), sofar.status()));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not record the pages read so far of {}: {}", f.name(), e.toString());
         }
     }
 

@@ -3,6 +3,7 @@ package vn.hoclieu.ingest.internal;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ class TikaExtractor {
     private final ExtractorPool pool;
     private final TikaParsing inProcess;
     private final ExecutorService parsing;
+    private final ScanReading scans = new ScanReading(this::ocrPage);
 
     TikaExtractor(IngestProperties properties) throws IOException {
         this.properties = properties;
@@ -46,10 +48,54 @@ class TikaExtractor {
     }
 
     Extraction extract(Path file, String fileName, String declaredType) {
+        return extract(file, fileName, declaredType, ScanReading.Listener.NONE);
+    }
+
+    /**
+     * Reads a file; a PDF whose pages have no text layer (a scan) then has those pages read by OCR
+     * one by one, by this thread and any idle worker ({@link #helpWithScans()}), {@code listener}
+     * hearing how far it has come.
+     */
+    Extraction extract(Path file, String fileName, String declaredType, ScanReading.Listener listener) {
+        Extraction first = readWhole(file, fileName, declaredType);
+        if (!TikaParsing.PDF_TYPE.equals(first.mediaType()) || !first.status().hasText() || !properties.ocr()) {
+            return first;
+        }
+        List<Integer> scanned = ScanReading.pagesWithoutText(first);
+        if (scanned.isEmpty()) {
+            return first;
+        }
+        if (!ocr().available()) {
+            return first.text().isBlank() && first.reason() == null ? first.withReason(ocr().reason()) : first;
+        }
+        return scans.read(file, first, scanned, properties.writeLimit(), listener);
+    }
+
+    /** Reads one waiting page of a scan, if any: what an idle worker does before it takes a new file. */
+    boolean helpWithScans() {
+        return scans.helpOnce();
+    }
+
+    /** {@code wake} is run when a scan's pages are queued, so that idle workers come and help. */
+    void onScanPagesQueued(Runnable wake) {
+        scans.onPagesQueued(wake);
+    }
+
+    private Extraction ocrPage(Path pdf, int page) {
+        if (pool != null) {
+            return pool.ocrPage(pdf, page);
+        }
+        return limited(parsing.submit(() -> inProcess.ocrPage(pdf, page)), TikaParsing.PDF_TYPE);
+    }
+
+    private Extraction readWhole(Path file, String fileName, String declaredType) {
         if (pool != null) {
             return pool.extract(file, fileName, declaredType);
         }
-        Future<Extraction> future = parsing.submit(() -> inProcess.read(file, fileName, declaredType));
+        return limited(parsing.submit(() -> inProcess.read(file, fileName, declaredType)), declaredType);
+    }
+
+    private Extraction limited(Future<Extraction> future, String declaredType) {
         try {
             return future.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

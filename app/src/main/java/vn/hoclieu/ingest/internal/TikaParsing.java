@@ -32,7 +32,6 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
-import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.metadata.XMPDM;
@@ -72,9 +71,11 @@ final class TikaParsing {
     private final LanguageDetector languages;
     private final Thumbnailer thumbnails = new Thumbnailer();
     private final TextObjectFactory textObjects = CommonTextObjectFactories.forDetectingOnLargeText();
+    private final ScanPageReader scanPages;
 
     TikaParsing(IngestProperties properties) throws IOException {
         this.properties = properties;
+        this.scanPages = new ScanPageReader(properties.ocrLanguages());
         this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
         this.languages = LanguageDetectorBuilder.create(NgramExtractors.standard())
                 .withProfiles(new LanguageProfileReader().readAllBuiltIn())
@@ -226,8 +227,9 @@ final class TikaParsing {
         ocrConfig.setSkipOcr(!ocr);
         context.set(TesseractOCRConfig.class, ocrConfig);
         PDFParserConfig pdf = new PDFParserConfig();
-        // AUTO: only pages without a text layer (scans) are rendered and read by Tesseract
-        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        // a PDF's pages without a text layer (scans) are read afterwards, one request per page, so that
+        // the pages of a long scan are spread over the workers (ScanReading)
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         context.set(PDFParserConfig.class, pdf);
 
@@ -273,8 +275,7 @@ final class TikaParsing {
             pageCount = pages.pages();
         }
         String language = detectLanguage(content, metadata);
-        Integer ocrPages = metadata.getInt(PDF.OCR_PAGE_COUNT);
-        boolean ocrUsed = ocr && !content.isBlank() && (image || (ocrPages != null && ocrPages > 0));
+        boolean ocrUsed = ocr && !content.isBlank() && image;
         if (reason == null && pdfFile && PdfRepair.isCutShort(file)) {
             // PDFBox reads what is left of a cut file: say that pages may be missing, or nobody would know
             reason = Reason.of("reason.pdf.cutShort");
@@ -384,6 +385,36 @@ final class TikaParsing {
         return out;
     }
 
+    /**
+     * One page of a PDF (0-based) read by OCR, for a scan whose pages are spread over the workers:
+     * its text and language, or FAILED with the reason. No preview, no metadata: the whole file's
+     * first reading has them.
+     */
+    Extraction ocrPage(Path pdf, int page) {
+        OcrAvailability ocr = ocr();
+        if (!properties.ocr() || !ocr.available()) {
+            return Extraction.failed(ExtractionStatus.FAILED,
+                    !properties.ocr() ? Reason.of("reason.noText.ocrOff") : ocr.reason(), PDF_TYPE);
+        }
+        try {
+            String text = Normalizer.normalize(tidy(scanPages.read(pdf, page, properties.timeout())),
+                    Normalizer.Form.NFC).replace('\f', '\n').strip();
+            return new Extraction(ExtractionStatus.OK, null, text, null, null, detectLanguage(text, new Metadata()),
+                    1, null, !text.isEmpty(), PDF_TYPE);
+        } catch (IOException | RuntimeException e) {
+            return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.ocr.page", page + 1, e.getMessage()),
+                    PDF_TYPE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.interrupted"), PDF_TYPE);
+        } catch (OutOfMemoryError e) {
+            return Extraction.failed(ExtractionStatus.FAILED, Reason.of("reason.tooComplex", "OutOfMemoryError"),
+                    PDF_TYPE);
+        }
+    }
+
+    static final String PDF_TYPE = "application/pdf";
+
     private String detectLanguage(String content, Metadata metadata) {
         if (content.length() >= 40) {
             String sample = content.length() > 20_000 ? content.substring(0, 20_000) : content;
@@ -472,9 +503,13 @@ final class TikaParsing {
         return OcrAvailability.of(properties.ocrLanguages());
     }
 
-    /** Collapses the blank lines and trailing spaces parsers leave, keeping paragraph and page breaks. */
+    /**
+     * Collapses the blank lines and trailing spaces parsers leave, keeping paragraph and page breaks:
+     * the form feeds of empty first or last pages too, or every later page number would be wrong.
+     */
     static String tidy(String text) {
-        return text.replaceAll("[ \\t\\x0B\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return text.replaceAll("[ \\t\\x0B\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n")
+                .replaceAll("^[\\s&&[^\\f]]+|[\\s&&[^\\f]]+$", "");
     }
 
     private static boolean isEncrypted(Throwable t) {
