@@ -40,6 +40,8 @@ final class ResourceSampler implements AutoCloseable {
     private final Map<String, ThreadCpu> threadCpu = new ConcurrentHashMap<>();
     private final Map<Long, Long> childPeakKb = new ConcurrentHashMap<>();
     private final Map<Long, Duration> childCpu = new ConcurrentHashMap<>();
+    /** What an extractor process alive when the clocks restarted had already spent: not this phase's. */
+    private final Map<Long, Duration> childCpuBefore = new ConcurrentHashMap<>();
     /** Extractor pid → when it was first and last seen (System.nanoTime). */
     private final Map<Long, long[]> childSeen = new ConcurrentHashMap<>();
     private final long born = System.nanoTime();
@@ -164,6 +166,11 @@ final class ResourceSampler implements AutoCloseable {
     /** Counts CPU and GC from now on, not what the phase spent before its measured part. */
     void restartClocks() {
         sampleThreadCpu(ProcessHandle.current().pid(), true);
+        // extractor processes of an earlier phase live on (a steady state): count only what they spend from now
+        ProcessHandle.current().descendants().filter(p -> isExtractor(p.pid())).forEach(p -> {
+            sampleThreadCpu(p.pid(), false);
+            p.info().totalCpuDuration().ifPresent(cpu -> childCpuBefore.put(p.pid(), cpu));
+        });
         start = Counters.now();
         threadCpu.values().forEach(t -> t.startTicks().set(t.lastTicks().get()));
         clocksStarted = true; // a thread first seen from now on was born in the measured part
@@ -215,7 +222,8 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     double childCpuSeconds() {
-        return childCpu.values().stream().mapToLong(Duration::toMillis).sum() / 1e3;
+        return childCpu.entrySet().stream().mapToLong(e -> e.getValue().toMillis()
+                - childCpuBefore.getOrDefault(e.getKey(), Duration.ZERO).toMillis()).sum() / 1e3;
     }
 
     /** CPU seconds the rest of the machine used meanwhile (other programs), or 0 where Linux does not tell. */

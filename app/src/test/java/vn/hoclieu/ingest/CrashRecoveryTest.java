@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Tag;
 import vn.hoclieu.TestGroups;
 
 /**
- * The instance is killed with SIGKILL in the middle of a bulk upload of 240 small real files (text,
+ * The instance is killed with SIGKILL in the middle of a bulk upload of 120 small real files (text,
  * HTML, PDF, DOCX) — uploads still arriving, its worker busy — and then {@code hoclieu.jar verify}
  * runs on the data folder it left, and the instance is started again on it: every acknowledged
  * upload is there and serves back the very bytes that were sent, every job ends, and the index
@@ -39,9 +39,9 @@ import vn.hoclieu.TestGroups;
 class CrashRecoveryTest {
 
     private static final String PASSWORD = "crash-test-password";
-    private static final int FILES = 240;
+    private static final int FILES = 120;
     /** Acknowledged uploads after which the process is killed: the rest are still on their way. */
-    private static final int KILL_AFTER = 160;
+    private static final int KILL_AFTER = 80;
 
     @TempDir
     Path data;
