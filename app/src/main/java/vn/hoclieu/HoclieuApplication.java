@@ -11,7 +11,7 @@ import vn.hoclieu.cli.CommandLine;
  * Hoclieu: an open educational resource catalogue and digital library for a network of
  * public, school and community-learning-centre libraries.
  *
- * <p>Every direct sub-package is a module (see {@code docs/architecture.md}); {@code ModularityTests}
+ * <p>Every direct sub-package is a module (see {@code docs/architecture.md}); {@code ModularityTest}
  * keeps their boundaries honest. Without arguments (or with only {@code --name=value} settings) the
  * web application starts; otherwise the first argument names a shell command ({@link CommandLine};
  * {@code help} lists them), which runs and exits.

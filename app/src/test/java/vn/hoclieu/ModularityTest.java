@@ -5,7 +5,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** The modules of docs/architecture.md stay modules: no cycles, no reaching into another's internals. */
-class ModularityTests {
+class ModularityTest {
 
     private final ApplicationModules modules = ApplicationModules.of(HoclieuApplication.class);
 
