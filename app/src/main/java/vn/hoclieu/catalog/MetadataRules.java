@@ -27,7 +27,7 @@ public final class MetadataRules {
     private MetadataRules() {
     }
 
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
         if (blankToNull(value) == null) {
             return null;
         }
@@ -59,7 +59,7 @@ public final class MetadataRules {
     }
 
     /** The licence id as kept, or null when blank; 400 for anything else. */
-    static String checkedLicence(String value) {
+    public static String checkedLicence(String value) {
         if (blankToNull(value) == null) {
             return null;
         }

@@ -115,7 +115,7 @@ class ResourceApiController {
         ResourceView.FileView file = harvestedFiles.localFile(id, fileId, accounts.currentViewer(), Reading.WITH_GRANTS)
                 .orElseThrow(() -> notFound(id));
         if (FileResponses.isDownload(file, download) && startsAtZero(request.getHeader("Range"))) {
-            usage.downloaded(id, Visitors.of(request), request.getHeader("User-Agent"));
+            usage.downloaded(id, accounts.currentViewer(), Visitors.of(request), request.getHeader("User-Agent"));
         }
         return FileResponses.serve(file, catalog.content(file), download, request);
     }

@@ -56,7 +56,7 @@ class ResourceController {
         var viewer = accounts.currentViewer();
         ResourceView resource = catalog.find(id, viewer, Reading.WITH_GRANTS)
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.resource.notFound", String.valueOf(id)));
-        usage.viewed(id, Visitors.of(request), request.getHeader("User-Agent"));
+        usage.viewed(id, viewer, Visitors.of(request), request.getHeader("User-Agent"));
         model.addAttribute("resource", resource);
         model.addAttribute("main", resource.mainFile());
         model.addAttribute("subtitles", resource.files().stream().filter(ResourceView.FileView::isSubtitle).toList());

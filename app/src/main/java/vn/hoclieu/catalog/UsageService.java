@@ -21,12 +21,15 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import vn.hoclieu.account.Viewer;
 
 /**
  * Counts how much resources are used: page views and downloads, per day. Counting never slows a
  * page: it adds to counters in memory, which are written to the database every few seconds in
  * one batch, after which the search index learns the new popularity. One person reloading a page
- * or a player fetching a video in pieces counts once per half hour; crawlers are not counted.
+ * or a player fetching a video in pieces counts once per half hour; crawlers are not counted, nor
+ * are the material's own people (its library's staff, administrators, its uploader) or anything
+ * not yet published: the figures are about readers.
  */
 @Service
 public class UsageService {
@@ -55,21 +58,43 @@ public class UsageService {
         this.events = events;
     }
 
-    /** Someone opened the resource's page. {@code visitor} identifies them (session, or address and browser). */
-    public void viewed(long resourceId, String visitor, String userAgent) {
-        count(resourceId, VIEWS, visitor, userAgent);
+    /**
+     * Someone opened the resource's page. {@code visitor} identifies them (session, or address and browser).
+     * Not counted: the material's own people ({@link #counts}) and material not yet published.
+     */
+    public void viewed(long resourceId, Viewer viewer, String visitor, String userAgent) {
+        count(resourceId, VIEWS, viewer, visitor, userAgent);
     }
 
-    /** Someone downloaded one of the resource's files. */
-    public void downloaded(long resourceId, String visitor, String userAgent) {
-        count(resourceId, DOWNLOADS, visitor, userAgent);
+    /** Someone downloaded one of the resource's files; counted as {@link #viewed} is. */
+    public void downloaded(long resourceId, Viewer viewer, String visitor, String userAgent) {
+        count(resourceId, DOWNLOADS, viewer, visitor, userAgent);
     }
 
-    private void count(long resourceId, int kind, String visitor, String userAgent) {
-        if (isCrawler(userAgent) || !firstInVisit(visitor + ':' + kind + ':' + resourceId)) {
+    private void count(long resourceId, int kind, Viewer viewer, String visitor, String userAgent) {
+        if (isCrawler(userAgent) || !firstInVisit(visitor + ':' + kind + ':' + resourceId)
+                || !counts(resourceId, viewer)) {
             return;
         }
         pending.computeIfAbsent(resourceId, id -> new AtomicLongArray(2)).incrementAndGet(kind);
+    }
+
+    /**
+     * Whether this viewer's use of the resource is a reader's use, the one statistics are about. The
+     * library's staff and administrators checking a material, and its uploader looking at their own
+     * work, are not; nor is any use of material not published (only those people can see it then, and
+     * reviewing it is not reading it). Asked once per visit, after the visit check, so a reload costs nothing.
+     */
+    private boolean counts(long resourceId, Viewer viewer) {
+        List<Boolean> readers = jdbc.query("select status, library_id, created_by from resource where id = ?",
+                (rs, n) -> {
+                    long library = rs.getLong(2);
+                    Long libraryId = rs.wasNull() ? null : library;
+                    boolean own = ResourcePermissions.isStaffOf(viewer, libraryId)
+                            || (viewer.signedIn() && viewer.username().equals(rs.getString(3)));
+                    return ResourceStatus.PUBLISHED.name().equals(rs.getString(1)) && !own;
+                }, resourceId);
+        return !readers.isEmpty() && readers.get(0);
     }
 
     private boolean firstInVisit(String key) {

@@ -25,6 +25,8 @@ class CollectionController {
     static final String LIST = "collection/collections";
     static final String SHOW = "collection/collection";
     private static final String SIGN_IN = "redirect:/signin";
+    /** The id of the resource page's "add to collection" section (templates/collection/add.html). */
+    static final String ADD_FORM = "bo-suu-tap";
     private static final int PAGE_SIZE = 20;
 
     private final CollectionService collections;
@@ -46,14 +48,26 @@ class CollectionController {
         return listPage(Math.max(0, page), model);
     }
 
+    /**
+     * A new collection. From a resource's page ({@code resourceId} given) the collection is made for that
+     * material: it is added at once and the person goes back to the material, told where it went.
+     */
     @PostMapping("/collections")
-    String create(@Valid @ModelAttribute("form") CollectionForm form, BindingResult errors, Model model) {
+    String create(@Valid @ModelAttribute("form") CollectionForm form, BindingResult errors,
+                  @RequestParam(required = false) Long resourceId, Model model) {
         return signedIn(viewer -> {
+            // a refusal shows the form again with what was typed, still for the same material
+            model.addAttribute("forResource", resourceId);
             if (errors.hasErrors()) {
                 return listPage(0, model);
             }
             try {
-                return "redirect:/collections/" + collections.create(form.toDraft(libraryCode(viewer)), viewer).id();
+                if (resourceId == null) {
+                    return "redirect:/collections/" + collections.create(form.toDraft(libraryCode(viewer)), viewer).id();
+                }
+                CollectionView created = collections.createFor(form.toDraft(libraryCode(viewer)), resourceId,
+                        form.getNote(), viewer);
+                return backToResource(resourceId, created.id());
             } catch (CatalogException e) {
                 errors.reject(e.messageCode(), e.arguments(), e.messageCode());
                 return listPage(0, model);
@@ -67,6 +81,8 @@ class CollectionController {
         CollectionView c = collections.find(id, viewer).orElseThrow(() -> CollectionService.notFound(id));
         model.addAttribute("collection", c);
         parts.forEach(p -> model.addAllAttributes(p.parts(id, viewer)));
+        model.addAttribute("hiddenFromReaders", collections.hiddenFromReaders(id,
+                Boolean.TRUE.equals(model.getAttribute(CollectionPageParts.SHARED_BY_LINK)), viewer));
         if (c.editable() && !model.containsAttribute("form")) {
             model.addAttribute("form", CollectionForm.of(c));
         }
@@ -94,13 +110,21 @@ class CollectionController {
         });
     }
 
-    /** The form on a resource's page. */
+    /** The form on a resource's page: the person stays on the material, told where it went. */
     @PostMapping("/collections/items")
     String add(@RequestParam long collectionId, @RequestParam long resourceId,
                @RequestParam(required = false) String note) {
         return signedIn(viewer -> {
             collections.addItem(collectionId, resourceId, note, viewer);
-            return "redirect:/collections/" + collectionId + "?added";
+            return backToResource(resourceId, collectionId);
+        });
+    }
+
+    @PostMapping("/collections/{id}/items/{resourceId}/note")
+    String note(@PathVariable long id, @PathVariable long resourceId, @RequestParam(required = false) String note) {
+        return signedIn(viewer -> {
+            collections.noteItem(id, resourceId, note, viewer);
+            return "redirect:/collections/" + id + "?noted#item-" + resourceId;
         });
     }
 
@@ -128,6 +152,10 @@ class CollectionController {
             // back to the item that moved, so that pressing again moves it again
             return "redirect:/collections/" + id + "#item-" + resourceId;
         });
+    }
+
+    private static String backToResource(long resourceId, long collectionId) {
+        return "redirect:/resources/" + resourceId + "?addedTo=" + collectionId + "#" + ADD_FORM;
     }
 
     /** Changes need an account: a visitor whose session ended is sent to sign in, not shown an error. */

@@ -14,6 +14,9 @@ public class CollectionForm {
     private String visibility = CollectionVisibility.PRIVATE.name();
     /** A librarian's choice: the library owns it, not the person. */
     private boolean forLibrary;
+    /** On a resource's page: the note of the material the new collection is made for. */
+    @Size(max = CollectionService.MAX_NOTE)
+    private String note;
 
     CollectionDraft toDraft(String libraryCode) {
         return new CollectionDraft(title, description == null ? "" : description, visibility,
@@ -37,4 +40,6 @@ public class CollectionForm {
     public void setVisibility(String visibility) { this.visibility = visibility; }
     public boolean isForLibrary() { return forLibrary; }
     public void setForLibrary(boolean forLibrary) { this.forLibrary = forLibrary; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
 }

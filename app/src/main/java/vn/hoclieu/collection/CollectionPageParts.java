@@ -10,6 +10,12 @@ import vn.hoclieu.account.Viewer;
  */
 public interface CollectionPageParts {
 
+    /**
+     * A part's attribute (a {@code Boolean}): the collection has a share link that still works, so anyone
+     * holding it reads the collection, and the owner is warned of the items such a reader would not see.
+     */
+    String SHARED_BY_LINK = "collectionSharedByLink";
+
     /** @param collectionId a collection the viewer may see */
     Map<String, Object> parts(long collectionId, Viewer viewer);
 }

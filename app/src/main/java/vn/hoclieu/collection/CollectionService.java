@@ -115,6 +115,15 @@ public class CollectionService {
         });
     }
 
+    /** A new collection made for one material, which it holds from the start; all or nothing. */
+    public CollectionView createFor(CollectionDraft draft, long resourceId, String note, Viewer by) {
+        return tx.execute(s -> {
+            CollectionView created = create(draft, by);
+            addItem(created.id(), resourceId, note, by);
+            return created;
+        });
+    }
+
     /** Changes title, description or visibility; null fields stay as they are. */
     public CollectionView update(long id, CollectionDraft changes, Viewer by) {
         return change(id, by, c -> {
@@ -145,6 +154,37 @@ public class CollectionService {
             collections.saveAndFlush(c);
             return added;
         }));
+    }
+
+    /** Changes (or, blank, clears) the note of an item the person sees. */
+    public CollectionView noteItem(long id, long resourceId, String note, Viewer by) {
+        String cleanNote = limited(note, MAX_NOTE, "note");
+        return change(id, by, c -> {
+            if (!visibleItemIds(c, by).contains(resourceId) || !c.note(resourceId, cleanNote)) {
+                throw notInCollection(resourceId);
+            }
+            return true;
+        });
+    }
+
+    /**
+     * The items of the collection that the person sees but some of its readers would not: for a public
+     * collection (or a private one opened by a share link, which lets anyone in), a visitor who is not
+     * signed in. Each reader is shown only what they may see, so such an item silently drops out of the
+     * list they get; its owner is told. Empty for a private collection without share links, whose
+     * readers are its owners, and for anyone who may not change the collection.
+     *
+     * @param sharedByLink whether the collection has a working share link
+     */
+    public List<Long> hiddenFromReaders(long id, boolean sharedByLink, Viewer viewer) {
+        return tx.execute(s -> collections.findById(id)
+                .filter(c -> canView(viewer, c) && canEdit(viewer, c))
+                .filter(c -> c.getVisibility() == CollectionVisibility.PUBLIC || sharedByLink)
+                .map(c -> {
+                    List<Long> mine = visibleItemIds(c, viewer);
+                    Map<Long, ResourceView> readers = catalog.findVisible(mine, Viewer.ANONYMOUS);
+                    return mine.stream().filter(r -> !readers.containsKey(r)).toList();
+                }).orElse(List.of()));
     }
 
     public CollectionView removeItem(long id, long resourceId, Viewer by) {

@@ -39,6 +39,10 @@ public class BulkImport {
     @Column(nullable = false)
     private String source;
     private String libraryCode;
+    /** The licence, type and visibility of files their metadata.csv row does not describe (V26). */
+    private String defaultLicence;
+    private String defaultMaterialType;
+    private String defaultVisibility;
     /** For a folder import, the absolute path of the folder; null for a ZIP. */
     private String folder;
 
@@ -70,6 +74,17 @@ public class BulkImport {
         BulkImport i = new BulkImport(source, libraryCode, createdBy);
         i.folder = folder.toString();
         return i;
+    }
+
+    public BulkImport withDefaults(ImportDefaults defaults) {
+        this.defaultLicence = defaults.licence();
+        this.defaultMaterialType = defaults.materialType();
+        this.defaultVisibility = defaults.visibility();
+        return this;
+    }
+
+    public ImportDefaults getDefaults() {
+        return new ImportDefaults(defaultLicence, defaultMaterialType, defaultVisibility);
     }
 
     /** Lists the files to come; on a resumed import, files already listed are kept as they are. */

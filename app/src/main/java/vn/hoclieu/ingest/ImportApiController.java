@@ -38,8 +38,12 @@ class ImportApiController {
 
     @PostMapping(path = "/imports", consumes = "multipart/form-data")
     ResponseEntity<ImportView> start(@RequestPart(name = "file", required = false) MultipartFile zip,
-                                     @RequestParam(name = "library", required = false) String library)
+                                     @RequestParam(name = "library", required = false) String library,
+                                     @RequestParam(required = false) String licence,
+                                     @RequestParam(required = false) String materialType,
+                                     @RequestParam(required = false) String visibility)
             throws IOException {
+        ImportDefaults defaults = new ImportDefaults(licence, materialType, visibility);
         if (zip == null || zip.isEmpty()) {
             throw problem(HttpStatus.BAD_REQUEST, "problem.import.noZip");
         }
@@ -54,7 +58,7 @@ class ImportApiController {
         String name = zip.getOriginalFilename() == null ? "import.zip" : zip.getOriginalFilename();
         try (InputStream in = zip.getInputStream()) {
             ImportView started = ingest.startImport(name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name : name + ".zip",
-                    in, library == null || library.isBlank() ? null : library.strip(), viewer);
+                    in, library == null || library.isBlank() ? null : library.strip(), defaults, viewer);
             return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + started.id())).body(started);
         }
     }
@@ -62,9 +66,12 @@ class ImportApiController {
     /** Administrators: import a folder from the server's import inbox ({@code folder} = its name there). */
     @PostMapping("/imports/folder")
     ResponseEntity<ImportView> startFolder(@RequestParam(name = "folder", required = false) String folder,
-                                           @RequestParam(name = "library", required = false) String library) {
+                                           @RequestParam(name = "library", required = false) String library,
+                                           @RequestParam(required = false) String licence,
+                                           @RequestParam(required = false) String materialType,
+                                           @RequestParam(required = false) String visibility) {
         ImportView started = ingest.startFolderImport(folder, library == null || library.isBlank() ? null
-                        : library.strip(), accounts.currentViewer())
+                        : library.strip(), new ImportDefaults(licence, materialType, visibility), accounts.currentViewer())
                 .orElseThrow(() -> problem(HttpStatus.BAD_REQUEST, "problem.import.folderNotFound",
                         String.valueOf(folder), ingest.importInbox().toAbsolutePath().toString()));
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + started.id())).body(started);

@@ -97,7 +97,7 @@ public class ImportCommand {
         ImportReport report;
         try {
             report = zip ? zips.run(source, workDir.resolve("shell-" + ProcessHandle.current().pid() + ".d"), library,
-                    SHELL, ImportProgress.NONE) : ingest.importFolder(source, library, SHELL);
+                    ImportDefaults.NONE, SHELL, ImportProgress.NONE) : ingest.importFolder(source, library, SHELL);
         } catch (ImportRefusedException e) {
             out.println("Not imported: " + Reason.text(e.reason(), messages, Locale.ENGLISH));
             return 1;

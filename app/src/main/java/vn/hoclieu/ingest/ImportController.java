@@ -24,6 +24,10 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Role;
 import vn.hoclieu.catalog.CatalogException;
+import vn.hoclieu.catalog.Licence;
+import vn.hoclieu.catalog.MaterialType;
+import vn.hoclieu.catalog.Visibility;
+import vn.hoclieu.ingest.internal.FolderImporter;
 import vn.hoclieu.ingest.internal.ZipImport;
 import vn.hoclieu.library.LibraryService;
 import vn.hoclieu.storage.InsufficientStorageException;
@@ -63,6 +67,9 @@ class ImportController {
 
     private void formModel(Map<String, Object> model) {
         model.put("libraries", libraries.all());
+        model.put("licences", Licence.values());
+        model.put("materialTypes", MaterialType.values());
+        model.put("visibilities", Visibility.values());
         if (accounts.currentViewer().has(Role.ADMIN)) {
             model.put("folders", ingest.importableFolders());
             model.put("inbox", ingest.importInbox().toAbsolutePath().toString());
@@ -72,12 +79,16 @@ class ImportController {
     /** Administrators: a folder put in the import inbox on the server (security allows only them here). */
     @PostMapping("/imports/folder")
     String startFolder(@RequestParam(name = "folder", required = false) String folder,
-                       @RequestParam(name = "library", required = false) String library, Model model) {
-        return ingest.startFolderImport(folder, library == null || library.isBlank() ? null : library,
+                       @RequestParam(name = "library", required = false) String library,
+                       @RequestParam(required = false) String licence, @RequestParam(required = false) String materialType,
+                       @RequestParam(required = false) String visibility, Model model) {
+        ImportDefaults defaults = new ImportDefaults(licence, materialType, visibility);
+        return ingest.startFolderImport(folder, library == null || library.isBlank() ? null : library, defaults,
                         accounts.currentViewer())
                 .map(started -> "redirect:/imports/" + started.id())
                 .orElseGet(() -> {
                     formModel(model);
+                    model.addAttribute("chosen", defaults);
                     model.addAttribute("folderError", "problem.import.folderNotFound");
                     return NEW_VIEW;
                 });
@@ -85,11 +96,17 @@ class ImportController {
 
     @PostMapping("/imports")
     String start(@RequestParam(name = "file", required = false) MultipartFile zip,
-                 @RequestParam(name = "library", required = false) String library, Model model,
+                 @RequestParam(name = "library", required = false) String library,
+                 @RequestParam(required = false) String licence, @RequestParam(required = false) String materialType,
+                 @RequestParam(required = false) String visibility, Model model,
                  HttpServletResponse response) throws IOException {
         if (zip != null) {
             limits.checkFile(zip.getSize());
         }
+        // what was chosen for every file comes back with the form if it is refused
+        ImportDefaults defaults = new ImportDefaults(licence, materialType, visibility);
+        model.addAttribute("chosen", defaults);
+        model.addAttribute("chosenLibrary", library);
         if (zip == null || zip.isEmpty() || !isZip(zip)) {
             formModel(model);
             model.addAttribute("error", zip == null || zip.isEmpty() ? "problem.import.noZip" : "problem.import.notZip");
@@ -98,14 +115,13 @@ class ImportController {
         try (InputStream in = zip.getInputStream()) {
             String name = zip.getOriginalFilename() == null ? "import.zip" : zip.getOriginalFilename();
             ImportView started = ingest.startImport(name, in, library == null || library.isBlank() ? null : library,
-                    accounts.currentViewer());
+                    defaults, accounts.currentViewer());
             return "redirect:/imports/" + started.id();
         } catch (InsufficientStorageException e) {
             response.setStatus(e.getStatusCode().value());
             formModel(model);
             model.addAttribute("error", e.messageCode());
             model.addAttribute("errorArgs", e.arguments());
-            model.addAttribute("chosenLibrary", library);
             return NEW_VIEW;
         }
     }
@@ -126,6 +142,19 @@ class ImportController {
     String show(@PathVariable long id, Model model) {
         model.addAttribute("bulk", find(id));
         return VIEW;
+    }
+
+    /**
+     * A {@code metadata.csv} to fill in: the columns the importer reads and one example row, with a byte
+     * order mark so that a spreadsheet opens its Vietnamese right (the importer reads it with or without).
+     */
+    @GetMapping("/imports/metadata.csv")
+    ResponseEntity<byte[]> manifestTemplate() {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("metadata.csv").build().toString())
+                .body(FolderImporter.template().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The per-file report as CSV (UTF-8 with a BOM, so spreadsheet programs show Vietnamese right). */

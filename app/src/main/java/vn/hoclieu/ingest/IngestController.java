@@ -1,8 +1,6 @@
 package vn.hoclieu.ingest;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.hoclieu.account.AccountService;
+import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.library.LibraryView;
 
 /**
  * The ingestion queue for librarians: how many files wait, are read, are done; the files that
@@ -24,21 +25,21 @@ class IngestController {
 
     private final IngestService ingest;
     private final AccountService accounts;
+    private final LibraryService libraries;
 
-    IngestController(IngestService ingest, AccountService accounts) {
+    IngestController(IngestService ingest, AccountService accounts, LibraryService libraries) {
         this.ingest = ingest;
         this.accounts = accounts;
+        this.libraries = libraries;
     }
 
     @GetMapping("/ingest")
     String queue(@RequestParam(required = false) Long before, Model model) {
         Viewer viewer = accounts.currentViewer();
-        // the counts are of the jobs the lists show: a librarian's library's, an administrator's all
-        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-        for (JobStatus s : JobStatus.values()) {
-            counts.put(s, ingest.count(s, viewer));
-        }
-        model.addAttribute("counts", counts);
+        // the counts are of the jobs the lists show (a librarian's library's, an administrator's all), as on the dashboard
+        model.addAttribute("counts", ingest.queue(viewer).counts());
+        model.addAttribute("scope", viewer.has(Role.ADMIN) ? null
+                : libraries.byId(viewer.libraryId()).map(LibraryView::name).orElse(null));
         List<JobView> failed = ingest.jobs(JobStatus.FAILED, FAILED_PAGE, before, viewer);
         model.addAttribute("failed", failed);
         model.addAttribute("olderFailed", failed.size() == FAILED_PAGE ? failed.get(failed.size() - 1).id() : null);

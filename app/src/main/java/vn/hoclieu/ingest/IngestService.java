@@ -56,8 +56,9 @@ public class IngestService {
 
     /** Accepts a ZIP of files (and an optional metadata.csv) for import; returns at once. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public ImportView startImport(String name, InputStream zip, String libraryCode, Viewer importer) throws IOException {
-        long id = bulk.start(name, zip, libraryCode, importer);
+    public ImportView startImport(String name, InputStream zip, String libraryCode, ImportDefaults defaults,
+                                  Viewer importer) throws IOException {
+        long id = bulk.start(name, zip, libraryCode, defaults, importer);
         return importStatus(id, importer).orElseThrow();
     }
 
@@ -68,11 +69,12 @@ public class IngestService {
      * @throws IllegalStateException when the caller is not an administrator
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public Optional<ImportView> startFolderImport(String folder, String libraryCode, Viewer importer) {
+    public Optional<ImportView> startFolderImport(String folder, String libraryCode, ImportDefaults defaults,
+                                                  Viewer importer) {
         if (!importer.has(Role.ADMIN)) {
             throw new IllegalStateException("only administrators import folders from the server");
         }
-        return bulk.startFolder(folder, libraryCode, importer).flatMap(id -> importStatus(id, importer));
+        return bulk.startFolder(folder, libraryCode, defaults, importer).flatMap(id -> importStatus(id, importer));
     }
 
     /** The folders an administrator may import, by name, and the inbox that holds them. */
@@ -100,6 +102,7 @@ public class IngestService {
         List<ImportView.Item> items = new ArrayList<>();
         int done = 0;
         int failed = 0;
+        int skipped = 0;
         for (BulkImportItem item : i.getItems()) {
             ImportView.State state;
             String extraction = null;
@@ -110,6 +113,7 @@ public class IngestService {
                 state = ImportView.State.FAILED;
             } else if (item.getOutcome() == ImportReport.Outcome.DUPLICATE) {
                 state = ImportView.State.DONE;
+                skipped++;
             } else if (busy.contains(item.getResourceId())) {
                 state = ImportView.State.PENDING;
             } else {
@@ -127,7 +131,8 @@ public class IngestService {
                     message));
         }
         int total = items.size();
-        return new ImportView(i.getId(), i.getStatus(), i.getSource(), total, done, failed, total - done - failed,
+        return new ImportView(i.getId(), i.getStatus(), i.getSource(), total, done, skipped, failed,
+                total - done - failed,
                 text(i.getMessage()), i.getCreatedAt(), i.getFinishedAt(), items);
     }
 
@@ -189,12 +194,30 @@ public class IngestService {
         return job(jobId, viewer).isPresent() ? discard(jobId) : Optional.empty();
     }
 
-    /** The queue at a glance as the viewer may see it: the counts are the site's, the files being read their own. */
+    /**
+     * The queue at a glance as the viewer may see it: the jobs they may follow ({@link #jobs(JobStatus, int,
+     * Viewer)}: a librarian's library's, an administrator's all), counted, the current batch of them, and
+     * those being read. The queue page and the dashboard both count from here, so they say the same.
+     */
     public QueueView queue(Viewer viewer) {
-        QueueView all = queue();
-        return viewer.has(Role.ADMIN) ? all : new QueueView(all.counts(), all.batchFinished(), all.batchTotal(),
-                jobs(JobStatus.RUNNING, 50, viewer));
+        if (viewer.has(Role.ADMIN)) {
+            return queue();
+        }
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus s : JobStatus.values()) {
+            counts.put(s, count(s, viewer));
+        }
+        if (!viewer.has(Role.LIBRARIAN) || viewer.libraryId() == null) {
+            return new QueueView(counts, 0, 0, List.of());
+        }
+        long library = viewer.libraryId();
+        Long first = jobs.firstIdOfLibraryIn(List.of(JobStatus.QUEUED, JobStatus.RUNNING), library);
+        long total = first == null ? 0 : jobs.countOfLibraryFromIn(first, List.of(JobStatus.values()), library);
+        long finished = first == null ? 0 : jobs.countOfLibraryFromIn(first, ENDED, library);
+        return new QueueView(counts, finished, total, jobs(JobStatus.RUNNING, 50, viewer));
     }
+
+    private static final List<JobStatus> ENDED = List.of(JobStatus.DONE, JobStatus.FAILED, JobStatus.DISCARDED);
 
     /** Jobs of the given resources, to follow an import to its end. */
     public List<JobView> jobsOf(Collection<Long> resourceIds) {
@@ -242,8 +265,7 @@ public class IngestService {
         }
         Long first = jobs.firstIdIn(List.of(JobStatus.QUEUED, JobStatus.RUNNING));
         long total = first == null ? 0 : jobs.countByIdGreaterThanEqual(first);
-        long finished = first == null ? 0 : jobs.countByIdGreaterThanEqualAndStatusIn(first,
-                List.of(JobStatus.DONE, JobStatus.FAILED, JobStatus.DISCARDED));
+        long finished = first == null ? 0 : jobs.countByIdGreaterThanEqualAndStatusIn(first, ENDED);
         return new QueueView(counts, finished, total, jobs(JobStatus.RUNNING, 50));
     }
 

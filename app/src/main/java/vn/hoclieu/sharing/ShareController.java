@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.catalog.CatalogException;
+import vn.hoclieu.qrcode.QrCodes;
 
 /**
  * Share links opened in a browser ({@code /s/<token>}) and the forms of the "Chia sẻ" sections of
@@ -46,8 +47,11 @@ class ShareController {
 
     @PostMapping("/resources/{id}/links")
     String createLink(@PathVariable long id, @RequestParam(required = false) Integer days, RedirectAttributes flash) {
-        return act(id, flash, () -> flash.addFlashAttribute("newShareLink",
-                sharing.createLink(id, days, accounts.currentViewer(), ShareApiController.siteUrl())));
+        return act(id, flash, () -> {
+            NewShareLink link = sharing.createLink(id, days, accounts.currentViewer(), ShareApiController.siteUrl());
+            // a link to material awaiting review opens nothing yet: no code to print and pin up until it does
+            shown(link, sharing.opensNow(id), flash);
+        });
     }
 
     @PostMapping("/resources/{id}/links/{linkId}/revoke")
@@ -58,13 +62,21 @@ class ShareController {
     @PostMapping("/collections/{id}/links")
     String createCollectionLink(@PathVariable long id, @RequestParam(required = false) Integer days,
                                 RedirectAttributes flash) {
-        return act("/collections/" + id, flash, () -> flash.addFlashAttribute("newShareLink",
-                sharing.createCollectionLink(id, days, accounts.currentViewer(), ShareApiController.siteUrl())));
+        return act("/collections/" + id, flash, () -> shown(sharing.createCollectionLink(id, days,
+                accounts.currentViewer(), ShareApiController.siteUrl()), true, flash));
     }
 
     @PostMapping("/collections/{id}/links/{linkId}/revoke")
     String revokeCollectionLink(@PathVariable long id, @PathVariable long linkId, RedirectAttributes flash) {
         return act("/collections/" + id, flash, () -> sharing.revokeCollectionLink(id, linkId, accounts.currentViewer()));
+    }
+
+    /** The new link for the page to show once, with its QR code (inline SVG) when it opens something. */
+    private static void shown(NewShareLink link, boolean opens, RedirectAttributes flash) {
+        flash.addFlashAttribute("newShareLink", link);
+        if (opens) {
+            flash.addFlashAttribute("newShareLinkQr", QrCodes.svg(link.url()));
+        }
     }
 
     private static String act(long id, RedirectAttributes flash, Runnable change) {

@@ -172,6 +172,11 @@ public class SharingService {
                 + link.getTargetId());
     }
 
+    /** Whether a link to the resource opens it now: its library has published it ({@link #open}). */
+    public boolean opensNow(long resourceId) {
+        return catalog.isPublished(resourceId);
+    }
+
     public List<Integer> dayChoices() {
         return properties.dayChoices();
     }

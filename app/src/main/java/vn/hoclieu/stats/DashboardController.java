@@ -1,5 +1,12 @@
 package vn.hoclieu.stats;
 
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +38,11 @@ class DashboardController {
     private final ReviewService review;
     private final LibraryService libraries;
     private final AccountService accounts;
+    private final MessageSource messages;
 
     DashboardController(StatsService stats, IngestService ingest, ReviewService review, LibraryService libraries,
-                        AccountService accounts) {
+                        AccountService accounts, MessageSource messages) {
+        this.messages = messages;
         this.stats = stats;
         this.ingest = ingest;
         this.review = review;
@@ -59,10 +68,29 @@ class DashboardController {
         model.addAttribute("failed", ingest.jobs(JobStatus.FAILED, FAILURES_SHOWN, viewer));
         model.addAttribute("waiting", review.waiting(viewer));
         model.addAttribute("imports", ingest.recentImports(viewer, IMPORTS_SHOWN));
+        model.addAttribute("csvTables", StatisticsCsv.names());
         model.addAttribute("admin", viewer.has(Role.ADMIN));
         if (viewer.has(Role.ADMIN)) {
             model.addAttribute("libraries", libraries.all());
         }
         return VIEW;
+    }
+
+    /**
+     * One table of the statistics the dashboard shows, as CSV, for the same library and period and with
+     * the same rights ({@code ?table=series|most-used|top-queries|zero-queries}, series by default).
+     */
+    @GetMapping("/dashboard/statistics.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String library,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String table) {
+        StatisticsCsv.Table which = StatisticsCsv.table(table);
+        Statistics statistics = stats.statistics(accounts.currentViewer(), library, from, to);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(StatisticsCsv.fileName(statistics, which)).build().toString())
+                .body(StatisticsCsv.write(statistics, which, messages, LocaleContextHolder.getLocale())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

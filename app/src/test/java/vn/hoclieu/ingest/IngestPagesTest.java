@@ -43,7 +43,7 @@ class IngestPagesTest extends IntegrationTest {
         HttpResponse<String> discarded = browser.postForm("/ingest/jobs/" + jobId + "/discard", Browser.csrf(again));
         assertThat(discarded.headers().firstValue("Location").orElseThrow()).endsWith("/ingest?discarded=" + jobId);
         assertThat(ingest.job(jobId).orElseThrow().status()).isEqualTo(JobStatus.DISCARDED);
-        assertThat(browser.get("/ingest?discarded=" + jobId).body()).contains("đã được bỏ qua");
+        assertThat(browser.get("/ingest?discarded=" + jobId).body()).contains("đã được gác lại");
     }
 
     @Test

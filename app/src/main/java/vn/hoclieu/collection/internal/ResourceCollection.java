@@ -92,6 +92,16 @@ public class ResourceCollection {
         return existing.isEmpty();
     }
 
+    /** Changes the note of an item that is in; false if the resource is not (any more) in the collection. */
+    public boolean note(long resourceId, String note) {
+        Optional<CollectionItem> existing = item(resourceId);
+        existing.ifPresent(i -> {
+            i.setNote(note);
+            touch();
+        });
+        return existing.isPresent();
+    }
+
     public boolean remove(long resourceId) {
         boolean removed = items.removeIf(i -> i.getResourceId() == resourceId);
         touch();

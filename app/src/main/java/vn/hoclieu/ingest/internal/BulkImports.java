@@ -26,6 +26,7 @@ import vn.hoclieu.account.Role;
 import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.ingest.BulkImport;
+import vn.hoclieu.ingest.ImportDefaults;
 import vn.hoclieu.ingest.ImportProgress;
 import vn.hoclieu.ingest.ImportRefusedException;
 import vn.hoclieu.ingest.ImportReport;
@@ -74,10 +75,12 @@ public class BulkImports {
      *
      * @throws InsufficientStorageException when the data volume would keep less than its minimum free space
      */
-    public long start(String name, InputStream zip, String libraryCode, Viewer importer) throws IOException {
+    public long start(String name, InputStream zip, String libraryCode, ImportDefaults defaults, Viewer importer)
+            throws IOException {
         Files.createDirectories(dir);
         space.requireRoom(-1);
-        BulkImport created = tx.execute(s -> imports.save(new BulkImport(name, libraryCode, importer.username())));
+        BulkImport created = tx.execute(s -> imports.save(new BulkImport(name, libraryCode, importer.username())
+                .withDefaults(defaults)));
         Path kept = zipOf(created.getId());
         try (OutputStream out = Files.newOutputStream(kept)) {
             space.copy(zip, out);
@@ -126,13 +129,13 @@ public class BulkImports {
      * files themselves, into the blob store); returns the import id, or empty when {@code name}
      * is not a folder inside the inbox (nothing outside it is ever read).
      */
-    public Optional<Long> startFolder(String name, String libraryCode, Viewer importer) {
+    public Optional<Long> startFolder(String name, String libraryCode, ImportDefaults defaults, Viewer importer) {
         Optional<Path> folder = resolveInInbox(name);
         if (folder.isEmpty()) {
             return Optional.empty();
         }
         BulkImport created = tx.execute(s -> imports.save(BulkImport.ofFolder(name.strip(), folder.get(), libraryCode,
-                importer.username())));
+                importer.username()).withDefaults(defaults)));
         worker.submit(() -> run(created.getId(), importer));
         return Optional.of(created.getId());
     }
@@ -198,7 +201,7 @@ public class BulkImports {
                 finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.zipGone"));
                 return;
             }
-            zips.run(zip, unpacked, bulk.getLibraryCode(), importer, progressOf(id));
+            zips.run(zip, unpacked, bulk.getLibraryCode(), bulk.getDefaults(), importer, progressOf(id));
             finish(id, BulkImport.Status.STORED, null);
         } catch (ImportRefusedException e) {
             finish(id, BulkImport.Status.REJECTED, e.reason());
@@ -216,7 +219,7 @@ public class BulkImports {
                 finish(id, BulkImport.Status.REJECTED, Reason.of("reason.import.folderGone", bulk.getSource()));
                 return;
             }
-            folders.importFolder(folder, bulk.getLibraryCode(), importer, progressOf(id));
+            folders.importFolder(folder, bulk.getLibraryCode(), bulk.getDefaults(), importer, progressOf(id));
             finish(id, BulkImport.Status.STORED, null);
         } catch (ImportRefusedException e) {
             finish(id, BulkImport.Status.REJECTED, e.reason());

@@ -1,7 +1,9 @@
 package vn.hoclieu.ingest.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
@@ -23,20 +26,24 @@ import vn.hoclieu.catalog.Reason;
 import vn.hoclieu.catalog.ResourceDraft;
 import vn.hoclieu.catalog.Subtitles;
 import vn.hoclieu.catalog.Uploads;
+import vn.hoclieu.ingest.ImportDefaults;
 import vn.hoclieu.ingest.ImportItems;
 import vn.hoclieu.ingest.ImportProgress;
 import vn.hoclieu.ingest.ImportReport;
 import vn.hoclieu.ingest.PackageImport;
 
 /**
- * Imports a folder of files, described by an optional {@code metadata.csv} manifest (columns:
- * file, title, creators, description, language, subjects, audience, materialType, licence,
- * publisher, date, library, visibility; multiple values separated by {@code ;}).
+ * Imports a folder of files, described by an optional {@code metadata.csv} manifest (the columns of
+ * {@link #COLUMNS}; multiple values separated by {@code ;}), and by the import's defaults for what a
+ * row leaves out.
  */
 @Component
 public class FolderImporter {
 
     static final String MANIFEST = "metadata.csv";
+    /** The columns a manifest may have, in the order the template offers them; only {@code file} is required. */
+    public static final List<String> COLUMNS = List.of("file", "title", "creators", "description", "language",
+            "subjects", "audience", "materialType", "licence", "publisher", "date", "library", "visibility");
 
     private final Uploads uploads;
     private final List<PackageImport> packages;
@@ -47,15 +54,15 @@ public class FolderImporter {
     }
 
     public ImportReport importFolder(Path dir, String libraryCode, Viewer importer) throws IOException {
-        return importFolder(dir, libraryCode, importer, ImportProgress.NONE);
+        return importFolder(dir, libraryCode, ImportDefaults.NONE, importer, ImportProgress.NONE);
     }
 
     /**
      * Imports the folder: as the package it is when a {@link PackageImport} recognises it (an exchange
      * package by its manifest), else its files, described by its {@code metadata.csv} if it has one.
      */
-    public ImportReport importFolder(Path folder, String libraryCode, Viewer importer, ImportProgress progress)
-            throws IOException {
+    public ImportReport importFolder(Path folder, String libraryCode, ImportDefaults defaults, Viewer importer,
+                                     ImportProgress progress) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("not a folder: " + folder);
         }
@@ -65,7 +72,7 @@ public class FolderImporter {
                 return kind.importPackage(dir, libraryCode, importer, progress);
             }
         }
-        Map<String, ResourceDraft> described = readManifest(dir.resolve(MANIFEST), libraryCode);
+        Map<String, ResourceDraft> described = readManifest(dir.resolve(MANIFEST), libraryCode, defaults);
         Map<Path, List<Path>> materials = materials(dir);
         List<Path> mains = described.isEmpty() ? List.copyOf(materials.keySet())
                 : described.keySet().stream().map(name -> dir.resolve(name).normalize()).toList();
@@ -73,7 +80,8 @@ public class FolderImporter {
         List<ImportReport.Entry> entries = new ArrayList<>();
         for (Path main : mains) {
             int before = entries.size();
-            importOne(dir, main, materials.getOrDefault(main, List.of()), described, libraryCode, importer, entries);
+            importOne(dir, main, materials.getOrDefault(main, List.of()), described, draftFor(libraryCode, defaults),
+                    importer, entries);
             if (entries.size() > before) {
                 progress.done(entries.get(entries.size() - 1));
             }
@@ -82,7 +90,7 @@ public class FolderImporter {
     }
 
     private void importOne(Path dir, Path main, List<Path> subtitles, Map<String, ResourceDraft> described,
-                           String libraryCode, Viewer importer, List<ImportReport.Entry> entries) {
+                           ResourceDraft undescribed, Viewer importer, List<ImportReport.Entry> entries) {
         String relative = dir.relativize(main).toString();
         if (!main.startsWith(dir) || !Files.isRegularFile(main)) {
             entries.add(ImportItems.failed(relative, Reason.of("reason.import.notFound")));
@@ -91,22 +99,24 @@ public class FolderImporter {
         List<IncomingFile> files = new ArrayList<>();
         files.add(incoming(main));
         subtitles.forEach(s -> files.add(incoming(s)));
-        ResourceDraft draft = described.getOrDefault(relative, draftFor(libraryCode));
+        ResourceDraft draft = described.getOrDefault(relative, undescribed);
         entries.add(ImportItems.store(relative, () -> uploads.submit(draft, files, importer)));
     }
 
-    private static ResourceDraft draftFor(String libraryCode) {
-        return new ResourceDraft(null, null, null, null, null, null, null, null, null, libraryCode, null, null);
+    private static ResourceDraft draftFor(String libraryCode, ImportDefaults defaults) {
+        return new ResourceDraft(null, null, null, null, null, null, defaults.materialType(), defaults.licence(),
+                defaults.visibility(), libraryCode, null, null);
     }
 
-    private static Map<String, ResourceDraft> readManifest(Path manifest, String libraryCode) throws IOException {
+    private static Map<String, ResourceDraft> readManifest(Path manifest, String libraryCode, ImportDefaults defaults)
+            throws IOException {
         Map<String, ResourceDraft> drafts = new LinkedHashMap<>();
         if (!Files.isRegularFile(manifest)) {
             return drafts;
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(manifest, StandardCharsets.UTF_8));
              CSVParser csv = CSVParser.parse(reader, format)) {
             for (CSVRecord row : csv) {
                 String file = get(row, "file");
@@ -116,12 +126,27 @@ public class FolderImporter {
                 String library = get(row, "library");
                 drafts.put(file, new ResourceDraft(get(row, "title"), list(get(row, "creators")),
                         get(row, "description"), get(row, "language"), list(get(row, "subjects")),
-                        list(get(row, "audience")), get(row, "materialType"), get(row, "licence"),
-                        get(row, "visibility"), libraryCode != null ? libraryCode : library,
+                        list(get(row, "audience")), ImportDefaults.or(get(row, "materialType"), defaults.materialType()),
+                        ImportDefaults.or(get(row, "licence"), defaults.licence()),
+                        ImportDefaults.or(get(row, "visibility"), defaults.visibility()),
+                        libraryCode != null ? libraryCode : library,
                         get(row, "publisher"), get(row, "date")));
             }
         }
         return drafts;
+    }
+
+    /** A manifest to fill in: the header and one example row, after a byte order mark for spreadsheets. */
+    public static String template() {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(out)) {
+            csv.printRecord("bai-giang/ham-so-bac-nhat.pptx", "Hàm số bậc nhất", "Nguyễn Thị Lan;Trần Văn Minh",
+                    "Bài giảng cho lớp 10, có bài tập cuối giờ", "vi", "Toán học;Hàm số", "Lớp 10", "SLIDES",
+                    "CC-BY-4.0", "Trường THPT Bình Minh", "2024-09-05", "", "PUBLIC");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return out.toString();
     }
 
     private static String get(CSVRecord row, String column) {
@@ -130,6 +155,18 @@ public class FolderImporter {
         }
         String v = row.get(column).replace("\uFEFF", "").strip();
         return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * A spreadsheet saving "CSV UTF-8" starts the file with a byte order mark, which would otherwise stick
+     * to the first column's name ({@code file}) and leave every row unread.
+     */
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     private static List<String> list(String value) {

@@ -137,6 +137,17 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
     long countByIdGreaterThanEqualAndStatusIn(long id, List<JobStatus> statuses);
 
+    // the same, for one library's jobs: what its librarians' dashboard and queue page count
+
+    @Query("select min(j.id) from IngestJob j where j.status in :statuses"
+            + " and j.resourceId in (select r.id from Resource r where r.libraryId = :libraryId)")
+    Long firstIdOfLibraryIn(@Param("statuses") List<JobStatus> statuses, @Param("libraryId") long libraryId);
+
+    @Query("select count(j) from IngestJob j where j.id >= :id and j.status in :statuses"
+            + " and j.resourceId in (select r.id from Resource r where r.libraryId = :libraryId)")
+    long countOfLibraryFromIn(@Param("id") long id, @Param("statuses") Collection<JobStatus> statuses,
+                              @Param("libraryId") long libraryId);
+
     /** How far the OCR of a scan's pages has come, for the queue page and the API. */
     @Modifying
     @Query(value = "update ingest_job set pages_done = :done, pages_total = :total where id = :id", nativeQuery = true)

@@ -283,7 +283,7 @@ final class TikaParsing {
         if (reason == null && content.isBlank() && (image || pdfFile) && !ocr) {
             reason = !properties.ocr() ? Reason.of("reason.noText.ocrOff") : ocr().reason();
         }
-        return new Extraction(status, reason, content, clean(title),
+        return new Extraction(status, reason, content, DocumentTitles.meaningful(title, fileName),
                 clean(Optional.ofNullable(metadata.get(TikaCoreProperties.CREATOR))
                         .orElse(metadata.get(XMPDM.ARTIST))),
                 language, pageCount, duration(metadata), ocrUsed, mediaType, null, legacyEncoding)

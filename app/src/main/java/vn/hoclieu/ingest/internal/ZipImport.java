@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.hoclieu.account.Viewer;
+import vn.hoclieu.ingest.ImportDefaults;
 import vn.hoclieu.ingest.ImportProgress;
 import vn.hoclieu.ingest.ImportRefusedException;
 import vn.hoclieu.ingest.ImportReport;
@@ -40,8 +41,8 @@ public class ZipImport {
      * @param unpacked the folder to unpack into (emptied first, deleted at the end)
      * @throws ImportRefusedException a ZIP bomb, a ZIP too large, or a package refused as a whole
      */
-    public ImportReport run(Path zip, Path unpacked, String libraryCode, Viewer importer, ImportProgress progress)
-            throws IOException {
+    public ImportReport run(Path zip, Path unpacked, String libraryCode, ImportDefaults defaults, Viewer importer,
+                            ImportProgress progress) throws IOException {
         deleteTree(unpacked);
         try {
             Optional<String> bomb = ZipBombs.check(zip, ZipBombs.Use.IMPORT);
@@ -49,7 +50,7 @@ public class ZipImport {
                 throw new ImportRefusedException(bomb.get());
             }
             SafeZip.unpack(zip, unpacked, maxUnpackedBytes);
-            return folders.importFolder(unpacked, libraryCode, importer, progress);
+            return folders.importFolder(unpacked, libraryCode, defaults, importer, progress);
         } finally {
             deleteTree(unpacked);
         }

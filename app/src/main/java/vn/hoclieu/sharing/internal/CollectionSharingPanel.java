@@ -30,6 +30,8 @@ class CollectionSharingPanel implements CollectionPageParts {
         if (!collections.mayShare(collectionId, viewer)) {
             return Map.of();
         }
-        return Map.of("collectionSharing", new Panel(sharing.collectionLinks(collectionId, viewer), sharing.dayChoices()));
+        List<ShareLinkView> links = sharing.collectionLinks(collectionId, viewer);
+        return Map.of("collectionSharing", new Panel(links, sharing.dayChoices()),
+                SHARED_BY_LINK, links.stream().anyMatch(ShareLinkView::active));
     }
 }
