@@ -2,7 +2,8 @@
  * Hoclieu search, made a little quicker with JavaScript (everything works without it):
  * - suggestions as you type in every box marked data-suggest: a WAI-ARIA combobox (listbox popup,
  *   aria-expanded, aria-activedescendant; arrow keys, Enter, Escape; tap on a phone);
- * - on the results page, changing a facet checkbox sends the search form at once.
+ * - on the results page, changing a facet checkbox sends the search form at once (keeping the filters
+ *   open on a phone, where "Filters" opened them).
  * Texts come from the page (data-suggest-* attributes of <body>, filled from the message bundles).
  */
 (function () {
@@ -224,6 +225,10 @@
         try {
           window.sessionStorage.setItem(KEY, t.id);
         } catch (err) { /* ignore */ }
+        // on a phone the filters were opened with "Filters" (#filters): the next page keeps them open
+        if (window.location.hash === '#filters') {
+          form.action = form.action.split('#')[0] + '#filters';
+        }
         form.submit();
       }
     });

@@ -87,7 +87,27 @@ class ResourceController {
         extras.forEach(e -> model.addAllAttributes(e.extras(id, viewer, params)));
         // a search hit's place: the PDF opens at that page, the player at that moment (media fragments, no script)
         model.addAttribute("fragment", fragment(page, moment));
+        // "Read" under the title: the reader for documents, the player or picture on this page for the rest
+        model.addAttribute("readLink", ReaderController.link(resource));
+        model.addAttribute("playable", playable(resource.mainFile()));
+        model.addAttribute("pdfPage", pdfPage(pageNumber(page), resource.mainFile()));
         return VIEW;
+    }
+
+    /** The page the PDF preview shows: the one asked for if the file has it, else the first. */
+    private static int pdfPage(Integer asked, ResourceView.FileView main) {
+        Integer pages = main == null || main.extraction() == null ? null : main.extraction().pages();
+        return asked != null && (pages == null || asked <= pages) ? asked : 1;
+    }
+
+    /** Whether the main file plays or shows in the page's preview (a video, a sound, a picture, a package). */
+    private static boolean playable(ResourceView.FileView main) {
+        if (main == null) {
+            return false;
+        }
+        String type = main.mediaType() == null ? "" : main.mediaType();
+        return main.launch() != null || type.startsWith("video/") || type.startsWith("audio/")
+                || (type.startsWith("image/") && !type.equals("image/svg+xml"));
     }
 
     /** The page's own address, as the visitor reached it (behind a proxy: set server.forward-headers-strategy). */
@@ -96,10 +116,15 @@ class ResourceController {
                 .path("/resources/{id}").buildAndExpand(id).toUriString();
     }
 
+    /** A page number from 1 as a link gives it, or null for anything else. */
+    static Integer pageNumber(String page) {
+        return page != null && page.matches("\\d{1,6}") && Integer.parseInt(page) > 0 ? Integer.valueOf(page) : null;
+    }
+
     /** {@code #page=12} or {@code #t=331} for the preview's address; empty for anything else. */
     static String fragment(String page, String moment) {
-        if (page != null && page.matches("\\d{1,6}") && Integer.parseInt(page) > 0) {
-            return "#page=" + Integer.parseInt(page);
+        if (pageNumber(page) != null) {
+            return "#page=" + pageNumber(page);
         }
         if (moment != null && moment.matches("\\d{1,7}")) {
             return "#t=" + Long.parseLong(moment);

@@ -25,7 +25,7 @@ class ResourceTextController {
     static final String VIEW = "catalog/text";
     static final int PART_CHARS = 60_000;
 
-    private static final Set<String> SLIDES = Set.of(
+    static final Set<String> SLIDES = Set.of(
             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "application/vnd.ms-powerpoint",
             "application/vnd.oasis.opendocument.presentation");

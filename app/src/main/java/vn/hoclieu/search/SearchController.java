@@ -1,11 +1,14 @@
 package vn.hoclieu.search;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -37,7 +40,7 @@ class SearchController {
     }
 
     @GetMapping("/search")
-    String results(@RequestParam MultiValueMap<String, String> params, Model model) {
+    String results(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
         SearchRequest request;
         try {
             request = SearchRequests.from(params, 10);
@@ -61,7 +64,18 @@ class SearchController {
         // the chips name the filters even when the search was refused
         model.addAttribute("labels", labels.forPage(results, SearchRequests.filters(params)));
         if (results != null) {
-            model.addAttribute("facetRows", facetRows(results, request));
+            Map<String, List<FacetRow>> rows = facetRows(results, request);
+            model.addAttribute("facetRows", rows);
+            model.addAttribute("facetShown", FACET_SHOWN);
+            // a long list opens at its hidden values when one of them is chosen
+            model.addAttribute("facetOpen", rows.entrySet().stream().filter(e -> e.getValue().stream().skip(FACET_SHOWN)
+                    .anyMatch(FacetRow::selected)).map(Map.Entry::getKey).collect(Collectors.toSet()));
+            model.addAttribute("pageNumbers", pageNumbers(results.page(), results.pages()));
+            if (results.hits().isEmpty() && results.total() > 0) {
+                // a page past the last (an old link, a typed number): nothing here, and a link checker should know
+                model.addAttribute("beyond", true);
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+            }
             if (results.total() == 0) {
                 // queries that found something for others, and would for this viewer: a way out of a dead end
                 model.addAttribute("popularQueries", search.popularQueries(accounts.currentViewer(), request.filters(), POPULAR));
@@ -71,6 +85,36 @@ class SearchController {
     }
 
     private static final int POPULAR = 6;
+    /** Values of a facet shown before "show more": a phone's screen of them. */
+    static final int FACET_SHOWN = 6;
+    /** Page links either side of the current one, besides the first and the last. */
+    private static final int PAGES_AROUND = 2;
+
+    /**
+     * The pages to link to, from 0: the first, the last, and {@value #PAGES_AROUND} either side of the current
+     * one; null where pages are left out ("…").
+     */
+    static List<Integer> pageNumbers(int current, int pages) {
+        List<Integer> out = new ArrayList<>();
+        int from = Math.max(0, current - PAGES_AROUND);
+        int to = Math.min(pages - 1, current + PAGES_AROUND);
+        if (from > 0) {
+            out.add(0);
+            if (from > 1) {
+                out.add(null);
+            }
+        }
+        for (int p = from; p <= to; p++) {
+            out.add(p);
+        }
+        if (to < pages - 1 && to >= from) {
+            if (to < pages - 2) {
+                out.add(null);
+            }
+            out.add(pages - 1);
+        }
+        return out;
+    }
 
     /** The parameters with each language in the catalogue's spelling, so that a facet's link for vi also unticks vie. */
     private static MultiValueMap<String, String> withCanonicalLanguages(MultiValueMap<String, String> params) {

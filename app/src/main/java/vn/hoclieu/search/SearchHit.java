@@ -26,11 +26,15 @@ public record SearchHit(long id, String title, String snippet, String materialTy
         public static final String SLIDE = "slide";
         public static final String MOMENT = "moment";
 
-        /** The resource page opened at this place: the PDF at its page, the video or audio at its moment. */
+        /**
+         * This place: the video or audio on the resource page at its moment; a PDF page or a slide in the reader
+         * ({@code /resources/{id}/read?file=&page=}), which works on phones that show no PDF in a page, with the
+         * anchor of that page or slide ({@code #f<file>-p<page>}).
+         */
         public String link(long resourceId) {
             return MOMENT.equals(kind)
                     ? "/resources/" + resourceId + "?t=" + Math.max(0, (long) Math.floor(seconds))
-                    : "/resources/" + resourceId + "?page=" + page;
+                    : "/resources/" + resourceId + "/read?file=" + fileId + "&page=" + page + "#f" + fileId + "-p" + page;
         }
 
         /**

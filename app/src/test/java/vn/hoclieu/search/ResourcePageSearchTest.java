@@ -91,7 +91,10 @@ class ResourcePageSearchTest extends IntegrationTest {
 
         String page = Http.get(url("/resources/" + pdf + "?within=" + Http.q("da nang"))).body();
         assertThat(page).contains("<mark>Đà</mark> <mark>Nẵng</mark>")
-                .contains("href=\"/resources/" + pdf + "?page=1&amp;within=da%20nang\"").contains("Thấy ở trang 1");
+                .containsPattern("href=\"/resources/" + pdf + "/read\\?file=\\d+&amp;page=1&amp;within=da%20nang#f\\d+-p1\"")
+                .contains("Thấy ở trang 1")
+                // the answer opens at the results: the form's address names them
+                .contains("action=\"/resources/" + pdf + "#within-results\"").contains("id=\"within-results\"");
         String none = Http.get(url("/resources/" + pdf + "?within=photosynthesis")).body();
         assertThat(none).contains("Tài liệu này không có những từ đó");
         Http.Response tooLong = Http.get(url("/resources/" + pdf + "?within=" + "a".repeat(1200)));

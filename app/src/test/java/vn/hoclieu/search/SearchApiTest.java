@@ -246,9 +246,17 @@ class SearchApiTest extends IntegrationTest {
         assertThat(hit.get("location").get("kind").asString()).isEqualTo("page");
         assertThat(hit.get("location").get("page").asInt()).isEqualTo(3);
         long id = hit.get("id").asLong();
+        long file = hit.get("location").get("fileId").asLong();
         String page = Http.get(url("/search?q=zyxwquorble")).body();
-        assertThat(page).contains("href=\"/resources/" + id + "?page=3\"").contains("Thấy ở trang 3");
-        assertThat(Http.get(url("/resources/" + id + "?page=3")).body()).containsPattern("<iframe[^>]+#page=3\"");
+        // the reader at that page: pictures of the pages, which a phone shows where it shows no PDF
+        assertThat(page).contains("href=\"/resources/" + id + "/read?file=" + file + "&amp;page=3#f" + file + "-p3\"")
+                .contains("Thấy ở trang 3");
+        String reader = Http.get(url("/resources/" + id + "/read?file=" + file + "&page=3")).body();
+        assertThat(reader).contains("id=\"f" + file + "-p3\"").contains("/files/" + file + "/pages/3\"")
+                .contains("Trang 3/3");
+        // an older link to the resource page: the picture of that page, and the PDF itself at that page
+        String resource = Http.get(url("/resources/" + id + "?page=3")).body();
+        assertThat(resource).contains("/files/" + file + "/pages/3\"").containsPattern("href=\"[^\"]+/content#page=3\"");
         assertThat(Http.get(url("/resources/" + id + "?page=3%22%3E")).body()).doesNotContain("#page=");
     }
 

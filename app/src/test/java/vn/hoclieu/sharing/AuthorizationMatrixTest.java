@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 import vn.hoclieu.Browser;
 import vn.hoclieu.Http;
+import vn.hoclieu.SmallFiles;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.TestFiles;
 import vn.hoclieu.Uploads;
@@ -94,6 +95,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private final Map<String, Long> resources = new LinkedHashMap<>();
     private final Map<String, Long> files = new LinkedHashMap<>();
+    /** Each resource's PDF, whose pages the page-picture endpoint draws. */
+    private final Map<String, Long> pdfs = new LinkedHashMap<>();
     private final Map<String, Long> resourceLinks = new LinkedHashMap<>();
     private final Map<String, Long> collections = new LinkedHashMap<>();
     private final Map<String, Long> collectionLinks = new LinkedHashMap<>();
@@ -138,9 +141,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
             String word = "am" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             Uploads.Created created = Uploads.resource(kind + " " + word).visibility(visibility).library(A)
                     .file(word + ".zip", TestFiles.scorm("<p>" + word + "</p>")).file(word + ".gif", TestFiles.gif())
-                    .by(uploader).to(url(""));
+                    .file(word + ".pdf", SmallFiles.pdf(word)).by(uploader).to(url(""));
             resources.put(kind, created.id());
             files.put(kind, created.fileId());
+            created.json().get("files").forEach(f -> {
+                if (f.get("name").asString().endsWith(".pdf")) {
+                    pdfs.put(kind, f.get("id").asLong());
+                }
+            });
         }
         post("/api/v1/resources/" + resources.get("WITHDRAWN") + "/withdraw", librarianA, null, 200);
         post("/api/v1/resources/" + resources.get("SHARED") + "/shares", librarianA, "{\"library\":\"" + B + "\"}", 200);
@@ -400,7 +408,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             id = NONE;
         }
         return pattern.replace("{id}", String.valueOf(id))
-                .replace("{fileId}", String.valueOf(files.getOrDefault(target, NONE)))
+                .replace("{fileId}", String.valueOf((pattern.contains("/pages/") ? pdfs : files).getOrDefault(target, NONE)))
+                .replace("{page}", "1")
                 .replace("{linkId}", String.valueOf(collection ? collectionLinks.get(target)
                         : resourceLinks.getOrDefault(target, NONE)))
                 .replace("{resourceId}", String.valueOf(resources.get("PUBLIC")))

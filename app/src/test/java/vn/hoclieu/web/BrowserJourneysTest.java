@@ -165,6 +165,59 @@ class BrowserJourneysTest extends IntegrationTest {
         WebElement box = browser.findElement(By.id("q-home"));
         assertThat(box.getSize().getWidth()).isGreaterThan(200);
         assertThat(box.getSize().getHeight()).isGreaterThanOrEqualTo(32);
+
+        // Read and Download are in the first screen of a material's page (a PDF's: the hit found on its page)
+        long book = 0;
+        for (JsonNode hit : Http.get(url("/api/v1/search?q=" + Http.q("hoc tap suot doi"))).json().get("hits")) {
+            if (book == 0 && hit.hasNonNull("location") && "page".equals(hit.get("location").get("kind").asString())) {
+                book = hit.get("id").asLong();
+            }
+        }
+        browser.get(url("/resources/" + book));
+        long screen = ((Number) js("return window.innerHeight;")).longValue();
+        List<WebElement> actions = browser.findElements(By.cssSelector("p.read-actions a"));
+        assertThat(actions).hasSize(2);
+        assertThat(actions.get(0).getText()).isEqualTo("Đọc");
+        assertThat(actions.get(1).getText()).startsWith("Tải về (PDF");
+        for (WebElement a : actions) {
+            assertThat((long) (a.getRect().getY() + a.getRect().getHeight())).as(a.getText()).isLessThanOrEqualTo(screen);
+            assertThat(a.getSize().getHeight()).as(a.getText()).isGreaterThanOrEqualTo(44);
+        }
+        screenshot("phone-resource-first-screen");
+        // "Read" shows the PDF as pictures of its pages: no PDF viewer needed
+        actions.get(0).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/read"));
+        WebElement firstPage = browser.findElement(By.cssSelector("figure.page img"));
+        waiting().until(d -> Boolean.TRUE.equals(js("return arguments[0].complete && arguments[0].naturalWidth > 0;",
+                firstPage)));
+        assertThat(js("return arguments[0].naturalWidth;", firstPage)).isEqualTo(960L);
+        assertThat(firstPage.getSize().getWidth()).isLessThanOrEqualTo(360);
+        assertThat(browser.findElement(By.cssSelector("figure.page figcaption")).getText()).startsWith("Trang 1/");
+        screenshot("phone-reader");
+
+        // searching within the document opens the answer at its results, not at the top of the page
+        browser.get(url("/resources/" + book));
+        WebElement within = browser.findElement(By.id("within"));
+        within.sendKeys("ky nang");
+        within.submit();
+        waiting().until(d -> d.getCurrentUrl().endsWith("#within-results"));
+        long results = ((Number) js("return document.getElementById('within-results').getBoundingClientRect().top;"))
+                .longValue();
+        assertThat(results).isBetween(-1L, screen / 2);
+        screenshot("phone-within");
+
+        // a hit on a slide lands on that slide
+        browser.get(url("/search?q=" + Http.q("trung thuong tai mien phi dang ngo")));
+        WebElement onSlide = browser.findElements(By.cssSelector("ol.results p.location a")).stream()
+                .filter(a -> a.getText().startsWith("Thấy ở trang chiếu")).findFirst().orElseThrow();
+        String number = onSlide.getText().replaceAll("\\D+", "");
+        onSlide.click();
+        waiting().until(d -> d.getCurrentUrl().contains("/read?"));
+        WebElement slide = browser.findElement(By.cssSelector("li.slide:target"));
+        assertThat(slide.getText()).contains("Trang chiếu " + number + "/").containsIgnoringCase("trúng thưởng");
+        long top = ((Number) js("return arguments[0].getBoundingClientRect().top;", slide)).longValue();
+        assertThat(top).isBetween(-1L, screen);
+        screenshot("phone-slide");
     }
 
     @Test

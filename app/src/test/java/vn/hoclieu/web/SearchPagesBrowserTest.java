@@ -248,14 +248,45 @@ class SearchPagesBrowserTest extends IntegrationTest {
         shot("phone-suggestions");
         option.click();
         waiting().until(d -> !d.getCurrentUrl().equals(url("/")));
+
+        // the filters wait behind a button in the first screen of results; following it shows them first
+        browser.get(url("/search?q=" + Http.q("thu vien")));
+        long screen = ((Number) js("return window.innerHeight;")).longValue();
+        WebElement filters = browser.findElement(By.cssSelector("a.filters-open"));
+        assertThat(filters.isDisplayed()).isTrue();
+        assertThat(filters.getText()).isEqualTo("Bộ lọc");
+        assertThat((long) (filters.getRect().getY() + filters.getRect().getHeight())).isLessThanOrEqualTo(screen);
+        assertThat(filters.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+        WebElement aside = browser.findElement(By.id("filters"));
+        assertThat(aside.isDisplayed()).isFalse();
+        filters.click();
+        waiting().until(d -> aside.isDisplayed());
+        long top = ((Number) js("return arguments[0].getBoundingClientRect().top;", aside)).longValue();
+        assertThat(top).isBetween(-1L, screen);
+        // every value a thumb's height; pages links too
+        for (WebElement row : aside.findElements(By.cssSelector("ul > li"))) {
+            if (row.isDisplayed()) {
+                assertThat(row.getSize().getHeight()).as(row.getText()).isGreaterThanOrEqualTo(44);
+            }
+        }
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).longValue()).isLessThanOrEqualTo(360);
+        shot("phone-filters");
+        browser.get(url("/search?q=&size=2&page=2"));
+        for (WebElement link : browser.findElements(By.cssSelector("nav.pages a, nav.pages .current"))) {
+            assertThat(link.getSize().getHeight()).as(link.getText()).isGreaterThanOrEqualTo(44);
+            assertThat(link.getSize().getWidth()).as(link.getText()).isGreaterThanOrEqualTo(44);
+        }
+        shot("phone-page-numbers");
     }
 
     @Test
     void theSearchAndReadingPagesHaveTheAccessibilityBasics() throws Exception {
         long video = Http.get(url("/api/v1/search?q=" + Http.q("doi chieu voi it nhat hai nguon"))).json()
                 .get("hits").get(0).get("id").asLong();
+        long book = Http.get(url("/api/v1/search?q=" + Http.q("hoc tap suot doi"))).json()
+                .get("hits").get(0).get("id").asLong();
         for (String page : List.of("/", "/search?q=" + Http.q("thu vien"), "/search?q=" + Http.q("khongco tuthunao"),
-                "/resources/" + video, "/resources/" + video + "/text")) {
+                "/resources/" + video, "/resources/" + video + "/text", "/resources/" + book + "/read")) {
             browser.get(url(page));
             @SuppressWarnings("unchecked")
             Map<String, Object> a11y = (Map<String, Object>) js(AUDIT);
