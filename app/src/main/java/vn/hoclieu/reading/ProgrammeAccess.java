@@ -79,12 +79,22 @@ class ProgrammeAccess {
             return false;
         }
         return viewer.has(Role.ADMIN) || p.getOrganiserAccountId() == viewer.accountId()
-                || (viewer.has(Role.LIBRARIAN) && p.getLibraryId() != null && p.getLibraryId().equals(viewer.libraryId()));
+                || (viewer.has(Role.LIBRARIAN) && p.getLibraryId() != null
+                    && p.getLibraryId().equals(viewer.libraryId()));
     }
 
     /** The programme's materials the viewer may see, in the collection's order. */
     List<ResourceView> materials(ReadingProgramme p, Viewer viewer) {
-        List<Long> ids = contents.resourceIds(p.getCollectionId());
+        return materials(materialIds(p), viewer);
+    }
+
+    /** Every material of the programme, whoever may see it: only to pass to {@link #materials(List, Viewer)}. */
+    List<Long> materialIds(ReadingProgramme p) {
+        return contents.resourceIds(p.getCollectionId());
+    }
+
+    /** Those of the materials the viewer may see, in their order. */
+    List<ResourceView> materials(List<Long> ids, Viewer viewer) {
         Map<Long, ResourceView> visible = catalog.findVisible(ids, viewer);
         return ids.stream().map(visible::get).filter(Objects::nonNull).toList();
     }
@@ -111,10 +121,10 @@ class ProgrammeAccess {
                 participant.getJoinedAt(), participant.getLastActivityAt());
     }
 
-    /** A participant's marks, each with the title of its material if the reader still may see it. */
-    List<ReadingRecord.Mark> marks(Participant participant, Viewer reader) {
+    /** A participant's marks, each with its material's title if {@code viewer} (reader, organiser) may see it. */
+    List<ReadingRecord.Mark> marks(Participant participant, Viewer viewer) {
         Map<Long, ResourceView> visible = catalog.findVisible(
-                participant.getMarks().stream().map(ReadMark::getResourceId).toList(), reader);
+                participant.getMarks().stream().map(ReadMark::getResourceId).toList(), viewer);
         return participant.getMarks().stream().map(m -> new ReadingRecord.Mark(m.getResourceId(),
                 Optional.ofNullable(visible.get(m.getResourceId())).map(ResourceView::title).orElse(null), m.getNote(),
                 m.getReadAt())).toList();

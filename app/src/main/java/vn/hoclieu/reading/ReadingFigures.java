@@ -1,6 +1,5 @@
 package vn.hoclieu.reading;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,11 +57,12 @@ public class ReadingFigures {
     private ProgrammeFigures figures(ReadingProgramme p, Viewer viewer) {
         List<Participant> joined = participants.findByProgrammeIdOrderByJoinedAtAscIdAsc(p.getId());
         // finished as each reader's progress counts it: against the materials they may see
+        List<Long> ids = access.materialIds(p);
         long finished = joined.stream().filter(r -> ProgrammeAccess.progress(r,
-                access.materials(p, access.viewerOf(r.getAccountId()))).finished()).count();
+                access.materials(ids, access.viewerOf(r.getAccountId()))).finished()).count();
         Map<Long, Long> reads = new HashMap<>();
         participants.readsPerMaterial(p.getId()).forEach(row -> reads.put((Long) row[0], (Long) row[1]));
-        List<ResourceView> materials = new ArrayList<>(access.materials(p, viewer));
+        List<ResourceView> materials = access.materials(ids, viewer);
         ProgrammeFigures.MaterialReads most = null;
         ProgrammeFigures.MaterialReads least = null;
         if (!materials.isEmpty()) {
@@ -71,7 +71,8 @@ public class ReadingFigures {
             ResourceView top = materials.stream().max(byReads.thenComparing(r -> -materials.indexOf(r))).orElseThrow();
             ResourceView bottom = materials.stream().min(byReads.thenComparing(materials::indexOf)).orElseThrow();
             most = new ProgrammeFigures.MaterialReads(top.id(), top.title(), reads.getOrDefault(top.id(), 0L));
-            least = new ProgrammeFigures.MaterialReads(bottom.id(), bottom.title(), reads.getOrDefault(bottom.id(), 0L));
+            least = new ProgrammeFigures.MaterialReads(bottom.id(), bottom.title(),
+                    reads.getOrDefault(bottom.id(), 0L));
         }
         return new ProgrammeFigures(p.getId(), p.getTitle(), p.getStartsOn(), p.getEndsOn(), ProgrammeAccess.state(p),
                 joined.size(), finished, most, least);

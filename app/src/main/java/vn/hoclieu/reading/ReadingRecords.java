@@ -64,9 +64,10 @@ public class ReadingRecords {
      */
     public List<ParticipantView> participants(long programmeId, Viewer by) {
         ReadingProgramme programme = programmes.organised(programmeId, by);
+        List<Long> ids = access.materialIds(programme);
         return participants.findByProgrammeIdOrderByJoinedAtAscIdAsc(programme.getId()).stream().map(p -> {
             Viewer reader = access.viewerOf(p.getAccountId());
-            List<ResourceView> materials = access.materials(programme, reader);
+            List<ResourceView> materials = access.materials(ids, reader);
             ProgrammeView.Progress progress = ProgrammeAccess.progress(p, materials);
             Account account = access.account(p.getAccountId()).orElse(null);
             return new ParticipantView(account == null ? null : account.getUsername(),

@@ -75,7 +75,8 @@ public class Readings {
         tx.executeWithoutResult(s -> {
             Participant participant = joinedRunning(programmeId, resourceId, reader);
             if (!participant.unmark(resourceId)) {
-                throw new ReadingException(HttpStatus.NOT_FOUND, "problem.reading.notMarked", String.valueOf(resourceId));
+                throw new ReadingException(HttpStatus.NOT_FOUND, "problem.reading.notMarked",
+                        String.valueOf(resourceId));
             }
             participants.saveAndFlush(participant);
         });
