@@ -14,6 +14,7 @@ import vn.hoclieu.account.Viewer;
 import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.reading.internal.Participant;
 import vn.hoclieu.reading.internal.ParticipantRepository;
+import vn.hoclieu.reading.internal.ReadMark;
 import vn.hoclieu.reading.internal.ReadingProgramme;
 
 /**
@@ -105,8 +106,11 @@ public class Readings {
                         progress.total());
             }
             String name = access.account(reader.accountId()).map(Account::getDisplayName).orElse(reader.username());
+            // when the last material was marked, not when a note was last changed
+            Instant finished = participant.getMarks().stream().map(ReadMark::getReadAt).max(Instant::compareTo)
+                    .orElse(participant.getLastActivityAt());
             return new Certificate(name, p.getTitle(), p.getStartsOn(), p.getEndsOn(), access.library(p.getLibraryId()),
-                    progress.total(), participant.getLastActivityAt());
+                    progress.total(), finished);
         });
     }
 
