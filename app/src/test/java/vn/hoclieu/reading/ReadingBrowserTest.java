@@ -47,7 +47,7 @@ class ReadingBrowserTest extends ReadingTestBase {
             browser.findElement(By.cssSelector("form[action$='/join'] button")).click();
             chromium.waiting().until(d -> d.getCurrentUrl().contains("?joined"));
             WebElement note = browser.findElement(By.id("note-" + first));
-            note.sendKeys("Dế Mèn dũng cảm, em thích đoạn phiêu lưu.");
+            note.sendKeys("Thạch Sanh dũng cảm, em thích đoạn đánh chằn tinh.");
             note.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector("button")).click();
             chromium.waiting().until(d -> d.findElement(By.cssSelector(".reading-progress")).getText()
                     .contains("1 trên 2"));
@@ -64,7 +64,7 @@ class ReadingBrowserTest extends ReadingTestBase {
             assertThat(row).contains(student).contains("1/2");
             browser.findElement(By.cssSelector(".participants-table summary")).click();
             assertThat(browser.findElement(By.cssSelector(".participants-table .notes")).getText())
-                    .contains("Dế Mèn dũng cảm");
+                    .contains("Thạch Sanh dũng cảm");
             chromium.screenshot("organiser-sees");
         }
     }

@@ -23,7 +23,7 @@ class ReadingProgrammeTest extends ReadingTestBase {
 
         assertThat(call("POST", "/api/v1/reading-programmes/" + p + "/join", reader, null).status()).isEqualTo(201);
         assertThat(call("POST", "/api/v1/reading-programmes/" + p + "/join", reader, null).status()).isEqualTo(200);
-        Http.Response marked = call("PUT", reads(p, first), reader, "{\"note\":\"Em thích Dế Mèn.\"}");
+        Http.Response marked = call("PUT", reads(p, first), reader, "{\"note\":\"Em thích Thạch Sanh.\"}");
         assertThat(marked.status()).as(marked.body()).isEqualTo(201);
         assertThat(marked.json().get("read").asInt()).isEqualTo(1);
         assertThat(marked.json().get("total").asInt()).isEqualTo(2);
@@ -54,7 +54,7 @@ class ReadingProgrammeTest extends ReadingTestBase {
     void onlyTheProgrammesOrganisersSeeItsParticipantsAndTheirNotes() {
         long p = programme("Tuần lễ đọc sách", today(), true);
         call("POST", "/api/v1/reading-programmes/" + p + "/join", member, null);
-        call("PUT", reads(p, libraryOnly), member, "{\"note\":\"Sổ tay rất có ích.\"}");
+        call("PUT", reads(p, libraryOnly), member, "{\"note\":\"Truyện rất có ích.\"}");
         // B's teacher organises a programme of their own: that gives no right to this one
         long bCollection = post("/api/v1/collections", teacherB, "{\"title\":\"Của lớp B\"}", 201).get("id").asLong();
         post("/api/v1/reading-programmes", teacherB, "{\"collection\":" + bCollection + ",\"title\":\"Lớp B đọc\","
@@ -65,7 +65,7 @@ class ReadingProgrammeTest extends ReadingTestBase {
         assertThat(participants.get(0).get("username").asString()).isEqualTo("readingprogr-member");
         assertThat(participants.get(0).get("read").asInt()).isEqualTo(1);
         assertThat(participants.get(0).get("total").asInt()).isEqualTo(3);
-        assertThat(participants.get(0).get("marks").get(0).get("note").asString()).isEqualTo("Sổ tay rất có ích.");
+        assertThat(participants.get(0).get("marks").get(0).get("note").asString()).isEqualTo("Truyện rất có ích.");
         assertThat(get("/api/v1/reading-programmes/" + p + "/participants", Http.basic("admin", PASSWORD)).status())
                 .isEqualTo(200);
 
@@ -74,7 +74,7 @@ class ReadingProgrammeTest extends ReadingTestBase {
         assertThat(get("/api/v1/reading-programmes/" + p + "/participants", member).status()).isEqualTo(403);
         assertThat(get("/api/v1/reading-programmes/" + p + "/participants", teacherB).status()).isEqualTo(403);
         // another reader's own record holds nothing of the member's
-        assertThat(get("/api/v1/reading-programmes/my-record", otherReader).body()).doesNotContain("Sổ tay rất");
+        assertThat(get("/api/v1/reading-programmes/my-record", otherReader).body()).doesNotContain("Truyện rất");
         assertThat(get("/api/v1/reading-programmes/my-record", null).status()).isEqualTo(401);
     }
 

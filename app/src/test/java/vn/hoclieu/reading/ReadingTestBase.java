@@ -55,10 +55,10 @@ abstract class ReadingTestBase extends IntegrationTest {
         otherReader = token(account(prefix + "-other", Role.READER, null));
         teacherB = token(account(prefix + "-teacher-b", Role.TEACHER, B));
         String word = UUID.randomUUID().toString().substring(0, 8);
-        first = Uploads.resource("Dế Mèn phiêu lưu ký " + word).visibility("PUBLIC").library(A).by(librarian)
+        first = Uploads.resource("Thạch Sanh " + word).visibility("PUBLIC").library(A).by(librarian)
                 .to(url("")).id();
-        second = Uploads.resource("Tắt đèn " + word).visibility("PUBLIC").library(A).by(librarian).to(url("")).id();
-        libraryOnly = Uploads.resource("Sổ tay thư viện " + word).visibility("LIBRARY").library(A).by(librarian)
+        second = Uploads.resource("Tấm Cám " + word).visibility("PUBLIC").library(A).by(librarian).to(url("")).id();
+        libraryOnly = Uploads.resource("Cây tre trăm đốt " + word).visibility("LIBRARY").library(A).by(librarian)
                 .to(url("")).id();
         collection = post("/api/v1/collections", librarian, "{\"title\":\"Tủ sách lớp 6A " + word
                 + "\",\"visibility\":\"PUBLIC\",\"library\":\"" + A + "\"}", 201).get("id").asLong();
