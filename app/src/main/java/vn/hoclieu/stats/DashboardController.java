@@ -18,6 +18,7 @@ import vn.hoclieu.catalog.ReviewService;
 import vn.hoclieu.ingest.IngestService;
 import vn.hoclieu.ingest.JobStatus;
 import vn.hoclieu.library.LibraryService;
+import vn.hoclieu.reading.ReadingFigures;
 
 /**
  * The librarians' dashboard: the ingestion queue (kept live by {@code static/js/dashboard.js},
@@ -39,15 +40,18 @@ class DashboardController {
     private final LibraryService libraries;
     private final AccountService accounts;
     private final MessageSource messages;
+    private final ReadingFigures reading;
 
     DashboardController(StatsService stats, IngestService ingest, ReviewService review, LibraryService libraries,
-                        AccountService accounts, MessageSource messages) {
+                        AccountService accounts, MessageSource messages, ReadingFigures reading) {
         this.messages = messages;
+        this.reading = reading;
         this.stats = stats;
         this.ingest = ingest;
         this.review = review;
         this.libraries = libraries;
         this.accounts = accounts;
+        this.reading = reading;
     }
 
     @GetMapping("/dashboard")
@@ -70,6 +74,8 @@ class DashboardController {
         model.addAttribute("imports", ingest.recentImports(viewer, IMPORTS_SHOWN));
         model.addAttribute("csvTables", StatisticsCsv.names());
         model.addAttribute("admin", viewer.has(Role.ADMIN));
+        // in the statistics' own scope: the librarian's library, or the administrator's choice
+        model.addAttribute("readingFigures", reading.figures(statistics.library(), viewer));
         if (viewer.has(Role.ADMIN)) {
             model.addAttribute("libraries", libraries.all());
         }

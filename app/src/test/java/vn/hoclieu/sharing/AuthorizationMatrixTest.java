@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -79,6 +81,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private static final List<String> RESOURCE_TARGETS = List.of("PUBLIC", "NETWORK", "LIBRARY", "PENDING",
             "WITHDRAWN", "SHARED");
     private static final List<String> COLLECTION_TARGETS = List.of("PUBLIC", "PRIVATE");
+    /** A running, open reading programme of A's PUBLIC collection, which MEMBER joined and finished. */
+    private static final List<String> PROGRAMME_TARGETS = List.of("PROGRAMME");
 
     @Autowired
     ApplicationContext context;
@@ -101,6 +105,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private final Map<String, Long> collections = new LinkedHashMap<>();
     private final Map<String, Long> collectionLinks = new LinkedHashMap<>();
     private String openLinkToken;
+    private long programme;
     private long victimAccount;
     private long bulkImport;
     private final AtomicInteger unique = new AtomicInteger();
@@ -170,6 +175,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             collectionLinks.put(kind, post("/api/v1/collections/" + collections.get(kind) + "/links", admin,
                     "{\"days\":7}", 201).get("id").asLong());
         }
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        programme = post("/api/v1/reading-programmes", librarianA, "{\"collection\":" + collections.get("PUBLIC")
+                + ",\"title\":\"Chương trình của A\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today.plusDays(30)
+                + "\",\"open\":true}", 201).get("id").asLong();
         Http.Response imported = Http.upload(url("/api/v1/imports"), librarianA,
                 Map.of("am.zip", zip("am-" + UUID.randomUUID() + ".txt")), null);
         assertThat(imported.status()).as(imported.body()).isEqualTo(202);
@@ -312,6 +321,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
         if (pattern.contains("/collections/{id}")) {
             return COLLECTION_TARGETS;
         }
+        if (pattern.matches("/(api/v1/reading-programmes|reading)/\\{id}.*")) {
+            return PROGRAMME_TARGETS;
+        }
         return List.of("-");
     }
 
@@ -396,6 +408,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             id = resources.get(target);
         } else if (collection) {
             id = collections.get(target);
+        } else if (PROGRAMME_TARGETS.contains(target)) {
+            id = programme;
         } else if (pattern.contains("/admin/accounts/{id}")) {
             id = victimAccount;
         } else if (pattern.contains("/imports/{id}")) {
@@ -439,6 +453,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case "POST /api/v1/admin/partners" -> "{\"name\":\"" + n + "\",\"baseUrl\":\"http://127.0.0.1:9/oai\"}";
             case "PATCH /api/v1/admin/partners/{id}" -> "{\"enabled\":false}";
             case "POST /api/v1/account/tokens" -> "{\"name\":\"" + n + "\"}";
+            case "POST /api/v1/reading-programmes" -> "{\"collection\":" + collections.get("PUBLIC") + ",\"title\":\""
+                    + n + "\",\"startsOn\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) + "\",\"endsOn\":\""
+                    + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1) + "\"}";
+            case "PUT /api/v1/reading-programmes/{id}/reads/{resourceId}" -> "{\"note\":\"Hay\"}";
+            case "PATCH /api/v1/reading-programmes/{id}" -> "{\"description\":\"" + n + "\"}";
             default -> null;
         };
     }
@@ -470,6 +489,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     "confirmation", "Mat-khau-" + n};
             case "/imports/folder" -> new String[] {"folder", "khong-co-thu-muc-nay"};
             case "/oai" -> new String[] {"verb", "Identify"};
+            case "/reading" -> new String[] {"collection", String.valueOf(collections.get("PUBLIC")), "title", n,
+                    "startsOn", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
+                    "endsOn", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString()};
+            case "/reading/{id}" -> new String[] {"title", n};
+            case "/reading/{id}/delete" -> new String[] {"confirm", "true"};
+            case "/reading/{id}/read", "/reading/{id}/unread" -> new String[] {"resourceId",
+                    String.valueOf(resources.get("PUBLIC"))};
             default -> new String[0];
         };
     }
@@ -518,6 +544,34 @@ class AuthorizationMatrixTest extends IntegrationTest {
         jdbc.update("update share_link set revoked_at = null where id in (" + ids(links) + ")");
         jdbc.update("update account set enabled = true, role = 'READER', library_id = null where id = ?", victimAccount);
         jdbc.update("update api_token set revoked_at = null where id = ?", spareTokenId);
+        restoreProgramme();
+    }
+
+    /** The programme's one participant, MEMBER, who marked the PUBLIC material (its only one) read. */
+    private void restoreProgramme() {
+        if (programme == 0) {
+            return;
+        }
+        long member = accounts.byUsername(users.get(Caller.MEMBER)).orElseThrow().getId();
+        // deleting the collection (a row above) deleted its programme with it
+        if (jdbc.queryForObject("select count(*) from reading_programme where id = ?", Integer.class, programme) == 0) {
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            jdbc.update("insert into reading_programme (id, collection_id, title, starts_on, ends_on, listed, library_id,"
+                    + " organiser_account_id, created_at) values (?, ?, ?, ?, ?, true, (select id from library where"
+                    + " code = ?), (select id from account where username = ?), current_timestamp)", programme,
+                    collections.get("PUBLIC"), "PROGRAMME", today, today.plusDays(30), A, users.get(Caller.LIBRARIAN_A));
+        }
+        jdbc.update("delete from reading_participant where programme_id = ? and account_id <> ?", programme, member);
+        if (jdbc.queryForObject("select count(*) from reading_participant where programme_id = ?", Integer.class,
+                programme) == 0) {
+            jdbc.update("insert into reading_participant (programme_id, account_id, joined_at, last_activity_at)"
+                    + " values (?, ?, current_timestamp, current_timestamp)", programme, member);
+        }
+        long participant = jdbc.queryForObject("select id from reading_participant where programme_id = ?", Long.class,
+                programme);
+        jdbc.update("delete from reading_mark where participant_id = ?", participant);
+        jdbc.update("insert into reading_mark (participant_id, resource_id, note, read_at) values (?, ?, ?,"
+                + " current_timestamp)", participant, resources.get("PUBLIC"), "Hay");
     }
 
     private static String ids(Collection<Long> ids) {

@@ -12,7 +12,7 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.Uploads;
 import vn.hoclieu.account.Role;
-import vn.hoclieu.qrcode.QrImages;
+import vn.hoclieu.QrSvg;
 
 /**
  * The resource page's one share area: the page's address for every reader, the libraries and the share
@@ -46,7 +46,7 @@ class ShareAreaTest extends IntegrationTest {
         Matcher link = NEW_LINK.matcher(after);
         assertThat(link.find()).as("the new link, in a field to select").isTrue();
         assertThat(after).contains("data-copy=\"new-share-link\"").contains("/js/share.js");
-        assertThat(QrImages.decode(after.substring(after.indexOf("class=\"qr\""))))
+        assertThat(QrSvg.decode(after.substring(after.indexOf("class=\"qr\""))))
                 .as("the QR code holds the link").isEqualTo(link.group(1));
         assertThat(new Browser(url("")).get(link.group(1).replaceFirst("^.*/s/", "/s/")).statusCode())
                 .as("and the link opens the page").isEqualTo(302);
@@ -73,7 +73,7 @@ class ShareAreaTest extends IntegrationTest {
         String shared = browser.get("/collections/" + collection).body();
         Matcher link = NEW_LINK.matcher(shared);
         assertThat(link.find()).isTrue();
-        assertThat(QrImages.decode(shared.substring(shared.indexOf("class=\"qr\"")))).isEqualTo(link.group(1));
+        assertThat(QrSvg.decode(shared.substring(shared.indexOf("class=\"qr\"")))).isEqualTo(link.group(1));
     }
 
     private static int count(String html, String what) {

@@ -8,7 +8,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +45,8 @@ import vn.hoclieu.search.Made;
  * library A, shared with B) and WITHDRAWN (not published) — are asked for by an anonymous visitor,
  * a reader in no library, members of A, B and C, A's librarian and an administrator, through
  * search (hits, totals, facets), suggestions, did-you-mean, related materials, search within,
- * the resource JSON, file content, thumbnail, OAI-PMH, exchange packages and the resource page; then a share link
+ * the resource JSON, file content, thumbnail, OAI-PMH, exchange packages, reading programmes and the resource
+ * page; then a share link
  * opens the LIBRARY material to a stranger's browser until it is revoked or expires.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,12 +121,42 @@ class VisibilityMatrixTest extends IntegrationTest {
         return r.json();
     }
 
-    @Test
-    void exchangePackagesHoldOnlyPublishedMaterialTheViewerMaySee() {
-        long collection = Http.json("POST", url("/api/v1/collections"), librarianA, "{\"title\":\"Gói " + batch
-                + "\",\"visibility\":\"PUBLIC\",\"library\":\"" + A + "\"}").json().get("id").asLong();
+    /** A's public collection of the four materials. */
+    private long collectionOfAll(String title) {
+        long collection = Http.json("POST", url("/api/v1/collections"), librarianA, "{\"title\":\"" + title + " "
+                + batch + "\",\"visibility\":\"PUBLIC\",\"library\":\"" + A + "\"}").json().get("id").asLong();
         ids.values().forEach(id -> Http.json("POST", url("/api/v1/collections/" + collection + "/items"), librarianA,
                 "{\"resourceId\":" + id + "}"));
+        return collection;
+    }
+
+    @Test
+    void readingProgrammesListCountAndLetMarkOnlyWhatEachViewerMaySee() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        long programme = Http.json("POST", url("/api/v1/reading-programmes"), librarianA, "{\"collection\":"
+                + collectionOfAll("Đọc") + ",\"title\":\"Đọc " + batch + "\",\"startsOn\":\"" + today
+                + "\",\"endsOn\":\"" + today.plusDays(7) + "\"}").json().get("id").asLong();
+        String path = "/api/v1/reading-programmes/" + programme;
+        expected.forEach((viewer, kinds) -> {
+            List<Long> materials = new ArrayList<>();
+            json(viewer, path).get("materials").forEach(m -> materials.add(m.get("resourceId").asLong()));
+            assertThat(materials).as(viewer).containsExactlyElementsOf(ids.entrySet().stream()
+                    .filter(e -> kinds.contains(e.getKey())).map(Map.Entry::getValue).toList());
+            if (auth.get(viewer) == null) {
+                return;
+            }
+            assertThat(Http.json("POST", url(path + "/join"), auth.get(viewer), null).status()).isEqualTo(201);
+            ids.forEach((kind, id) -> assertThat(Http.json("PUT", url(path + "/reads/" + id), auth.get(viewer), null)
+                    .status()).as(viewer + " marks " + kind).isEqualTo(kinds.contains(kind) ? 201 : 404));
+            JsonNode progress = json(viewer, path + "/progress");
+            assertThat(progress.get("total").asInt()).as(viewer).isEqualTo(kinds.size());
+            assertThat(progress.get("finished").asBoolean()).as(viewer).isTrue();
+        });
+    }
+
+    @Test
+    void exchangePackagesHoldOnlyPublishedMaterialTheViewerMaySee() {
+        long collection = collectionOfAll("Gói");
         expected.forEach((viewer, kinds) -> {
             List<Long> exported = Packages.ids(Packages.manifest(Http.bytes(url("/api/v1/collections/" + collection
                     + "/export"), auth.get(viewer))));

@@ -1,4 +1,4 @@
-package vn.hoclieu.qrcode;
+package vn.hoclieu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,25 +12,25 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a QR code drawn by {@link QrCodes} back, as a phone camera would: for tests of pages that show one. */
-public final class QrImages {
+/** Reads a QR code drawn as SVG by {@code QrCodes}: draws it back into pixels and decodes them, as a phone camera would. */
+public final class QrSvg {
 
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z");
     private static final int SCALE = 4;
 
-    private QrImages() {
+    private QrSvg() {
     }
 
-    /** The text of the first QR code in {@code svg} (an SVG document, or a page holding one), drawn into pixels and decoded. */
+    /** The text of the first QR code in {@code svg} (an SVG document, or a page holding one inline). */
     public static String decode(String svg) throws Exception {
         Matcher box = VIEW_BOX.matcher(svg);
-        assertThat(box.find()).as("a QR code's SVG").isTrue();
+        assertThat(box.find()).as("an SVG with a viewBox").isTrue();
         int modules = Integer.parseInt(box.group(1));
         int side = modules * SCALE;
         int[] pixels = new int[side * side];
         Arrays.fill(pixels, 0xFFFFFFFF);
-        Matcher run = RUN.matcher(svg.substring(box.end()));
+        Matcher run = RUN.matcher(svg.substring(box.end(), svg.indexOf("</svg>", box.end())));
         while (run.find()) {
             int x0 = Integer.parseInt(run.group(1));
             int y0 = Integer.parseInt(run.group(2));
