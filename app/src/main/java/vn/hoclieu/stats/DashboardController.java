@@ -51,7 +51,6 @@ class DashboardController {
         this.review = review;
         this.libraries = libraries;
         this.accounts = accounts;
-        this.reading = reading;
     }
 
     @GetMapping("/dashboard")
