@@ -1,12 +1,14 @@
 package vn.hoclieu.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.hoclieu.account.AccountService;
 import vn.hoclieu.account.Viewer;
 
-/** Puts the viewer in every page's model, for the header (sign in / register / account / sign out, upload link). */
+/** Puts the viewer in every page's model, for the header (sign in / register / account / sign out, work pages). */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
 
@@ -24,5 +26,12 @@ class CurrentUserAdvice {
     @ModelAttribute("selfRegistration")
     boolean selfRegistration() {
         return accounts.selfRegistrationOpen();
+    }
+
+    /** What the header reads, for a page an exception handler writes (its model has no model attributes). */
+    void addHeader(Map<String, Object> model, HttpServletRequest request) {
+        model.put("viewer", viewer());
+        model.put("selfRegistration", selfRegistration());
+        model.put("languageLinks", LanguageLinks.links(request));
     }
 }
