@@ -75,7 +75,7 @@ class ApiRequestErrors {
                 throw e; // pages: the default resolvers and the localized error page take it from here
             }
             ModelAndView page = new ModelAndView(PageErrors.VIEW, Map.of("status", status, "userMessage", detail));
-            currentUser.addHeader(page.getModel(), request);
+            currentUser.addHeader(page.getModel());
             page.setStatus(HttpStatus.valueOf(status));
             return page;
         }

@@ -1,6 +1,5 @@
 package vn.hoclieu.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,10 +27,13 @@ class CurrentUserAdvice {
         return accounts.selfRegistrationOpen();
     }
 
-    /** What the header reads, for a page an exception handler writes (its model has no model attributes). */
-    void addHeader(Map<String, Object> model, HttpServletRequest request) {
+    /**
+     * Who is signed in, for a page an exception handler writes (its model has no model attributes).
+     * The language links stay the layout's plain {@code ?lang=}: an error page does not repeat the
+     * address's query, which may hold what the refused request searched for.
+     */
+    void addHeader(Map<String, Object> model) {
         model.put("viewer", viewer());
         model.put("selfRegistration", selfRegistration());
-        model.put("languageLinks", LanguageLinks.links(request));
     }
 }

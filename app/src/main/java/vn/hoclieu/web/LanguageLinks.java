@@ -16,10 +16,6 @@ class LanguageLinks {
 
     @ModelAttribute("languageLinks")
     Map<String, String> languageLinks(HttpServletRequest request) {
-        return links(request);
-    }
-
-    static Map<String, String> links(HttpServletRequest request) {
         return Map.of("en", link(request, "en"), "vi", link(request, "vi"));
     }
 

@@ -1,6 +1,5 @@
 package vn.hoclieu.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
@@ -36,30 +35,28 @@ class PageErrors {
     }
 
     @ExceptionHandler(ErrorResponseException.class)
-    String userError(ErrorResponseException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String userError(ErrorResponseException e, Model model, HttpServletResponse response) {
         return page(e.getStatusCode().value(), messages.getMessage(e.getDetailMessageCode(),
                 e.getDetailMessageArguments(), e.getBody().getDetail(), LocaleContextHolder.getLocale()),
-                model, request, response);
+                model, response);
     }
 
     /** An address whose parameter is not of its kind ({@code ?page=abc}): which one, and what it takes. */
     @ExceptionHandler(TypeMismatchException.class)
-    String badParameter(TypeMismatchException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String badParameter(TypeMismatchException e, Model model, HttpServletResponse response) {
         return page(HttpStatus.BAD_REQUEST.value(), badParameters.explain(e, LocaleContextHolder.getLocale()),
-                model, request, response);
+                model, response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    String missingParameter(MissingServletRequestParameterException e, Model model, HttpServletRequest request,
-                            HttpServletResponse response) {
+    String missingParameter(MissingServletRequestParameterException e, Model model, HttpServletResponse response) {
         return page(HttpStatus.BAD_REQUEST.value(), badParameters.explain(e, LocaleContextHolder.getLocale()),
-                model, request, response);
+                model, response);
     }
 
-    private String page(int status, String message, Model model, HttpServletRequest request,
-                        HttpServletResponse response) {
+    private String page(int status, String message, Model model, HttpServletResponse response) {
         response.setStatus(status);
-        currentUser.addHeader(model.asMap(), request);
+        currentUser.addHeader(model.asMap());
         model.addAttribute("status", status);
         model.addAttribute("userMessage", message);
         return VIEW;
