@@ -30,6 +30,12 @@ public final class Browser {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as a browser asks for a page: an error comes back as the error page, not as JSON. */
+    public HttpResponse<String> page(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> signIn(String user, String password) throws Exception {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf(get("/signin").body());

@@ -74,6 +74,12 @@ public final class Uploads {
         return this;
     }
 
+    /** When the work was issued: {@code 2025-10-01}, {@code 2024-09} or {@code 2024}. */
+    public Uploads date(String date) {
+        metadata.put("date", date);
+        return this;
+    }
+
     public Uploads materialType(String materialType) {
         metadata.put("materialType", materialType);
         return this;

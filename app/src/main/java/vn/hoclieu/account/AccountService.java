@@ -1,7 +1,11 @@
 package vn.hoclieu.account;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -111,6 +115,20 @@ public class AccountService {
 
     public Optional<Account> byId(long id) {
         return accounts.findById(id);
+    }
+
+    /** The display names of these accounts by user name; names without an account are left out. */
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        List<String> wanted = usernames.stream().filter(Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Account a : accounts.findByUsernameIn(wanted)) {
+            names.put(a.getUsername(), a.getDisplayName() == null || a.getDisplayName().isBlank()
+                    ? a.getUsername() : a.getDisplayName());
+        }
+        return names;
     }
 
     public boolean anyWithRole(Role role) {

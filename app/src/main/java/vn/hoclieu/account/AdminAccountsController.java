@@ -37,6 +37,8 @@ class AdminAccountsController {
     void choices(Model model) {
         model.addAttribute("roles", Role.values());
         model.addAttribute("libraries", libraries.all());
+        // accounts hold a library's code; the list names the library
+        model.addAttribute("libraryNames", libraries.namesByCode());
     }
 
     @GetMapping("/admin/accounts")

@@ -1,9 +1,11 @@
 package vn.hoclieu.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.hoclieu.account.internal.SignInFailures;
 
 /** The sign-in page; Spring Security handles the POST (and holds back repeated failures). */
 @Controller
@@ -16,10 +18,20 @@ class SignInController {
      *               the address holds
      */
     @GetMapping("/signin")
-    String signIn(@RequestParam(name = "locked", required = false) String locked, Model model) {
+    String signIn(@RequestParam(name = "locked", required = false) String locked, HttpServletRequest request,
+                  Model model) {
         if (locked != null) {
             model.addAttribute("lockedMinutes", locked.matches("\\d{1,5}") ? Integer.parseInt(locked) : 1);
         }
+        // the name typed before a failed attempt, so that only the password needs typing again
+        model.addAttribute("failed", request.getParameter("error") != null);
+        model.addAttribute("username", SignInFailures.takeUsername(request));
         return VIEW;
+    }
+
+    /** The address many people (and other systems' habits) try first: it leads to the sign-in page. */
+    @GetMapping("/login")
+    String login() {
+        return "redirect:/signin";
     }
 }

@@ -34,9 +34,11 @@ class ReviewController {
     private final CatalogReads catalog;
     private final ResourcePermissions permissions;
     private final AccountService accounts;
+    private final ReviewQueue queue;
 
     ReviewController(ReviewService review, CatalogReads catalog, ResourcePermissions permissions,
-                     AccountService accounts) {
+                     AccountService accounts, ReviewQueue queue) {
+        this.queue = queue;
         this.permissions = permissions;
         this.review = review;
         this.catalog = catalog;
@@ -45,9 +47,25 @@ class ReviewController {
 
     @GetMapping("/review")
     String queue(Model model) {
-        model.addAttribute("items", review.queue(ResourceStatus.PENDING, accounts.currentViewer()));
+        model.addAttribute("items", queue.pending(accounts.currentViewer()));
         model.addAttribute("changes", possibleChanges(ResourceStatus.PENDING));
         return QUEUE_VIEW;
+    }
+
+    /**
+     * Approves the submissions ticked in the queue: each one the reviewer may approve is published,
+     * the others are left as they are; the queue then says how many of each.
+     */
+    @PostMapping("/review/approve")
+    String approveSelected(@RequestParam(name = "id", required = false) List<Long> ids, RedirectAttributes redirect) {
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("bulkNone", true);
+            return "redirect:/review";
+        }
+        ReviewQueue.Approval done = queue.approveAll(ids, accounts.currentViewer());
+        redirect.addFlashAttribute("bulkApproved", done.approved());
+        redirect.addFlashAttribute("bulkRefused", done.refused());
+        return "redirect:/review";
     }
 
     @GetMapping("/my/submissions")

@@ -3,8 +3,10 @@ package vn.hoclieu.catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -186,8 +188,10 @@ public class Uploads {
 
     private static CatalogException overQuota(LibraryView library, QuotaReservations.OverQuota e) {
         var r = e.refusal;
+        Locale reader = LocaleContextHolder.getLocale();
         return new CatalogException(HttpStatus.INSUFFICIENT_STORAGE, "problem.upload.quota", library.name(),
-                ByteSizes.format(r.usedBytes()), ByteSizes.format(r.quotaBytes()), ByteSizes.format(r.addingBytes()));
+                ByteSizes.format(r.usedBytes(), reader), ByteSizes.format(r.quotaBytes(), reader),
+                ByteSizes.format(r.addingBytes(), reader));
     }
 
     /**

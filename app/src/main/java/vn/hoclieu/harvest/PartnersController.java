@@ -35,6 +35,8 @@ class PartnersController {
 
     @ModelAttribute
     void common(Model model) {
+        // partners hold a library's code; the pages name the library
+        model.addAttribute("libraryNames", libraries.namesByCode());
     }
 
     @GetMapping("/admin/partners")

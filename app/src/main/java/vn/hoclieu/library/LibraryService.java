@@ -77,6 +77,11 @@ public class LibraryService {
         return libraries.findAll(Sort.by("name")).stream().map(LibraryView::of).toList();
     }
 
+    /** Every library's name by its code: for pages that hold codes and show people names. */
+    public Map<String, String> namesByCode() {
+        return all().stream().collect(Collectors.toMap(LibraryView::code, LibraryView::name));
+    }
+
     /** Registers a library, or updates the one with the same code. */
     @Transactional
     public LibraryView register(String code, String name, LibraryType type, String district, String ward) {

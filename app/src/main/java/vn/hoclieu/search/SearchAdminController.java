@@ -1,7 +1,5 @@
 package vn.hoclieu.search;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +25,6 @@ class SearchAdminController {
     String page(Model model) {
         RebuildStatus status = search.rebuildStatus();
         model.addAttribute("rebuild", status);
-        model.addAttribute("finished", status.finishedAt() == null ? null
-                : LocalDateTime.ofInstant(status.finishedAt(), ZoneId.systemDefault()).withNano(0).toString()
-                        .replace('T', ' '));
         model.addAttribute("rate", Math.round(status.docsPerSecond()));
         return VIEW;
     }

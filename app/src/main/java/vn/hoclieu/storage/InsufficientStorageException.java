@@ -1,5 +1,6 @@
 package vn.hoclieu.storage;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,7 +18,8 @@ public class InsufficientStorageException extends ErrorResponseException {
 
     public InsufficientStorageException(long freeBytes, long minimumBytes) {
         super(HttpStatus.INSUFFICIENT_STORAGE, ProblemDetail.forStatus(HttpStatus.INSUFFICIENT_STORAGE), null,
-                MESSAGE_CODE, new Object[] {ByteSizes.format(freeBytes), ByteSizes.format(minimumBytes)});
+                MESSAGE_CODE, new Object[] {ByteSizes.format(freeBytes, LocaleContextHolder.getLocale()),
+                        ByteSizes.format(minimumBytes, LocaleContextHolder.getLocale())});
         this.freeBytes = freeBytes;
         this.minimumBytes = minimumBytes;
     }

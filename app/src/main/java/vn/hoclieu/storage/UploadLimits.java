@@ -2,7 +2,9 @@ package vn.hoclieu.storage;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartRequest;
@@ -40,9 +42,10 @@ public record UploadLimits(DataSize maxFileSize, DataSize maxRequestSize) {
         }
     }
 
-    /** Arguments of {@link #MESSAGE_CODE}: the limit per file and per request, as people read them. */
+    /** Arguments of {@link #MESSAGE_CODE}: the limit per file and per request, as the request's reader writes them. */
     public Object[] messageArguments() {
-        return new Object[] {ByteSizes.format(maxFileSize.toBytes()), ByteSizes.format(maxRequestSize.toBytes())};
+        Locale reader = LocaleContextHolder.getLocale();
+        return new Object[] {ByteSizes.format(maxFileSize.toBytes(), reader), ByteSizes.format(maxRequestSize.toBytes(), reader)};
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.hoclieu.web;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -28,8 +29,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    ApiErrors(MessageSource messages) {
+    private final BadParameters badParameters;
+
+    ApiErrors(MessageSource messages, BadParameters badParameters) {
         setMessageSource(messages);
+        this.badParameters = badParameters;
+    }
+
+    /** Says which parameter, what it held and what it takes, as the error page does. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
+                badParameters.explain(ex, LocaleContextHolder.getLocale()));
+        return handleExceptionInternal(ex, body, headers, status, request);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

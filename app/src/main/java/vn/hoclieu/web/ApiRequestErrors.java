@@ -36,10 +36,12 @@ class ApiRequestErrors {
 
     private final MessageSource messages;
     private final UploadLimits limits;
+    private final CurrentUserAdvice currentUser;
 
-    ApiRequestErrors(MessageSource messages, UploadLimits limits) {
+    ApiRequestErrors(MessageSource messages, UploadLimits limits, CurrentUserAdvice currentUser) {
         this.messages = messages;
         this.limits = limits;
+        this.currentUser = currentUser;
     }
 
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
@@ -73,6 +75,7 @@ class ApiRequestErrors {
                 throw e; // pages: the default resolvers and the localized error page take it from here
             }
             ModelAndView page = new ModelAndView(PageErrors.VIEW, Map.of("status", status, "userMessage", detail));
+            currentUser.addHeader(page.getModel());
             page.setStatus(HttpStatus.valueOf(status));
             return page;
         }

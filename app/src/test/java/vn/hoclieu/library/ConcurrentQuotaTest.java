@@ -78,7 +78,7 @@ class ConcurrentQuotaTest extends IntegrationTest {
                 } else {
                     assertThat(r.status()).as(r.body()).isEqualTo(507);
                     assertThat(r.json().get("detail").asString()).startsWith("Thư viện “Thư viện đồng thời” đã dùng")
-                            .contains("trên 9.8 KB dung lượng được cấp; tệp này cần thêm 2.9 KB");
+                            .contains("trên 9,8 KB dung lượng được cấp; tệp này cần thêm 2,9 KB");
                     assertThat(blobs.exists(sha)).as("a refused upload leaves no blob").isFalse();
                 }
             }

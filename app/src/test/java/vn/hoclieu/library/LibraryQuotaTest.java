@@ -82,7 +82,7 @@ class LibraryQuotaTest extends IntegrationTest {
                 .isEqualTo(2048);
         assertThat(Http.upload(url("/api/v1/resources"), auth, Map.of("b.txt", text(600)), null).status()).isEqualTo(201);
         assertThat(HtmlUtils.htmlUnescape(browser.get("/libraries/" + code).body()))
-                .contains("Dung lượng đã dùng: 1.2 KB trên 2 KB được cấp.");
+                .contains("Dung lượng đã dùng: 1,2 KB trên 2 KB được cấp.");
 
         // no quota: no limit, and the use is still shown
         Http.Response none = Http.json("PUT", url("/api/v1/admin/libraries/" + code), ADMIN,

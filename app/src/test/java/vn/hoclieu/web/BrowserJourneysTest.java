@@ -76,6 +76,13 @@ class BrowserJourneysTest extends IntegrationTest {
         waiting().until(d -> !d.getCurrentUrl().contains("/signin"));
     }
 
+    /** Sign-out sits in the account menu of the header: open it, then sign out. */
+    private void signOut() {
+        browser.findElement(By.cssSelector("header.site details.account summary")).click();
+        browser.findElement(By.cssSelector("header.site form[action$='/signout'] button")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
+    }
+
     @Test
     void aStudentSearchesWithoutDiacriticsAndTheVideoPlaysFromTheMomentTheHitNamed() throws Exception {
         browser.get(url("/"));
@@ -150,22 +157,14 @@ class BrowserJourneysTest extends IntegrationTest {
         long resource = Http.get(url("/api/v1/search?q=" + Http.q("hoc tap suot doi"))).json()
                 .get("hits").get(0).get("id").asLong();
         for (String page : List.of("/", "/search?q=" + Http.q("thu vien so"), "/resources/" + resource, "/signin")) {
-            browser.get(url(page));
-            long width = ((Number) js("return document.documentElement.clientWidth;")).longValue();
-            long scroll = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
-            Object wide = js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
-                    + " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className"
-                    + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
-            assertThat(scroll).as("no sideways scrolling on " + page + " (too wide: " + wide + ")")
-                    .isLessThanOrEqualTo(width);
-            screenshot("phone-" + page.replaceAll("[^a-z0-9]+", "-"));
+            fitsThePhone(page);
         }
         // the search box is usable: as wide as most of the screen, tall enough for a thumb
         browser.get(url("/"));
         WebElement box = browser.findElement(By.id("q-home"));
         assertThat(box.getSize().getWidth()).isGreaterThan(200);
         assertThat(box.getSize().getHeight()).isGreaterThanOrEqualTo(32);
-
+        long visitorHeader = headerHeight();
         // Read and Download are in the first screen of a material's page (a PDF's: the hit found on its page)
         long book = 0;
         for (JsonNode hit : Http.get(url("/api/v1/search?q=" + Http.q("hoc tap suot doi"))).json().get("hits")) {
@@ -218,6 +217,41 @@ class BrowserJourneysTest extends IntegrationTest {
         long top = ((Number) js("return arguments[0].getBoundingClientRect().top;", slide)).longValue();
         assertThat(top).isBetween(-1L, screen);
         screenshot("phone-slide");
+
+        // staff: the work pages are one menu, so the header stays a few rows; their pages fit too
+        Uploads.resource("Chờ duyệt trên điện thoại " + System.nanoTime())
+                .by(Http.basic(account("phone-teacher", Role.TEACHER, "HN-TVHN"), PASSWORD)).to(url(""));
+        signIn("admin");
+        for (String page : List.of("/review", "/admin/accounts", "/admin/partners")) {
+            fitsThePhone(page);
+        }
+        browser.get(url("/review"));
+        assertThat(headerHeight()).as("an administrator's header on a phone").isLessThanOrEqualTo(visitorHeader + 48)
+                .isLessThanOrEqualTo(160);
+        browser.findElement(By.cssSelector("header.site details.work summary")).click();
+        WebElement review = browser.findElement(By.cssSelector("header.site details.work a[href$='/review']"));
+        assertThat(review.isDisplayed()).isTrue();
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).longValue())
+                .as("the open menu stays on the screen").isLessThanOrEqualTo(360);
+        screenshot("phone-staff-menu");
+    }
+
+    /** No sideways scrolling on the page at the window's width; a screenshot for a person to look at. */
+    private void fitsThePhone(String page) throws Exception {
+        browser.get(url(page));
+        long width = ((Number) js("return document.documentElement.clientWidth;")).longValue();
+        long scroll = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
+        Object wide = js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                + " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className"
+                + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+        assertThat(scroll).as("no sideways scrolling on " + page + " (too wide: " + wide + ")")
+                .isLessThanOrEqualTo(width).isLessThanOrEqualTo(360);
+        screenshot("phone-" + page.replaceAll("[^a-z0-9]+", "-"));
+    }
+
+    private long headerHeight() {
+        return ((Number) js("return Math.round(document.querySelector('header.site').getBoundingClientRect().height);"))
+                .longValue();
     }
 
     @Test
@@ -259,8 +293,7 @@ class BrowserJourneysTest extends IntegrationTest {
         title.submit();
         waiting().until(d -> d.getCurrentUrl().contains("?edited"));
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/resources/(\\d+).*", "$1"));
-        browser.findElement(By.cssSelector("header.site form[action$='/signout'] button")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
+        signOut();
 
         // a librarian of the school's library sees it waiting on the dashboard and approves it in /review
         signIn(librarian);
@@ -270,13 +303,12 @@ class BrowserJourneysTest extends IntegrationTest {
         screenshot("dashboard-statistics");
         browser.findElement(By.cssSelector("a.waiting")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/review"));
-        WebElement submission = browser.findElements(By.cssSelector("section.review tbody tr")).stream()
+        WebElement submission = browser.findElements(By.cssSelector("section.review li.submission")).stream()
                 .filter(r -> r.getText().contains("Cẩm nang làm diều giấy " + word)).findFirst().orElseThrow();
         screenshot("review");
         submission.findElement(By.cssSelector("form[action$='/approve'] button")).click();
         waiting().until(d -> d.getCurrentUrl().contains("approved"));
-        browser.findElement(By.cssSelector("header.site form[action$='/signout'] button")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("signedOut"));
+        signOut();
 
         // a student, signed in nowhere, types without diacritics and opens it
         await(() -> Http.get(url("/api/v1/search?q=" + Http.q("cam nang lam dieu giay " + word))).json()

@@ -1,6 +1,7 @@
 package vn.hoclieu.account.internal;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,6 +16,8 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     Optional<Account> findByUsernameIgnoreCase(String username);
 
     boolean existsByRole(Role role);
+
+    List<Account> findByUsernameIn(Collection<String> usernames);
 
     /**
      * The enabled accounts with a role, locked until the transaction ends: two administrators

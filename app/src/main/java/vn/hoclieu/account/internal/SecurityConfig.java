@@ -156,7 +156,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
                             SessionRegistry sessions) throws Exception {
-        http.formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).failureUrl("/signin?error"))
+        http.formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).failureHandler(new SignInFailures()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
                 .addFilterBefore(new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
