@@ -1,5 +1,6 @@
 package vn.hoclieu.maintenance.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,8 +95,18 @@ public final class ShellOptions {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        return client.send(request.build(), body);
+        // HTTP/1.1: the server speaks nothing else. A connection closed before any answer is tried once more:
+        // what the shell asks of a server (a backup, which copies only what is new) can be asked twice
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            return client.send(request.build(), body);
+        } catch (IOException closedBeforeAnswer) {
+            if (closedBeforeAnswer.getMessage() == null || !closedBeforeAnswer.getMessage().contains("received no bytes")) {
+                throw closedBeforeAnswer;
+            }
+            return client.send(request.build(), body);
+        }
     }
 
     /** Why the server said no, for the shell. */
