@@ -27,6 +27,7 @@ import vn.hoclieu.catalog.CatalogException;
 import vn.hoclieu.catalog.Licence;
 import vn.hoclieu.catalog.MaterialType;
 import vn.hoclieu.catalog.Visibility;
+import vn.hoclieu.csv.SpreadsheetText;
 import vn.hoclieu.ingest.internal.FolderImporter;
 import vn.hoclieu.ingest.internal.ZipImport;
 import vn.hoclieu.library.LibraryService;
@@ -181,16 +182,9 @@ class ImportController {
                 .orElseThrow(() -> new CatalogException(HttpStatus.NOT_FOUND, "problem.import.notFound", String.valueOf(id)));
     }
 
-    /** CSV-escapes a value, and defuses spreadsheet formulas (=, +, -, @) a hostile file name could carry. */
+    /** CSV-escapes a value, and defuses the spreadsheet formulas a hostile file name could carry. */
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return "\"" + SpreadsheetText.inert(value).replace("\"", "\"\"") + "\"";
     }
 
     private static boolean isZip(MultipartFile file) throws IOException {

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import vn.hoclieu.csv.SpreadsheetText;
 import vn.hoclieu.search.QueryCount;
 
 /**
@@ -66,13 +67,13 @@ final class StatisticsCsv {
             }
             case MOST_USED -> {
                 header.addAll(names(messages, locale, "resource", "title", "views", "downloads"));
-                s.mostUsed().forEach(u -> rows.add(List.of(u.resourceId(), inert(u.title()), u.views(),
+                s.mostUsed().forEach(u -> rows.add(List.of(u.resourceId(), SpreadsheetText.inert(u.title()), u.views(),
                         u.downloads())));
             }
             case TOP_QUERIES, ZERO_QUERIES -> {
                 header.addAll(names(messages, locale, "query", "asks"));
                 List<QueryCount> queries = table == Table.TOP_QUERIES ? s.topQueries() : s.zeroResultQueries();
-                queries.forEach(q -> rows.add(List.of(inert(q.query()), q.asks())));
+                queries.forEach(q -> rows.add(List.of(SpreadsheetText.inert(q.query()), q.asks())));
             }
         }
         StringWriter out = new StringWriter().append(BOM);
@@ -92,13 +93,5 @@ final class StatisticsCsv {
             out.add(messages.getMessage("dashboard.csv.col." + c, null, locale));
         }
         return out;
-    }
-
-    /** Text a spreadsheet would run as a formula starts with a quote instead, which shows as the text itself. */
-    static String inert(String text) {
-        if (text == null || text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0) {
-            return text == null ? "" : text;
-        }
-        return "'" + text;
     }
 }

@@ -11,10 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,8 +43,9 @@ import vn.hoclieu.storage.StoredBlob;
 
 /**
  * The worker pool: threads that claim queued jobs from the database (a row lock with SKIP LOCKED
- * and a conditional UPDATE, so a job runs once even with several nodes on one database), extract
- * the file, record the outcome and finish the job in one transaction. Workers are woken when an
+ * and a conditional UPDATE, so a job runs once even with several nodes on one database) and extract
+ * the file; a recorder beside each worker then records the outcome, waits until the file is
+ * searchable and finishes the job, while its worker reads the next file. Workers are woken when an
  * upload commits and otherwise poll once a second. Each claim is a lease that a heartbeat of this
  * node extends while a worker holds it; the jobs of a node that died are reclaimed by any node once
  * their lease runs out. What a worker records afterwards is conditional on its claim ({@link JobClaims}).
@@ -65,6 +71,8 @@ class IngestWorkers implements SmartLifecycle {
     /** Made at each start: a context may be stopped and started again (Spring's test contexts are). */
     private ScheduledExecutorService heartbeat;
     private final List<Thread> threads = new ArrayList<>();
+    /** Record what the workers read (one recording per worker at a time); made at each start. */
+    private ExecutorService recorders;
     private volatile boolean running;
 
     IngestWorkers(IngestJobRepository jobs, ExtractionResults catalog, BlobStore blobs, TikaExtractor extractor,
@@ -103,6 +111,12 @@ class IngestWorkers implements SmartLifecycle {
         });
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
         extractor.onScanPagesQueued(() -> wakeUp.release(threads.size()));
+        AtomicInteger recorderNumber = new AtomicInteger();
+        recorders = Executors.newFixedThreadPool(properties.workers(), r -> {
+            Thread t = new Thread(r, "ingest-recorder-" + recorderNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         for (int i = 0; i < properties.workers(); i++) {
             Thread t = new Thread(this::work, "ingest-worker-" + (i + 1));
             t.setDaemon(true);
@@ -123,6 +137,15 @@ class IngestWorkers implements SmartLifecycle {
             }
         }
         threads.clear();
+        if (recorders != null) {
+            recorders.shutdown();
+            try {
+                recorders.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recorders = null;
+        }
         // the leases are kept until the workers are gone, so no other node takes a job still being read
         if (heartbeat != null) {
             heartbeat.shutdown();
@@ -137,29 +160,81 @@ class IngestWorkers implements SmartLifecycle {
 
     private void work() {
         String me = Thread.currentThread().getName();
-        while (running) {
-            try {
-                // a scan's pages waiting for OCR come first: its reader is already at work on them
-                if (extractor.helpWithScans()) {
-                    continue;
-                }
-                Optional<JobClaims.Claim> claimed = claims.next(me);
-                if (claimed.isPresent()) {
-                    try {
-                        process(claimed.get());
-                    } finally {
-                        claims.release(claimed.get());
+        ExecutorService mine = recorders;
+        // what this worker read last, being recorded while it reads the next (see process)
+        Future<?> recording = null;
+        try {
+            while (running) {
+                try {
+                    // a scan's pages waiting for OCR come first: its reader is already at work on them
+                    if (extractor.helpWithScans()) {
+                        continue;
                     }
-                } else {
-                    wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                    Optional<JobClaims.Claim> claimed = claims.next(me);
+                    if (claimed.isPresent()) {
+                        Runnable record = null;
+                        try {
+                            record = process(claimed.get());
+                        } finally {
+                            awaitQuietly(recording);
+                            recording = null;
+                            if (record == null) {
+                                claims.release(claimed.get());
+                            }
+                        }
+                        if (record != null) {
+                            Runnable r = record;
+                            JobClaims.Claim c = claimed.get();
+                            Runnable recordAndRelease = () -> {
+                                try {
+                                    r.run();
+                                } finally {
+                                    claims.release(c);
+                                }
+                            };
+                            try {
+                                recording = mine.submit(recordAndRelease);
+                            } catch (RejectedExecutionException stopping) {
+                                recordAndRelease.run();
+                            }
+                        }
+                    } else {
+                        awaitQuietly(recording);
+                        recording = null;
+                        wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Throwable e) {
+                    // Nothing may kill a worker; a job left RUNNING is re-queued at the next start.
+                    log.warn("ingest worker {} error: {}", me, e.toString());
+                    sleepQuietly();
                 }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Throwable e) {
-                // Nothing may kill a worker; a job left RUNNING is re-queued at the next start.
-                log.warn("ingest worker {} error: {}", me, e.toString());
-                sleepQuietly();
             }
+        } finally {
+            awaitQuietly(recording);
+        }
+    }
+
+    /** Waits for a recording to end; it reports its own failures. */
+    private static void awaitQuietly(Future<?> recording) {
+        if (recording == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                recording.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the recording finishes the job: wait for it all the same
+            } catch (ExecutionException e) {
+                log.warn("recording an ingestion job failed: {}", e.getCause().toString());
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -224,14 +299,20 @@ class IngestWorkers implements SmartLifecycle {
         return node;
     }
 
-    private void process(JobClaims.Claim claim) {
+    /**
+     * Reads the claimed job's file; returns what records the reading and finishes the job, or null when
+     * the job ended here (its file gone, or a failure). The recording ends with the file searchable, which
+     * takes the index's next reopen: the worker that read the file hands it to a recorder and reads its
+     * next file meanwhile, so a reopen no longer holds a worker (the job still ends only once searchable).
+     */
+    private Runnable process(JobClaims.Claim claim) {
         long jobId = claim.jobId();
         IngestJob job = jobs.findById(jobId).orElseThrow();
         try {
             Optional<FileForExtraction> file = catalog.fileForExtraction(job.getFileId());
             if (file.isEmpty()) {
                 claims.finish(claim, JobStatus.DONE, Reason.of("reason.fileGone"));
-                return;
+                return null;
             }
             FileForExtraction f = file.get();
             Path path = blobs.localPath(f.sha256());
@@ -239,41 +320,59 @@ class IngestWorkers implements SmartLifecycle {
                     (done, total, sofar) -> recordPagesRead(claim, f, done, total, sofar));
             String fingerprint = TextFingerprint.of(extraction.text());
             NearDuplicates.Match near = nearDuplicates.closest(fingerprint, f.resourceId()).orElse(null);
-            ExtractionOutcome outcome = outcome(extraction, fingerprint, near);
-            // First the outcome (the index is updated right after this commit, in this thread),
-            // then the job: a finished job means a searchable file. A crash in between re-runs the
-            // job, which is harmless: extraction and indexing are idempotent.
-            // Only while the claim holds: the conditional update locks the job's row, so it cannot be claimed
-            // again until this commits; a claim already lost records nothing (the new claimant will).
-            boolean recorded = Boolean.TRUE.equals(tx.execute(s -> {
-                if (!claims.holds(claim)) {
-                    return false;
+            return () -> {
+                try {
+                    record(claim, f, extraction, fingerprint, near);
+                } catch (IOException | RuntimeException | Error e) {
+                    failed(claim, job, e);
                 }
-                catalog.recordExtraction(f.fileId(), outcome);
-                jobs.allPagesRead(jobId);
-                events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
-                return true;
-            }));
-            if (!recorded) {
-                return;
+            };
+        } catch (RuntimeException | Error e) {
+            failed(claim, job, e);
+            return null;
+        }
+    }
+
+    /** Records what a reading gave, then finishes the job: a finished job means a searchable file. */
+    private void record(JobClaims.Claim claim, FileForExtraction f, Extraction extraction, String fingerprint,
+                        NearDuplicates.Match near) throws IOException {
+        ExtractionOutcome outcome = outcome(extraction, fingerprint, near);
+        // First the outcome (the index is updated right after this commit, in this thread),
+        // then the job: a finished job means a searchable file. A crash in between re-runs the
+        // job, which is harmless: extraction and indexing are idempotent.
+        // Only while the claim holds: the conditional update locks the job's row, so it cannot be claimed
+        // again until this commits; a claim already lost records nothing (the new claimant will).
+        boolean recorded = Boolean.TRUE.equals(tx.execute(s -> {
+            if (!claims.holds(claim)) {
+                return false;
             }
-            JobStatus ended = extraction.status() == ExtractionStatus.FAILED
-                    || extraction.status() == ExtractionStatus.TIMED_OUT ? JobStatus.FAILED : JobStatus.DONE;
-            claims.finish(claim, ended, extraction.status()
-                    + (extraction.reason() == null ? "" : ": " + extraction.reason()));
-        } catch (IOException | RuntimeException | Error e) {
-            log.warn("ingest job {} ({}) failed: {}", jobId, job.getFileName(), e.toString());
-            int attempts = job.getAttempts();
-            if (attempts >= properties.maxAttempts()) {
-                String reason = Reason.of("reason.gaveUp", attempts, e.toString());
-                tx.executeWithoutResult(s -> {
-                    if (claims.giveUp(claim, reason)) {
-                        recordUnreadable(job, reason);
-                    }
-                });
-            } else {
-                claims.retryLater(claim, e.toString(), Instant.now().plusSeconds(1L << Math.min(attempts, 8)));
-            }
+            catalog.recordExtraction(f.fileId(), outcome);
+            jobs.allPagesRead(claim.jobId());
+            events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
+            return true;
+        }));
+        if (!recorded) {
+            return;
+        }
+        JobStatus ended = extraction.status() == ExtractionStatus.FAILED
+                || extraction.status() == ExtractionStatus.TIMED_OUT ? JobStatus.FAILED : JobStatus.DONE;
+        claims.finish(claim, ended, extraction.status()
+                + (extraction.reason() == null ? "" : ": " + extraction.reason()));
+    }
+
+    /** A job that failed on its way: tried again later, or after its last attempt ended FAILED with the reason. */
+    private void failed(JobClaims.Claim claim, IngestJob job, Throwable e) {
+        log.warn("ingest job {} ({}) failed: {}", claim.jobId(), job.getFileName(), e.toString());
+        int attempts = job.getAttempts();
+        if (attempts >= properties.maxAttempts()) {
+            String reason = Reason.of("reason.gaveUp", attempts, e.toString());
+            tx.executeWithoutResult(s -> {
+                if (claims.giveUp(claim, reason)) {
+                    recordUnreadable(job, reason);
+                }
+            });
+        } else {
+            claims.retryLater(claim, e.toString(), Instant.now().plusSeconds(1L << Math.min(attempts, 8)));
         }
     }
 
