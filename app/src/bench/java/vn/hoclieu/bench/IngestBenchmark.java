@@ -278,7 +278,8 @@ public final class IngestBenchmark {
         IngestService ingest = app.getBean(IngestService.class);
         CatalogReads catalog = app.getBean(CatalogReads.class);
         ResourceSampler sampler = new ResourceSampler(
-                t -> t.getName().startsWith("ingest-worker-") || t.getName().equals("main"), IngestBenchmark::stage);
+                t -> t.getName().startsWith("ingest-worker-") || t.getName().startsWith("ingest-recorder-")
+                        || t.getName().equals("main"), IngestBenchmark::stage);
         Instant started = Instant.now();
         jdk.jfr.Recording recording = JFR.isEmpty() || !record ? null
                 : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -364,6 +365,7 @@ public final class IngestBenchmark {
             LocalBlobStore.store                            blob store (write, fsync, rename)
             AbstractPlatformTransactionManager.commit       database: commit
             Semaphore.tryAcquire                            idle: no job queued
+            IngestWorkers.awaitQuietly                      wait for its files' recordings
             """.lines().map(line -> line.split("\\.|\\s{2,}", 3)).toList();
 
     /**
@@ -374,6 +376,8 @@ public final class IngestBenchmark {
         String group;
         if (thread.getName().startsWith("ingest-worker-")) {
             group = "worker";
+        } else if (thread.getName().startsWith("ingest-recorder-")) {
+            group = "recorder";
         } else if (contains(stack, "FolderImporter", "importFolder")) {
             group = "import";
         } else {
@@ -413,6 +417,12 @@ public final class IngestBenchmark {
         }
         if (name.startsWith("ingest-worker") || name.startsWith("baseline-")) {
             return "workers";
+        }
+        if (name.startsWith("ingest-recorder")) {
+            return "recorders";
+        }
+        if (name.startsWith("index-reopen")) {
+            return "index reopens";
         }
         if (name.equals("java")) {
             return "import (main thread)";

@@ -230,8 +230,8 @@ public final class ScanBenchmark {
             List<Future<Integer>> chars = new ArrayList<>();
             for (Path image : images) {
                 chars.add(pool.submit(() -> {
-                    ProcessBuilder builder = new ProcessBuilder(ScanPageReader.command(image, LANGUAGES))
-                            .redirectError(ProcessBuilder.Redirect.DISCARD);
+                    ProcessBuilder builder = new ProcessBuilder(ScanPageReader.command(image, LANGUAGES,
+                            ScanPageReader.DPI)).redirectError(ProcessBuilder.Redirect.DISCARD);
                     builder.environment().putAll(env);
                     Process p = builder.start();
                     int length = new String(p.getInputStream().readAllBytes()).length();

@@ -20,8 +20,9 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * Reads one page of a scanned PDF: PDFBox draws it in grey at 300 dpi (what Tika's own OCR of PDF
- * pages uses), Tesseract reads the picture. One page per call, so that the pages of a long scan
+ * Reads one page of a scanned PDF: Tesseract reads the scanner's own JPEG when the page is just that
+ * ({@link WholePageImage}); otherwise PDFBox draws the page in grey at 300 dpi (what Tika's own OCR of
+ * PDF pages uses) and Tesseract reads the drawing. One page per call, so that the pages of a long scan
  * can be read by several workers at once; each Tesseract runs on one thread
  * ({@code OMP_THREAD_LIMIT=1}), since the pages, not the threads inside a page, are what is spread
  * over the cores.
@@ -33,7 +34,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 public final class ScanPageReader {
 
     /** Tika's default rendering resolution for OCR of PDF pages. */
-    static final int DPI = 300;
+    public static final int DPI = 300;
     private static final int MAX_STDERR = 2000;
 
     private final String languages;
@@ -48,21 +49,36 @@ public final class ScanPageReader {
      * @throws IOException if the page cannot be drawn or Tesseract fails
      */
     String read(Path pdf, int page, Duration timeout) throws IOException, InterruptedException {
-        Path image = Files.createTempFile("hoclieu-scan-page-", ".pgm");
+        Path image = null;
         try {
-            writeGreyMap(render(pdf, page), image);
-            return tesseract(image, timeout);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                checkPage(doc, page);
+                WholePageImage.Jpeg jpeg = WholePageImage.jpegOf(doc.getPage(page));
+                image = Files.createTempFile("hoclieu-scan-page-", jpeg == null ? ".pgm" : ".jpg");
+                if (jpeg == null) {
+                    writeGreyMap(new PDFRenderer(doc).renderImageWithDPI(page, DPI, ImageType.GRAY), image);
+                } else {
+                    Files.write(image, jpeg.bytes());
+                }
+                return tesseract(image, jpeg == null ? DPI : jpeg.dpi(), timeout);
+            }
         } finally {
-            Files.deleteIfExists(image);
+            if (image != null) {
+                Files.deleteIfExists(image);
+            }
+        }
+    }
+
+    private static void checkPage(PDDocument doc, int page) throws IOException {
+        if (page < 0 || page >= doc.getNumberOfPages()) {
+            throw new IOException("page " + (page + 1) + " of " + doc.getNumberOfPages());
         }
     }
 
     /** The page drawn in shades of grey. */
     public static BufferedImage render(Path pdf, int page) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            if (page < 0 || page >= doc.getNumberOfPages()) {
-                throw new IOException("page " + (page + 1) + " of " + doc.getNumberOfPages());
-            }
+            checkPage(doc, page);
             return new PDFRenderer(doc).renderImageWithDPI(page, DPI, ImageType.GRAY);
         }
     }
@@ -93,13 +109,16 @@ public final class ScanPageReader {
         }
     }
 
-    /** The command every page is read with; a benchmark runs the same one over the same pictures. */
-    public static List<String> command(Path image, String languages) {
-        return List.of("tesseract", image.toString(), "stdout", "-l", languages);
+    /**
+     * The command every page is read with; a benchmark runs the same one over the same pictures. The
+     * resolution is given: a grey map carries none, and a JPEG's header often says none or a wrong one.
+     */
+    public static List<String> command(Path image, String languages, int dpi) {
+        return List.of("tesseract", image.toString(), "stdout", "-l", languages, "--dpi", Integer.toString(dpi));
     }
 
-    private String tesseract(Path image, Duration timeout) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command(image, languages)));
+    private String tesseract(Path image, int dpi, Duration timeout) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command(image, languages, dpi)));
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = builder.start();
         CompletableFuture<byte[]> text = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream(), -1));
