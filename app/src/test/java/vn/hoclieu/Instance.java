@@ -69,9 +69,12 @@ public final class Instance implements AutoCloseable {
     /** As {@link #java(Path, String...)}, with environment variables (credentials for a command). */
     public static Process java(Path log, Map<String, String> env, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // C1 only: an instance of a test lives a minute and serves a few requests, and the optimising
+        // compiler's work on Spring's start-up costs more CPU than it could save in that minute (the test
+        // JVMs run two at a time on the two cores of CI; the extractor processes keep their own settings)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                "vn.hoclieu.HoclieuApplication"));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp",
+                classpath, "vn.hoclieu.HoclieuApplication"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

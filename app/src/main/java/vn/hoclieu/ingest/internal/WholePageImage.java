@@ -53,8 +53,19 @@ final class WholePageImage extends PDFStreamEngine {
     record Jpeg(byte[] bytes, int dpi) {
     }
 
-    /** The page's JPEG as stored, or null when the page must be drawn. */
-    static Jpeg jpegOf(PDPage page) throws IOException {
+    /**
+     * The page's JPEG as stored, or null when the page must be drawn (also when anything about it cannot
+     * be read: drawing it then reports what is wrong, as for any page).
+     */
+    static Jpeg jpegOf(PDPage page) {
+        try {
+            return scannersJpeg(page);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static Jpeg scannersJpeg(PDPage page) throws IOException {
         if (page.getRotation() % 360 != 0) {
             return null;
         }

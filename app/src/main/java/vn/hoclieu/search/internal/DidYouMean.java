@@ -2,6 +2,7 @@ package vn.hoclieu.search.internal;
 
 import java.io.IOException;
 import java.text.Normalizer;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,8 +40,18 @@ public class DidYouMean {
 
     /** The page with a suggestion if one leads to better results (its cost added to {@code tookMs}). */
     public SearchPage offer(SearchRequest request, Viewer viewer, SearchPage page) {
-        return offer(request, page, work -> index.withSearcher(
-                searcher -> work.apply(VisibleScope.of(searcher, index.facetsConfig(), viewer, request.filters()))));
+        return offer(request, page, work -> index.withSearcher(searcher -> {
+            // the same question on the same reader has the same answer (SuggestionCache)
+            SuggestionCache.Key key = new SuggestionCache.Key(request.q(), request.filters(),
+                    VisibilityFilter.of(viewer), Math.min(page.total(), FEW_HITS));
+            Optional<Optional<String>> known = SuggestionCache.get(searcher.getIndexReader(), key);
+            if (known.isPresent()) {
+                return known.get().orElse(null);
+            }
+            String answer = work.apply(VisibleScope.of(searcher, index.facetsConfig(), viewer, request.filters()));
+            SuggestionCache.put(searcher.getIndexReader(), key, answer);
+            return answer;
+        }));
     }
 
     /** Runs the work with the scope of one viewer and request (the embedded index holds its searcher meanwhile). */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +124,27 @@ class PhraseCorrectionTest {
         lookups.set(0);
         assertThat(DidYouMean.suggest("Kiểm chứng thông tìm", 1, counting)).isEqualTo("Kiểm chứng thông tin");
         assertThat(lookups.get()).isPositive();
+    }
+
+    @Test
+    void anAnswerIsKeptForItsReaderOnlyAndForTheViewersWhoMaySeeTheSame() throws IOException {
+        LuceneIndex changing = index("changing", material(1, "Gửi thư", "Em gửi thư cho ông."));
+        try {
+            assertThat(search(changing, "ho so tuyen dunh", Viewer.ANONYMOUS).didYouMean()).isNull();
+            SuggestionCache.Key key = new SuggestionCache.Key("ho so tuyen dunh", Map.of(),
+                    VisibilityFilter.of(Viewer.ANONYMOUS), 0);
+            Optional<Optional<String>> kept = changing.withSearcher(s -> SuggestionCache.get(s.getIndexReader(), key));
+            assertThat(kept).as("kept for the reader it was worked out on").contains(Optional.empty());
+            // the catalogue changes: the next reader works the answer out again
+            changing.awaitSearchable(changing.upsert("2", ResourceDocuments.of(
+                    material(2, "Hồ sơ tuyển dụng", "Hồ sơ tuyển dụng giáo viên năm học mới."))));
+            assertThat(search(changing, "ho so tuyen dunh", Viewer.ANONYMOUS).didYouMean())
+                    .isEqualTo("hồ sơ tuyển dụng");
+            assertThat(search(changing, "ho so tuyen dunh", Viewer.ANONYMOUS).didYouMean())
+                    .as("asked again on the same reader").isEqualTo("hồ sơ tuyển dụng");
+        } finally {
+            changing.close();
+        }
     }
 
     private static SearchPage search(LuceneIndex index, String q, Viewer viewer) {
