@@ -10,9 +10,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +96,7 @@ public final class ScanBenchmark {
         String firstPagePhrase = makeBook(paragraphs, book, PAGES);
         // a short scan of other pages, read first by each instance: a server reads books warm
         List<String> others = new ArrayList<>(paragraphs);
-        java.util.Collections.reverse(others);
+        Collections.reverse(others);
         Path warmUpBook = work.resolve("khoi-dong-" + WARM_UP_PAGES + "-trang.pdf");
         makeBook(others, warmUpBook, WARM_UP_PAGES);
         System.out.printf("Scanned book %s: %d pages, %.1f MB; first page's phrase: \"%s\"%n", book, PAGES,
@@ -273,9 +275,9 @@ public final class ScanBenchmark {
         Path data = Files.createTempDirectory("hoclieu-scan-bench-");
         Path warmUpInbox = Files.createDirectories(work.resolve("inbox-warm-up-" + workers));
         Files.copy(warmUpBook, warmUpInbox.resolve(warmUpBook.getFileName()),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         Path inbox = Files.createDirectories(work.resolve("inbox-" + workers));
-        Files.copy(book, inbox.resolve(book.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(book, inbox.resolve(book.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         SpringApplication application = new SpringApplication(HoclieuApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         ConfigurableApplicationContext app = application.run("--hoclieu.data-dir=" + data,

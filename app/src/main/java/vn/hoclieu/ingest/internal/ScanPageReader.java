@@ -56,7 +56,7 @@ public final class ScanPageReader {
                 WholePageImage.Jpeg jpeg = WholePageImage.jpegOf(doc.getPage(page));
                 image = Files.createTempFile("hoclieu-scan-page-", jpeg == null ? ".pgm" : ".jpg");
                 if (jpeg == null) {
-                    writeGreyMap(new PDFRenderer(doc).renderImageWithDPI(page, DPI, ImageType.GRAY), image);
+                    writeGreyMap(draw(doc, page), image);
                 } else {
                     Files.write(image, jpeg.bytes());
                 }
@@ -79,8 +79,12 @@ public final class ScanPageReader {
     public static BufferedImage render(Path pdf, int page) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             checkPage(doc, page);
-            return new PDFRenderer(doc).renderImageWithDPI(page, DPI, ImageType.GRAY);
+            return draw(doc, page);
         }
+    }
+
+    private static BufferedImage draw(PDDocument doc, int page) throws IOException {
+        return new PDFRenderer(doc).renderImageWithDPI(page, DPI, ImageType.GRAY);
     }
 
     /**

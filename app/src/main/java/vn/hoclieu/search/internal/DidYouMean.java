@@ -2,7 +2,6 @@ package vn.hoclieu.search.internal;
 
 import java.io.IOException;
 import java.text.Normalizer;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,13 +43,8 @@ public class DidYouMean {
             // the same question on the same reader has the same answer (SuggestionCache)
             SuggestionCache.Key key = new SuggestionCache.Key(request.q(), request.filters(),
                     VisibilityFilter.of(viewer), Math.min(page.total(), FEW_HITS));
-            Optional<Optional<String>> known = SuggestionCache.get(searcher.getIndexReader(), key);
-            if (known.isPresent()) {
-                return known.get().orElse(null);
-            }
-            String answer = work.apply(VisibleScope.of(searcher, index.facetsConfig(), viewer, request.filters()));
-            SuggestionCache.put(searcher.getIndexReader(), key, answer);
-            return answer;
+            return SuggestionCache.answer(searcher.getIndexReader(), key,
+                    () -> work.apply(VisibleScope.of(searcher, index.facetsConfig(), viewer, request.filters())));
         }));
     }
 

@@ -1,5 +1,6 @@
 package vn.hoclieu.search.internal;
 
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * Did-you-mean's answers, kept with the index reader they were worked out on. An answer depends only
@@ -37,17 +39,24 @@ final class SuggestionCache {
     private SuggestionCache() {
     }
 
-    /** The answer kept for this reader, empty if none is kept (an answer of "nothing to offer" is kept too). */
-    static Optional<Optional<String>> get(IndexReader reader, Key key) {
+    /** The answer kept for this question on this reader, or {@code work}'s, then kept (null: nothing to offer). */
+    static String answer(IndexReader reader, Key key, IOSupplier<String> work) throws IOException {
         Map<Key, Optional<String>> answers = answers(reader);
-        return answers == null ? Optional.empty() : Optional.ofNullable(answers.get(key));
+        Optional<String> known = answers == null ? null : answers.get(key);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        String answer = work.get();
+        if (answers != null) {
+            answers.put(key, Optional.ofNullable(answer));
+        }
+        return answer;
     }
 
-    static void put(IndexReader reader, Key key, String suggestion) {
+    /** Whether an answer to this question is kept for this reader. */
+    static boolean kept(IndexReader reader, Key key) {
         Map<Key, Optional<String>> answers = answers(reader);
-        if (answers != null) {
-            answers.put(key, Optional.ofNullable(suggestion));
-        }
+        return answers != null && answers.containsKey(key);
     }
 
     /** How many readers have answers kept (for tests: a closed reader's are gone). */
