@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,12 +63,18 @@ public class CatalogFeeds {
     }
 
     /** A text signature of one file, for the ingest module's near-duplicate search. */
-    public record Fingerprint(long resourceId, String signature) {
+    public record Fingerprint(long fileId, long resourceId, String signature) {
     }
 
+    /** The text fingerprint of every file that has one. */
     public List<Fingerprint> fingerprints() {
         return readTx.execute(s -> files.fingerprints().stream()
-                .map(row -> new Fingerprint((Long) row[0], (String) row[1])).toList());
+                .map(row -> new Fingerprint((Long) row[0], (Long) row[1], (String) row[2])).toList());
+    }
+
+    /** A file's text fingerprint as committed now, or empty if it has none or is gone. */
+    public Optional<String> fingerprintOf(long fileId) {
+        return readTx.execute(s -> files.fingerprintOf(fileId).stream().filter(Objects::nonNull).findFirst());
     }
 
     /** Every blob the catalogue refers to: each file's bytes, extracted text and preview (for checks and backups). */

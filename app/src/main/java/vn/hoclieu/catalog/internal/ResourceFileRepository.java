@@ -10,8 +10,11 @@ public interface ResourceFileRepository extends JpaRepository<ResourceFile, Long
 
     List<ResourceFile> findBySha256(String sha256);
 
-    @Query("select f.resource.id, f.fingerprint from ResourceFile f where f.fingerprint is not null")
+    @Query("select f.id, f.resource.id, f.fingerprint from ResourceFile f where f.fingerprint is not null")
     List<Object[]> fingerprints();
+
+    @Query("select f.fingerprint from ResourceFile f where f.id = :fileId")
+    List<String> fingerprintOf(@Param("fileId") long fileId);
 
     /** Bytes of the files of a library's resources: what its storage quota counts. */
     @Query("select coalesce(sum(f.size), 0) from ResourceFile f where f.resource.libraryId = :libraryId")

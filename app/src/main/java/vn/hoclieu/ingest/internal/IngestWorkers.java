@@ -354,6 +354,7 @@ class IngestWorkers implements SmartLifecycle {
         if (!recorded) {
             return;
         }
+        nearDuplicates.remember(f.fileId(), f.resourceId(), fingerprint);
         JobStatus ended = extraction.status() == ExtractionStatus.FAILED
                 || extraction.status() == ExtractionStatus.TIMED_OUT ? JobStatus.FAILED : JobStatus.DONE;
         claims.finish(claim, ended, extraction.status()
@@ -410,6 +411,7 @@ class IngestWorkers implements SmartLifecycle {
                     events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), sofar.status()));
                 }
             });
+            nearDuplicates.remember(f.fileId(), f.resourceId(), null); // no signature until the whole text is read
         } catch (IOException | RuntimeException e) {
             log.warn("could not record the pages read so far of {}: {}", f.name(), e.toString());
         }

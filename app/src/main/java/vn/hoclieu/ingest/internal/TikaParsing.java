@@ -38,6 +38,7 @@ import org.apache.tika.metadata.XMPDM;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.CharsetDetector;
@@ -67,6 +68,8 @@ final class TikaParsing {
     private static final Logger log = LoggerFactory.getLogger(TikaParsing.class);
 
     private final AutoDetectParser parser;
+    /** The types the parser reads: Tika builds this map anew at each call, so it is asked once. */
+    private final Map<MediaType, Parser> parsers;
     private final IngestProperties properties;
     private final LanguageDetector languages;
     private final Thumbnailer thumbnails = new Thumbnailer();
@@ -77,6 +80,7 @@ final class TikaParsing {
         this.properties = properties;
         this.scanPages = new ScanPageReader(properties.ocrLanguages());
         this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
+        this.parsers = parser.getParsers();
         this.languages = LanguageDetectorBuilder.create(NgramExtractors.standard())
                 .withProfiles(new LanguageProfileReader().readAllBuiltIn())
                 .build();
@@ -211,7 +215,7 @@ final class TikaParsing {
                     Reason.of("reason.storedFileUnreadable", e.getMessage()), declaredType);
         }
         String mediaType = detected.getBaseType().toString();
-        if (!parser.getParsers().containsKey(detected.getBaseType()) && !parser.getParsers().containsKey(detected)) {
+        if (!parsers.containsKey(detected.getBaseType()) && !parsers.containsKey(detected)) {
             return Extraction.failed(ExtractionStatus.UNSUPPORTED, Reason.of("reason.unsupported", mediaType),
                     mediaType);
         }
@@ -415,9 +419,13 @@ final class TikaParsing {
 
     static final String PDF_TYPE = "application/pdf";
 
+    /** What the language detector keeps of a text ({@code forDetectingOnLargeText}), with room for its filters. */
+    private static final int LANGUAGE_SAMPLE = 12_000;
+
     private String detectLanguage(String content, Metadata metadata) {
         if (content.length() >= 40) {
-            String sample = content.length() > 20_000 ? content.substring(0, 20_000) : content;
+            // the detector keeps the first 10,000 characters of what it is given, after filtering it all
+            String sample = content.length() > LANGUAGE_SAMPLE ? content.substring(0, LANGUAGE_SAMPLE) : content;
             Optional<LdLocale> found = Optional.ofNullable(languages.detect(textObjects.forText(sample)).orNull());
             if (found.isPresent()) {
                 return found.get().getLanguage();
@@ -508,8 +516,48 @@ final class TikaParsing {
      * the form feeds of empty first or last pages too, or every later page number would be wrong.
      */
     static String tidy(String text) {
-        return text.replaceAll("[ \\t\\x0B\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n")
-                .replaceAll("^[\\s&&[^\\f]]+|[\\s&&[^\\f]]+$", "");
+        // one pass instead of three regular expressions: this runs over every text of every file
+        StringBuilder out = new StringBuilder(text.length());
+        int spacesFrom = -1;
+        int newlines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == 0x0B || c == '\u00A0') {
+                if (spacesFrom < 0) {
+                    spacesFrom = out.length();
+                }
+                out.append(c);
+            } else if (c == '\n') {
+                if (spacesFrom >= 0) {
+                    out.setLength(spacesFrom); // spaces at the end of a line
+                    spacesFrom = -1;
+                }
+                if (++newlines <= 2) {
+                    out.append(c); // at most one blank line in a row
+                }
+            } else {
+                spacesFrom = -1;
+                newlines = 0;
+                out.append(c);
+            }
+        }
+        // white space at both ends, except form feeds (empty first or last pages)
+        int start = 0;
+        int end = out.length();
+        while (start < end && isTrimmed(out.charAt(start))) {
+            start++;
+        }
+        // as the end anchor of a regular expression: also before a last line separator of its own
+        int last = end > start && "\u0085\u2028\u2029".indexOf(out.charAt(end - 1)) >= 0 ? end - 1 : end;
+        int kept = last;
+        while (kept > start && isTrimmed(out.charAt(kept - 1))) {
+            kept--;
+        }
+        return kept == last ? out.substring(start, end) : out.substring(start, kept) + out.substring(last, end);
+    }
+
+    private static boolean isTrimmed(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\r';
     }
 
     private static boolean isEncrypted(Throwable t) {

@@ -121,6 +121,9 @@ public final class LegacyVietnamese {
         }
 
         private static boolean isWordChar(char c) {
+            if (c < 0x80) {
+                return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            }
             return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
         }
 

@@ -1,6 +1,7 @@
 package vn.hoclieu.ingest.internal.legacy;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -21,12 +22,12 @@ final class VietnameseSyllable {
     /** Combining marks for the tones, indexed by the constants above. */
     static final String TONE_MARKS = "\0\u0300\u0309\u0303\u0301\u0323";
 
-    private static final String[] ONSETS = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
+    static final String[] ONSETS = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
         "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
         ""};
 
     // Rhymes without tone, written out from Vietnamese phonology (medial o/u, nucleus, coda).
-    private static final Set<String> RHYMES = Set.of((""
+    static final Set<String> RHYMES = Set.of((""
             + "a e ê i o ô ơ u ư y "
             + "ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua uê ui uơ uy ưa ưi ưu "
             + "oai oay oao oeo uây uôi ươi ươu uya uyu iêu yêu "
@@ -73,6 +74,38 @@ final class VietnameseSyllable {
         }
     }
 
+    /** The letters of syllables without tone (no f, j, w, z), numbered from 1 in {@link #LETTER_NUMBERS}. */
+    private static final String LETTERS = "abcdeghiklmnopqrstuvxyđăâêôơư";
+    private static final int BITS = 5;
+    private static final int MAX_LENGTH = 7;
+    private static final byte[] LETTER_NUMBERS = new byte[LETTERS.chars().max().orElseThrow() + 1];
+    /** Every onset + rhyme, packed as {@link #isValid(CharSequence, int, int)} packs a word, sorted. */
+    private static final long[] SYLLABLES;
+
+    static {
+        for (int i = 0; i < LETTERS.length(); i++) {
+            LETTER_NUMBERS[LETTERS.charAt(i)] = (byte) (i + 1);
+        }
+        SYLLABLES = Arrays.stream(ONSETS)
+                .flatMap(onset -> RHYMES.stream().<String>mapMulti((rhyme, syllables) -> {
+                    syllables.accept(onset + rhyme);
+                    // "qu" holds the medial u: quốc is qu + ôc as well as q + uôc
+                    if (onset.equals("qu") && rhyme.startsWith("u")) {
+                        syllables.accept(onset + rhyme.substring(1));
+                    }
+                }))
+                .filter(syllable -> syllable.length() <= MAX_LENGTH)
+                .mapToLong(VietnameseSyllable::pack).distinct().sorted().toArray();
+    }
+
+    private static long pack(String syllable) {
+        long code = 0;
+        for (int i = 0; i < syllable.length(); i++) {
+            code = code << BITS | LETTER_NUMBERS[syllable.charAt(i)];
+        }
+        return code;
+    }
+
     private VietnameseSyllable() {
     }
 
@@ -95,21 +128,19 @@ final class VietnameseSyllable {
     /** Whether {@code s[start, end)} is one Vietnamese syllable in NFC, in any letter case. */
     static boolean isValid(CharSequence s, int start, int end) {
         int length = end - start;
-        if (length < 1 || length > 7) {
+        if (length < 1 || length > MAX_LENGTH) {
             return false;
         }
-        char[] base = new char[length];
+        // the letters without tone, packed into a number; no allocation: this runs for every
+        // accented word of every reading of every document
+        long code = 0;
         int tone = NO_TONE;
+        char last = 0;
+        char beforeLast = 0;
         for (int i = 0; i < length; i++) {
             char c = Character.toLowerCase(s.charAt(start + i));
-            if (c >= 'a' && c <= 'z') {
-                if (c == 'f' || c == 'j' || c == 'w' || c == 'z') {
-                    return false;
-                }
-                base[i] = c;
-            } else if (c == 'đ') {
-                base[i] = c;
-            } else if (c >= TABLE_START && c < TABLE_END && BASE[c - TABLE_START] != 0) {
+            char base;
+            if (c >= TABLE_START && c < TABLE_END && BASE[c - TABLE_START] != 0) {
                 int t = TONE[c - TABLE_START];
                 if (t != NO_TONE) {
                     if (tone != NO_TONE) {
@@ -117,33 +148,27 @@ final class VietnameseSyllable {
                     }
                     tone = t;
                 }
-                base[i] = BASE[c - TABLE_START];
+                base = BASE[c - TABLE_START];
             } else {
+                base = c;
+            }
+            int letter = base < LETTER_NUMBERS.length ? LETTER_NUMBERS[base] : 0;
+            if (letter == 0) {
                 return false;
             }
+            code = code << BITS | letter;
+            beforeLast = last;
+            last = base;
         }
-        String syllable = new String(base);
-        for (String onset : ONSETS) {
-            if (syllable.startsWith(onset)) {
-                String rhyme = syllable.substring(onset.length());
-                boolean known = RHYMES.contains(rhyme)
-                        || onset.equals("qu") && RHYMES.contains("u" + rhyme);
-                if (known && toneFits(rhyme, tone)) {
-                    return true;
-                }
-            }
+        if (Arrays.binarySearch(SYLLABLES, code) < 0) {
+            return false;
         }
-        return false;
+        // syllables closed by a stop consonant take only the sắc or nặng tone
+        boolean stop = last == 'c' || last == 'p' || last == 't' || last == 'h' && beforeLast == 'c';
+        return !stop || tone == ACUTE || tone == DOT;
     }
 
     static boolean isValid(String word) {
         return isValid(word, 0, word.length());
-    }
-
-    /** Syllables closed by a stop consonant take only the sắc or nặng tone. */
-    private static boolean toneFits(String rhyme, int tone) {
-        boolean stop = rhyme.endsWith("c") || rhyme.endsWith("ch") || rhyme.endsWith("p")
-                || rhyme.endsWith("t");
-        return !stop || tone == ACUTE || tone == DOT;
     }
 }
