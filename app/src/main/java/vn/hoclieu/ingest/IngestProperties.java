@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                      runs out of memory or crashes costs one file and never the application
  * @param extractorHeap heap of each extractor process, in {@code -Xmx} syntax
  * @param extractorJvmOptions further options of the extractor processes' JVMs, separated by spaces
- *                      (default {@value #DEFAULT_EXTRACTOR_JVM_OPTIONS}: the quick compiler only, see docs/performance.md)
+ *                      (default none: the JVM's own compilers, see docs/performance.md)
  */
 @ConfigurationProperties("hoclieu.ingest")
 public record IngestProperties(Integer workers, Duration timeout, Integer writeLimit, Integer maxAttempts,
@@ -26,10 +26,11 @@ public record IngestProperties(Integer workers, Duration timeout, Integer writeL
                                Duration maxTime, String extractorJvmOptions) {
 
     /**
-     * C1 only: an extractor spends as much CPU compiling with C2 as parsing for its first thousand
-     * files, and its code is only about a fifth slower without it (measured: docs/performance.md, ingestion).
+     * None: an extractor lives as long as the server, and once C2 has compiled the parsers it reads
+     * a file with about a quarter less CPU than with the quick compiler alone; over a first bulk
+     * import both cost the same (measured: docs/performance.md, ingestion).
      */
-    public static final String DEFAULT_EXTRACTOR_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
+    public static final String DEFAULT_EXTRACTOR_JVM_OPTIONS = "";
 
     @ConstructorBinding
     public IngestProperties {
