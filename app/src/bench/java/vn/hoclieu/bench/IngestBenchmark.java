@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -47,12 +48,13 @@ import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.ingest.ImportReport;
 import vn.hoclieu.ingest.IngestService;
 import vn.hoclieu.ingest.JobView;
+import vn.hoclieu.search.internal.HoclieuIndexing;
 
 /**
  * Bulk ingestion throughput, cold and in a steady state: two corpora of over 2,000 real-format files
  * each ({@link BenchCorpus}; the second, measured one, holds other files of the same kinds), read
  * by a bare baseline (Tika's {@link AutoDetectParser} and one Lucene {@link IndexWriter}, on two
- * threads) and by Hoclieu itself (a real instance, isolation on, two workers) through its folder
+ * threads), by the same loop writing Hoclieu's own index ({@link HoclieuIndexing}) and by Hoclieu itself (a real instance, isolation on, two workers) through its folder
  * import. Each reads the warm-up corpus first, in a fresh JVM or instance (the cold pass), then
  * the measured corpus in the same JVM and the same running instance (the steady state, as a server
  * lives); a Markdown table gives files/s, MB/s, per-file latency, peak memory and CPU of each pass.
@@ -70,6 +72,10 @@ import vn.hoclieu.ingest.JobView;
 public final class IngestBenchmark {
 
     private static final int THREADS = 2;
+    /** {@code -Dbench.eachSearchable=true}: the loop with Hoclieu's index waits until each file is searchable. */
+    private static final boolean EACH_SEARCHABLE = Boolean.getBoolean("bench.eachSearchable");
+    /** Numbers the files the bare loops index, across passes. */
+    private static final AtomicLong NEXT_ID = new AtomicLong();
     /** The application's default write limit (hoclieu.ingest.write-limit), so both keep the same text. */
     private static final int WRITE_LIMIT = 20_000_000;
     private static final Duration HOCLIEU_DEADLINE = Duration.ofMinutes(30);
@@ -123,6 +129,7 @@ public final class IngestBenchmark {
                 warmUpFiles.size(), warmUpBytes / MB);
 
         List<Result> baseline = baseline(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
+        List<Result> indexOnly = baselineWithHoclieusIndex(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
         List<Result> hoclieu = hoclieu(List.of(warmUpCorpus, corpus), List.of(warmUpBytes, bytes));
 
         System.out.println();
@@ -136,19 +143,32 @@ public final class IngestBenchmark {
                 + "| JVM RSS MB | extractor RSS MB | CPU s | files/s vs baseline |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         row(baseline.get(0), baseline.get(0), "");
+        row(indexOnly.get(0), baseline.get(0), "");
         row(hoclieu.get(0), baseline.get(0), "");
         row(baseline.get(1), baseline.get(1), "");
+        row(indexOnly.get(1), baseline.get(1), "");
         row(hoclieu.get(1), baseline.get(1), " (target ≥ 40%)");
         System.out.println();
         double steady = hoclieu.get(1).filesPerSecond() / baseline.get(1).filesPerSecond();
         System.out.printf(Locale.ROOT, "Steady state: Hoclieu reads %.2f× the files per second of the bare loop "
                 + "(target ≥ 0.40): %s%n", steady, steady >= 0.4 ? "met" : "MISSED");
+        System.out.printf(Locale.ROOT, "Steady state: the bare loop writing Hoclieu's index reads %.2f× the files per "
+                + "second of the bare loop (no database, isolation, previews or waiting)%n",
+                indexOnly.get(1).filesPerSecond() / baseline.get(1).filesPerSecond());
         System.out.println();
-        for (Result r : List.of(baseline.get(0), hoclieu.get(0), baseline.get(1), hoclieu.get(1))) {
+        for (Result r : List.of(baseline.get(0), indexOnly.get(0), hoclieu.get(0), baseline.get(1), indexOnly.get(1),
+                hoclieu.get(1))) {
             System.out.println(r.name() + " — every file's outcome: " + r.statuses());
             r.problems().stream().limit(12).forEach(p -> System.out.println("    " + p));
             System.out.println("    CPU: " + r.cpuDetail());
         }
+    }
+
+    /** Where a bare loop puts what it read: the file's number, its title (or null) and its text. */
+    private interface Sink {
+        void add(long id, Path file, String title, String text) throws IOException;
+
+        void commit() throws IOException;
     }
 
     /**
@@ -160,21 +180,70 @@ public final class IngestBenchmark {
         List<Result> results = new ArrayList<>();
         try (Directory dir = FSDirectory.open(indexDir);
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Sink sink = new Sink() {
+                @Override
+                public void add(long id, Path file, String title, String text) throws IOException {
+                    Document doc = new Document();
+                    doc.add(new StringField("id", file.getFileName().toString(), Field.Store.YES));
+                    doc.add(new TextField("title", title == null ? "" : title, Field.Store.YES));
+                    doc.add(new TextField("content", text, Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+
+                @Override
+                public void commit() throws IOException {
+                    writer.commit();
+                }
+            };
             for (int pass = 0; pass < corpora.size(); pass++) {
-                results.add(baselinePass(writer, corpora.get(pass), sizes.get(pass), pass == 0 ? "cold" : "steady"));
+                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), pass == 0 ? "cold" : "steady",
+                        "baseline, Tika AutoDetectParser + Lucene IndexWriter, 2 threads"));
             }
         }
         BenchCorpus.deleteTree(indexDir);
         return results;
     }
 
-    private static Result baselinePass(IndexWriter writer, List<Path> files, long bytes, String pass)
+    /**
+     * The same loop writing Hoclieu's own index instead ({@link HoclieuIndexing}: the four analysed
+     * forms of every text field, facets, the stored text), still without database, isolation,
+     * previews or waiting: what the index Vietnamese search rests on costs by itself.
+     */
+    private static List<Result> baselineWithHoclieusIndex(List<List<Path>> corpora, List<Long> sizes)
+            throws Exception {
+        Path indexDir = Files.createTempDirectory("hoclieu-bench-baseline-index-");
+        List<Result> results = new ArrayList<>();
+        try (HoclieuIndexing index = new HoclieuIndexing(indexDir)) {
+            Sink sink = new Sink() {
+                @Override
+                public void add(long id, Path file, String title, String text) throws IOException {
+                    index.add(id, title == null || title.isBlank() ? file.getFileName().toString() : title, text,
+                            "application/octet-stream", EACH_SEARCHABLE);
+                }
+
+                @Override
+                public void commit() throws IOException {
+                    index.commit();
+                }
+            };
+            for (int pass = 0; pass < corpora.size(); pass++) {
+                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), pass == 0 ? "cold" : "steady",
+                        "bare loop with Hoclieu's index (four analysed forms), 2 threads"));
+            }
+        }
+        BenchCorpus.deleteTree(indexDir);
+        return results;
+    }
+
+    private static Result baselinePass(Sink sink, List<Path> files, long bytes, String pass, String name)
             throws Exception {
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         ResourceSampler sampler = new ResourceSampler(null, null);
+        long firstId = NEXT_ID.getAndAdd(files.size());
+        AtomicLong ids = new AtomicLong(firstId);
         sampler.restartClocks();
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -183,7 +252,7 @@ public final class IngestBenchmark {
                 AutoDetectParser parser = new AutoDetectParser();
                 for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                     long t0 = System.nanoTime();
-                    String status = parseAndIndex(parser, writer, files.get(i), problems);
+                    String status = parseAndIndex(parser, sink, ids.incrementAndGet(), files.get(i), problems);
                     latencies.add((System.nanoTime() - t0) / 1e6);
                     synchronized (statuses) {
                         statuses.merge(status, 1, Integer::sum);
@@ -196,19 +265,20 @@ public final class IngestBenchmark {
         for (Thread thread : threads) {
             thread.join();
         }
-        writer.commit();
+        sink.commit();
         double wall = (System.nanoTime() - started) / 1e9;
         sampler.close();
         double busy = latencies.stream().mapToDouble(Double::doubleValue).sum() / 1e3 / (THREADS * wall);
         String detail = String.format(Locale.ROOT, "%.0f s in the JVM (%s); the two threads were reading files %.0f%% "
                 + "of the wall time; %s", sampler.ownCpuSeconds(), cpu(sampler, true), 100 * busy, others(sampler, wall));
-        return new Result(pass + ": baseline, Tika AutoDetectParser + Lucene IndexWriter, 2 threads", files.size(),
+        return new Result(pass + ": " + name, files.size(),
                 bytes, wall,
                 latencies, sampler.peakHeapMb(), ResourceSampler.ownPeakRssMb(), 0, sampler.ownCpuSeconds(), detail,
                 statuses, problems);
     }
 
-    private static String parseAndIndex(AutoDetectParser parser, IndexWriter writer, Path file, List<String> problems) {
+    private static String parseAndIndex(AutoDetectParser parser, Sink sink, long id, Path file,
+                                        List<String> problems) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         BodyContentHandler text = new BodyContentHandler(WRITE_LIMIT);
@@ -231,13 +301,8 @@ public final class IngestBenchmark {
                 return status;
             }
         }
-        Document doc = new Document();
-        doc.add(new StringField("id", file.getFileName().toString(), Field.Store.YES));
-        String title = metadata.get(TikaCoreProperties.TITLE);
-        doc.add(new TextField("title", title == null ? "" : title, Field.Store.YES));
-        doc.add(new TextField("content", text.toString(), Field.Store.NO));
         try {
-            writer.addDocument(doc);
+            sink.add(id, file, metadata.get(TikaCoreProperties.TITLE), text.toString());
         } catch (IOException e) {
             problems.add("INDEX FAILED " + file.getFileName() + ": " + e);
             return "INDEX FAILED";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +17,7 @@ import vn.hoclieu.Http;
 import vn.hoclieu.IntegrationTest;
 import vn.hoclieu.TestFiles;
 import vn.hoclieu.account.Role;
+import vn.hoclieu.account.Viewer;
 
 /**
  * Near-duplicates are found among signatures kept in memory, and what is reported is what the
@@ -48,6 +50,41 @@ class NearDuplicateMemoryTest extends IntegrationTest {
         // the first one's text exactly (another file: a line break more), but the first one has another text now
         long third = upload(librarian, "dao-nguoc-3.txt", text + "\nBản thứ nhất.\n");
         assertThat(nearDuplicateOf(third)).isEqualTo(second);
+    }
+
+    @Test
+    void filesReadAtTheSameTimeAreComparedWithEachOther() throws Exception {
+        // a text no sample holds: every other word of one sample, in reverse order
+        List<String> words = new ArrayList<>(List.of(Files.readString(TestFiles.sample("src/hoc-tap-suot-doi.md"),
+                StandardCharsets.UTF_8).split("\\s+")));
+        Collections.reverse(words);
+        List<String> half = new ArrayList<>();
+        for (int i = 0; i < words.size(); i += 2) {
+            half.add(words.get(i));
+        }
+        String text = String.join(" ", half);
+        // the same text twice, side by side in one folder, as a PDF and a DOCX of one lecture would be;
+        // then unrelated files, so that both are read while the other is still being recorded
+        Path folder = Files.createTempDirectory("near-together");
+        Files.writeString(folder.resolve("a-ban-mot.txt"), text + "\nBản một.");
+        Files.writeString(folder.resolve("b-ban-hai.txt"), text + "\nBản hai.");
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(folder.resolve("c-khac-" + i + ".txt"), "Tệp khác số " + i + " " + String.join(" ",
+                    words.subList(i * 80, i * 80 + 60)));
+        }
+        ImportReport report = ingest.importFolder(folder, null, new Viewer(0L, "system:test-near", Role.ADMIN,
+                null));
+        awaitIngestIdle();
+        Map<String, Long> ids = new java.util.HashMap<>();
+        report.entries().forEach(e -> ids.put(e.file(), e.resourceId()));
+        long first = ids.get("a-ban-mot.txt");
+        long second = ids.get("b-ban-hai.txt");
+        JsonNode a = Http.get(url("/api/v1/resources/" + first)).json().get("files").get(0).get("nearDuplicate");
+        JsonNode b = Http.get(url("/api/v1/resources/" + second)).json().get("files").get(0).get("nearDuplicate");
+        // whichever was compared second names the other
+        boolean aNamesB = a != null && !a.isNull() && a.get("resourceId").asLong() == second;
+        boolean bNamesA = b != null && !b.isNull() && b.get("resourceId").asLong() == first;
+        assertThat(aNamesB || bNamesA).as("one of two files read together names the other").isTrue();
     }
 
     private long upload(String credentials, String name, String text) throws Exception {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +45,8 @@ import vn.hoclieu.storage.StoredBlob;
 /**
  * The worker pool: threads that claim queued jobs from the database (a row lock with SKIP LOCKED
  * and a conditional UPDATE, so a job runs once even with several nodes on one database) and extract
- * the file; a recorder beside each worker then records the outcome, waits until the file is
- * searchable and finishes the job, while its worker reads the next file. Workers are woken when an
+ * the file; a recorder then records the outcome, waits until the file is searchable and finishes the
+ * job, while its worker reads on (up to {@value #RECORDINGS_AHEAD} files ahead). Workers are woken when an
  * upload commits and otherwise poll once a second. Each claim is a lease that a heartbeat of this
  * node extends while a worker holds it; the jobs of a node that died are reclaimed by any node once
  * their lease runs out. What a worker records afterwards is conditional on its claim ({@link JobClaims}).
@@ -112,7 +113,7 @@ class IngestWorkers implements SmartLifecycle {
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
         extractor.onScanPagesQueued(() -> wakeUp.release(threads.size()));
         AtomicInteger recorderNumber = new AtomicInteger();
-        recorders = Executors.newFixedThreadPool(properties.workers(), r -> {
+        recorders = Executors.newFixedThreadPool(properties.workers() * RECORDINGS_AHEAD, r -> {
             Thread t = new Thread(r, "ingest-recorder-" + recorderNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -162,7 +163,7 @@ class IngestWorkers implements SmartLifecycle {
         String me = Thread.currentThread().getName();
         ExecutorService mine = recorders;
         // what this worker read last, being recorded while it reads the next (see process)
-        Future<?> recording = null;
+        Recordings recordings = new Recordings();
         try {
             while (running) {
                 try {
@@ -172,18 +173,17 @@ class IngestWorkers implements SmartLifecycle {
                     }
                     Optional<JobClaims.Claim> claimed = claims.next(me);
                     if (claimed.isPresent()) {
-                        Runnable record = null;
+                        Recording record = null;
                         try {
                             record = process(claimed.get());
                         } finally {
-                            awaitQuietly(recording);
-                            recording = null;
                             if (record == null) {
                                 claims.release(claimed.get());
                             }
                         }
                         if (record != null) {
-                            Runnable r = record;
+                            recordings.makeRoomFor(record.characters());
+                            Runnable r = record.work();
                             JobClaims.Claim c = claimed.get();
                             Runnable recordAndRelease = () -> {
                                 try {
@@ -193,14 +193,13 @@ class IngestWorkers implements SmartLifecycle {
                                 }
                             };
                             try {
-                                recording = mine.submit(recordAndRelease);
+                                recordings.add(mine.submit(recordAndRelease), record.characters());
                             } catch (RejectedExecutionException stopping) {
                                 recordAndRelease.run();
                             }
                         }
                     } else {
-                        awaitQuietly(recording);
-                        recording = null;
+                        recordings.awaitAll();
                         wakeUp.tryAcquire(1, TimeUnit.SECONDS);
                     }
                 } catch (InterruptedException e) {
@@ -212,7 +211,52 @@ class IngestWorkers implements SmartLifecycle {
                 }
             }
         } finally {
-            awaitQuietly(recording);
+            recordings.awaitAll();
+        }
+    }
+
+    /**
+     * How many files a worker may have read and not yet seen searchable: while they wait for the
+     * index's next reopen, the worker reads on, and one reopen makes several files searchable at
+     * once (a reopen for each file cost more than indexing it; see docs/performance.md). Bounded in
+     * number and in the text they hold.
+     */
+    static final int RECORDINGS_AHEAD = 4;
+    static final long CHARACTERS_AHEAD = 8_000_000;
+
+    /** One read file's recording, waiting to be handed to a recorder. */
+    private record Recording(Runnable work, long characters) {
+    }
+
+    /** A worker's recordings not yet finished, oldest first. */
+    private static final class Recordings {
+        private final ArrayDeque<Future<?>> running = new ArrayDeque<>();
+        private final ArrayDeque<Long> sizes = new ArrayDeque<>();
+        private long characters;
+
+        /** Waits for the oldest recordings until one more of this size fits. */
+        void makeRoomFor(long size) {
+            while (!running.isEmpty()
+                    && (running.size() >= RECORDINGS_AHEAD || characters + size > CHARACTERS_AHEAD)) {
+                awaitOldest();
+            }
+        }
+
+        void add(Future<?> recording, long size) {
+            running.add(recording);
+            sizes.add(size);
+            characters += size;
+        }
+
+        void awaitAll() {
+            while (!running.isEmpty()) {
+                awaitOldest();
+            }
+        }
+
+        private void awaitOldest() {
+            awaitQuietly(running.poll());
+            characters -= sizes.poll();
         }
     }
 
@@ -305,7 +349,7 @@ class IngestWorkers implements SmartLifecycle {
      * takes the index's next reopen: the worker that read the file hands it to a recorder and reads its
      * next file meanwhile, so a reopen no longer holds a worker (the job still ends only once searchable).
      */
-    private Runnable process(JobClaims.Claim claim) {
+    private Recording process(JobClaims.Claim claim) {
         long jobId = claim.jobId();
         IngestJob job = jobs.findById(jobId).orElseThrow();
         try {
@@ -319,14 +363,16 @@ class IngestWorkers implements SmartLifecycle {
             Extraction extraction = extractor.extract(path, f.name(), f.mediaType(),
                     (done, total, sofar) -> recordPagesRead(claim, f, done, total, sofar));
             String fingerprint = TextFingerprint.of(extraction.text());
-            NearDuplicates.Match near = nearDuplicates.closest(fingerprint, f.resourceId()).orElse(null);
-            return () -> {
+            // kept at once, so that the files read next are compared with it before it is recorded
+            NearDuplicates.Match near = nearDuplicates.closestKeeping(fingerprint, f.fileId(), f.resourceId())
+                    .orElse(null);
+            return new Recording(() -> {
                 try {
                     record(claim, f, extraction, fingerprint, near);
                 } catch (IOException | RuntimeException | Error e) {
                     failed(claim, job, e);
                 }
-            };
+            }, extraction.text().length());
         } catch (RuntimeException | Error e) {
             failed(claim, job, e);
             return null;
@@ -348,12 +394,15 @@ class IngestWorkers implements SmartLifecycle {
             }
             catalog.recordExtraction(f.fileId(), outcome);
             jobs.allPagesRead(claim.jobId());
-            events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
             return true;
         }));
         if (!recorded) {
+            nearDuplicates.remember(f.fileId(), f.resourceId(), null); // whoever claimed it now records it
             return;
         }
+        // Published once committed, outside the transaction: the index is updated and awaited in this
+        // thread, which then holds no database connection while it waits for the reopen.
+        events.publishEvent(new ContentExtracted(f.resourceId(), f.fileId(), extraction.status()));
         nearDuplicates.remember(f.fileId(), f.resourceId(), fingerprint);
         JobStatus ended = extraction.status() == ExtractionStatus.FAILED
                 || extraction.status() == ExtractionStatus.TIMED_OUT ? JobStatus.FAILED : JobStatus.DONE;
@@ -363,6 +412,7 @@ class IngestWorkers implements SmartLifecycle {
 
     /** A job that failed on its way: tried again later, or after its last attempt ended FAILED with the reason. */
     private void failed(JobClaims.Claim claim, IngestJob job, Throwable e) {
+        nearDuplicates.remember(job.getFileId(), job.getResourceId(), null);
         log.warn("ingest job {} ({}) failed: {}", claim.jobId(), job.getFileName(), e.toString());
         int attempts = job.getAttempts();
         if (attempts >= properties.maxAttempts()) {

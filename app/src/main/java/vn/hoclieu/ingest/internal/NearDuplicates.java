@@ -4,8 +4,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -16,13 +18,13 @@ import vn.hoclieu.catalog.CatalogFeeds;
  * similarity of word 3-shingles of at least {@value #THRESHOLD}, which in our tests means about 90%
  * of the text in common (another edition, or the same text as PDF and as DOCX).
  *
- * <p>The signatures are kept in memory (256 bytes a file: 26 MB for 100,000 files), read from the
- * database once and then kept up to date with what this node records; reading them all from the
- * database for every file made each file cost more than the last. A scan stops comparing a file as
- * soon as it differs in more slots than a near-duplicate can, which for unrelated texts is after
- * about seventeen of the 64. Another node's new files are seen at the next full read, at most
- * {@link #RELOAD} later; a match is checked against the database before it is reported, so a
- * resource deleted or read again meanwhile is never offered.
+ * <p>The signatures are kept in memory (about 350 bytes a file with its lookup entry: 35 MB for
+ * 100,000 files), read from the database once and then kept up to date with what this node
+ * records; reading them all from the database for every file made each file cost more than the
+ * last. A scan stops comparing a file as soon as it differs in more slots than a near-duplicate
+ * can, which for unrelated texts is after about seventeen of the 64. Another node's new files are
+ * seen at the next full read, at most {@link #RELOAD} later; a match is checked against the
+ * database before it is reported, so a resource deleted or read again meanwhile is never offered.
  */
 @Component
 class NearDuplicates {
@@ -49,6 +51,8 @@ class NearDuplicates {
     /** {@link TextFingerprint#SLOTS} values per file, file after file. */
     private int[] slots = new int[0];
     private final Map<Long, Integer> rowOfFile = new HashMap<>();
+    /** Files read here and not yet recorded: their signatures are not in the database yet. */
+    private final Set<Long> pending = new HashSet<>();
 
     @Autowired
     NearDuplicates(CatalogFeeds catalog) {
@@ -60,16 +64,24 @@ class NearDuplicates {
         this.clock = nanoClock;
     }
 
-    /** The most similar other resource at or above the threshold; of equals, the earliest. */
-    Optional<Match> closest(String fingerprint, long ownResourceId) {
+    /**
+     * The most similar other resource at or above the threshold (of equals, the earliest); then
+     * keeps this file's signature at once, before it is recorded, so that the files read next (by
+     * this worker while it is recorded, or by another worker) are compared with it. Until
+     * {@link #remember} says what was recorded, it is taken as it is, without the database's word.
+     */
+    Optional<Match> closestKeeping(String fingerprint, long fileId, long ownResourceId) {
         int[] own = fingerprint == null ? null : values(TextFingerprint.decode(fingerprint));
         if (own == null) {
             return Optional.empty();
         }
         while (true) {
-            Candidate best = scan(own, ownResourceId);
+            Candidate best = scan(own, ownResourceId, fileId);
             if (best == null) {
                 return Optional.empty();
+            }
+            if (best.pending()) {
+                return Optional.of(new Match(best.resourceId(), (double) best.same() / TextFingerprint.SLOTS));
             }
             // as committed now: the resource may have been deleted or its file read again since
             Optional<String> now = catalog.fingerprintOf(best.fileId());
@@ -85,16 +97,18 @@ class NearDuplicates {
     void remember(long fileId, long resourceId, String fingerprint) {
         int[] values = fingerprint == null ? null : values(TextFingerprint.decode(fingerprint));
         synchronized (lock) {
+            pending.remove(fileId);
             if (loaded) {
                 put(fileId, resourceId, values);
             }
         }
     }
 
-    private record Candidate(long fileId, long resourceId, int same, int[] values) {
+    private record Candidate(long fileId, long resourceId, int same, int[] values, boolean pending) {
     }
 
-    private Candidate scan(int[] own, long ownResourceId) {
+    /** The best match; then this file's signature kept as pending, in the same turn. */
+    private Candidate scan(int[] own, long ownResourceId, long keepAs) {
         synchronized (lock) {
             if (!loaded || clock.getAsLong() - loadedAt > RELOAD.toNanos()) {
                 load();
@@ -120,19 +134,31 @@ class NearDuplicates {
                 if (best == null || same > best.same()
                         || same == best.same() && resourceIds[row] < best.resourceId()) {
                     best = new Candidate(fileIds[row], resourceIds[row], same,
-                            Arrays.copyOfRange(slots, base, base + n));
+                            Arrays.copyOfRange(slots, base, base + n), pending.contains(fileIds[row]));
                 }
             }
+            put(keepAs, ownResourceId, own);
+            pending.add(keepAs);
             return best;
         }
     }
 
     private void load() {
+        // what was read here and is not recorded yet is not in the database: kept across the reload
+        Map<Long, long[]> kept = new HashMap<>();
+        Map<Long, int[]> keptValues = new HashMap<>();
+        for (Long file : pending) {
+            int row = rowOfFile.get(file);
+            kept.put(file, new long[] {resourceIds[row]});
+            keptValues.put(file, Arrays.copyOfRange(slots, row * TextFingerprint.SLOTS,
+                    (row + 1) * TextFingerprint.SLOTS));
+        }
         size = 0;
         rowOfFile.clear();
         for (CatalogFeeds.Fingerprint f : catalog.fingerprints()) {
             put(f.fileId(), f.resourceId(), values(TextFingerprint.decode(f.signature())));
         }
+        kept.forEach((file, resource) -> put(file, resource[0], keptValues.get(file)));
         loaded = true;
         loadedAt = clock.getAsLong();
     }

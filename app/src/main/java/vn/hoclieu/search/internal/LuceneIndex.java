@@ -55,7 +55,12 @@ class LuceneIndex implements AutoCloseable {
     /** How long a swapped-out index waits for searches still running on it before it is closed anyway. */
     private static final Duration RETIRE_WAIT = Duration.ofSeconds(60);
 
-    static final double MIN_STALE_SECONDS = 0.02;
+    /**
+     * A reopen writes the new documents' postings as a segment of their own, which later merges
+     * read again: one for each file of a bulk import cost more than indexing it (docs/performance.md).
+     * A tenth of a second lets the workers' files of that moment share one.
+     */
+    static final double MIN_STALE_SECONDS = 0.1;
     static final double MAX_STALE_SECONDS = 1.0;
 
     private final IndexLocation location;
