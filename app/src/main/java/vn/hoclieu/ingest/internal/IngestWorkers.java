@@ -46,10 +46,11 @@ import vn.hoclieu.storage.StoredBlob;
  * The worker pool: threads that claim queued jobs from the database (a row lock with SKIP LOCKED
  * and a conditional UPDATE, so a job runs once even with several nodes on one database) and extract
  * the file; a recorder then records the outcome, waits until the file is searchable and finishes the
- * job, while its worker reads on (up to {@value #RECORDINGS_AHEAD} files ahead). Workers are woken when an
- * upload commits and otherwise poll once a second. Each claim is a lease that a heartbeat of this
- * node extends while a worker holds it; the jobs of a node that died are reclaimed by any node once
- * their lease runs out. What a worker records afterwards is conditional on its claim ({@link JobClaims}).
+ * job, while its worker reads on (up to {@value #RECORDINGS_AHEAD} files ahead). Workers are woken
+ * when an upload commits and otherwise poll once a second. Each claim is a lease that a heartbeat
+ * of this node extends while a worker holds it; the jobs of a node that died are reclaimed by any
+ * node once their lease runs out. What a worker records afterwards is conditional on its claim
+ * ({@link JobClaims}).
  */
 @Component
 class IngestWorkers implements SmartLifecycle {
@@ -162,7 +163,7 @@ class IngestWorkers implements SmartLifecycle {
     private void work() {
         String me = Thread.currentThread().getName();
         ExecutorService mine = recorders;
-        // what this worker read last, being recorded while it reads the next (see process)
+        // what this worker has read and is being recorded while it reads on (see process)
         Recordings recordings = new Recordings();
         try {
             while (running) {
@@ -346,8 +347,8 @@ class IngestWorkers implements SmartLifecycle {
     /**
      * Reads the claimed job's file; returns what records the reading and finishes the job, or null when
      * the job ended here (its file gone, or a failure). The recording ends with the file searchable, which
-     * takes the index's next reopen: the worker that read the file hands it to a recorder and reads its
-     * next file meanwhile, so a reopen no longer holds a worker (the job still ends only once searchable).
+     * takes the index's next reopen: the worker that read the file hands it to a recorder and reads on
+     * meanwhile, so a reopen no longer holds a worker (the job still ends only once searchable).
      */
     private Recording process(JobClaims.Claim claim) {
         long jobId = claim.jobId();
