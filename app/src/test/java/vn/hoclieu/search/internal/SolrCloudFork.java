@@ -49,7 +49,9 @@ public final class SolrCloudFork {
     }
 
     public static SolrClient client() {
-        return new HttpJdkSolrClient.Builder(url()).withConnectionTimeout(10, TimeUnit.SECONDS)
+        // HTTP/1.1, as the application's client: on the JDK client's HTTP/2, a request sent on a connection
+        // the node had just closed failed with "EOF reached while reading" (TwoNodesSolrS3IT, once)
+        return new HttpJdkSolrClient.Builder(url()).useHttp1_1(true).withConnectionTimeout(10, TimeUnit.SECONDS)
                 .withRequestTimeout(60, TimeUnit.SECONDS).build();
     }
 
