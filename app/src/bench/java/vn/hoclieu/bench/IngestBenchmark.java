@@ -48,14 +48,19 @@ import vn.hoclieu.catalog.ResourceView;
 import vn.hoclieu.ingest.ImportReport;
 import vn.hoclieu.ingest.IngestService;
 import vn.hoclieu.ingest.JobView;
+import vn.hoclieu.ingest.internal.HoclieuExtraction;
 import vn.hoclieu.search.internal.HoclieuIndexing;
 
 /**
  * Bulk ingestion throughput, cold and in a steady state: two corpora of over 2,000 real-format files
  * each ({@link BenchCorpus}; the second, measured one, holds other files of the same kinds), read
  * by a bare baseline (Tika's {@link AutoDetectParser} and one Lucene {@link IndexWriter}, on two
- * threads), by the same loop writing Hoclieu's own index ({@link HoclieuIndexing}) and by Hoclieu itself (a real instance, isolation on, two workers) through its folder
- * import. Each reads the warm-up corpus first, in a fresh JVM or instance (the cold pass), then
+ * threads), by the same loop writing Hoclieu's own index ({@link HoclieuIndexing}), by the loop
+ * that also has each file read the way Hoclieu's workers have it read ({@link HoclieuExtraction}:
+ * extractor processes, legacy-text repair, language, preview, fingerprint) and by Hoclieu itself
+ * (a real instance, isolation on, two workers) through its folder import. The two middle loops
+ * have no target: they show what each layer costs by itself, so that what is left is the pipeline
+ * (database, blobs, jobs, waiting until each file is searchable). Each reads the warm-up corpus first, in a fresh JVM or instance (the cold pass), then
  * the measured corpus in the same JVM and the same running instance (the steady state, as a server
  * lives); a Markdown table gives files/s, MB/s, per-file latency, peak memory and CPU of each pass.
  * OCR is off in both. Bounded: each file is read once per phase, then it stops.
@@ -63,7 +68,8 @@ import vn.hoclieu.search.internal.HoclieuIndexing;
  * <pre>./mvnw -B -q test-compile exec:exec@ingest-bench</pre>
  *
  * <p>Run with {@code -Xmx1g} (the exec execution does), so that the heap limit is real. Options:
- * {@code -Dbench.isolation=false} parses in the application's JVM (to see what isolation costs);
+ * {@code -Dbench.isolation=false} parses in the application's JVM, and the loop with Hoclieu's
+ * reading in its own (to see what isolation costs);
  * {@code -Dbench.corpus=DIR} puts the corpus elsewhere than {@code target/bench-corpus};
  * {@code -Dbench.jfr=FILE} records the application JVM's CPU samples (every 10 ms) with Java Flight
  * Recorder during Hoclieu's phase only; {@code -Dbench.extractorJvm="OPTIONS"} replaces the
@@ -130,6 +136,7 @@ public final class IngestBenchmark {
 
         List<Result> baseline = baseline(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
         List<Result> indexOnly = baselineWithHoclieusIndex(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
+        List<Result> reading = baselineWithHoclieusReading(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
         List<Result> hoclieu = hoclieu(List.of(warmUpCorpus, corpus), List.of(warmUpBytes, bytes));
 
         System.out.println();
@@ -144,9 +151,11 @@ public final class IngestBenchmark {
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         row(baseline.get(0), baseline.get(0), "");
         row(indexOnly.get(0), baseline.get(0), "");
+        row(reading.get(0), baseline.get(0), "");
         row(hoclieu.get(0), baseline.get(0), "");
         row(baseline.get(1), baseline.get(1), "");
         row(indexOnly.get(1), baseline.get(1), "");
+        row(reading.get(1), baseline.get(1), "");
         row(hoclieu.get(1), baseline.get(1), " (target ≥ 40%)");
         System.out.println();
         double steady = hoclieu.get(1).filesPerSecond() / baseline.get(1).filesPerSecond();
@@ -155,9 +164,12 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "Steady state: the bare loop writing Hoclieu's index reads %.2f× the files per "
                 + "second of the bare loop (no database, isolation, previews or waiting)%n",
                 indexOnly.get(1).filesPerSecond() / baseline.get(1).filesPerSecond());
+        System.out.printf(Locale.ROOT, "Steady state: the bare loop with Hoclieu's reading and index reads %.2f× the files "
+                + "per second of the bare loop (no database, jobs or waiting)%n",
+                reading.get(1).filesPerSecond() / baseline.get(1).filesPerSecond());
         System.out.println();
-        for (Result r : List.of(baseline.get(0), indexOnly.get(0), hoclieu.get(0), baseline.get(1), indexOnly.get(1),
-                hoclieu.get(1))) {
+        for (Result r : List.of(baseline.get(0), indexOnly.get(0), reading.get(0), hoclieu.get(0), baseline.get(1),
+                indexOnly.get(1), reading.get(1), hoclieu.get(1))) {
             System.out.println(r.name() + " — every file's outcome: " + r.statuses());
             r.problems().stream().limit(12).forEach(p -> System.out.println("    " + p));
             System.out.println("    CPU: " + r.cpuDetail());
@@ -235,8 +247,63 @@ public final class IngestBenchmark {
         return results;
     }
 
+    /**
+     * The loop with Hoclieu's reading as well: each thread has a file read the way a worker has it
+     * read ({@link HoclieuExtraction}: its extractor processes, legacy-Vietnamese repair, language,
+     * preview and text fingerprint) and writes Hoclieu's index, still with no database, jobs or
+     * waiting. What isolation and the Vietnamese index cost together, before any of the rest.
+     */
+    private static List<Result> baselineWithHoclieusReading(List<List<Path>> corpora, List<Long> sizes)
+            throws Exception {
+        Path indexDir = Files.createTempDirectory("hoclieu-bench-baseline-reading-");
+        List<Result> results = new ArrayList<>();
+        try (HoclieuIndexing index = new HoclieuIndexing(indexDir);
+             HoclieuExtraction extraction = new HoclieuExtraction(THREADS, ISOLATION, EXTRACTOR_JVM)) {
+            Reader reader = (id, file, problems) -> {
+                HoclieuExtraction.Read read = extraction.read(file);
+                HoclieuExtraction.fingerprint(read.text());
+                if (!read.status().hasText()) {
+                    problems.add(read.status() + " " + file.getFileName() + ": " + read.reason());
+                }
+                index.add(id, read.title() == null || read.title().isBlank() ? file.getFileName().toString()
+                        : read.title(), read.text(), read.mediaType() == null ? "application/octet-stream" : read.mediaType(),
+                        EACH_SEARCHABLE);
+                return read.status().name();
+            };
+            for (int pass = 0; pass < corpora.size(); pass++) {
+                results.add(loopPass(() -> reader, index::commit, corpora.get(pass), sizes.get(pass),
+                        pass == 0 ? "cold" : "steady", "bare loop with Hoclieu's reading ("
+                                + (ISOLATION ? "isolation on" : "isolation off") + ") and index, 2 threads", true));
+            }
+        }
+        BenchCorpus.deleteTree(indexDir);
+        return results;
+    }
+
+    /** How one loop thread reads a file and indexes it; returns the file's status. */
+    private interface Reader {
+        String read(long id, Path file, List<String> problems) throws Exception;
+    }
+
+    /** What a loop does once its threads are done. */
+    private interface Commit {
+        void commit() throws IOException;
+    }
+
     private static Result baselinePass(Sink sink, List<Path> files, long bytes, String pass, String name)
             throws Exception {
+        return loopPass(() -> {
+            AutoDetectParser parser = new AutoDetectParser();
+            return (id, file, problems) -> parseAndIndex(parser, sink, id, file, problems);
+        }, sink::commit, files, bytes, pass, name, false);
+    }
+
+    /**
+     * Two threads taking files from one list, each with its own {@link Reader}; {@code children}:
+     * whether the loop's extractor processes are counted too.
+     */
+    private static Result loopPass(java.util.function.Supplier<Reader> readers, Commit commit, List<Path> files,
+                                   long bytes, String pass, String name, boolean children) throws Exception {
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -249,10 +316,16 @@ public final class IngestBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Thread thread = new Thread(() -> {
-                AutoDetectParser parser = new AutoDetectParser();
+                Reader reader = readers.get();
                 for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                     long t0 = System.nanoTime();
-                    String status = parseAndIndex(parser, sink, ids.incrementAndGet(), files.get(i), problems);
+                    String status;
+                    try {
+                        status = reader.read(ids.incrementAndGet(), files.get(i), problems);
+                    } catch (Exception e) {
+                        status = "FAILED";
+                        problems.add("FAILED " + files.get(i).getFileName() + ": " + e);
+                    }
                     latencies.add((System.nanoTime() - t0) / 1e6);
                     synchronized (statuses) {
                         statuses.merge(status, 1, Integer::sum);
@@ -265,16 +338,21 @@ public final class IngestBenchmark {
         for (Thread thread : threads) {
             thread.join();
         }
-        sink.commit();
+        commit.commit();
         double wall = (System.nanoTime() - started) / 1e9;
         sampler.close();
         double busy = latencies.stream().mapToDouble(Double::doubleValue).sum() / 1e3 / (THREADS * wall);
-        String detail = String.format(Locale.ROOT, "%.0f s in the JVM (%s); the two threads were reading files %.0f%% "
-                + "of the wall time; %s", sampler.ownCpuSeconds(), cpu(sampler, true), 100 * busy, others(sampler, wall));
+        String extractors = !children || sampler.children() == 0 ? "" : String.format(Locale.ROOT,
+                ", %.0f s in %d extractor processes (%s)", sampler.childCpuSeconds(), sampler.children(),
+                cpu(sampler, false));
+        String detail = String.format(Locale.ROOT, "%.0f s in the JVM (%s)%s; the two threads were reading files %.0f%% "
+                + "of the wall time; %s", sampler.ownCpuSeconds(), cpu(sampler, true), extractors, 100 * busy,
+                others(sampler, wall));
+        double cpu = sampler.ownCpuSeconds() + (children ? sampler.childCpuSeconds() : 0);
         return new Result(pass + ": " + name, files.size(),
                 bytes, wall,
-                latencies, sampler.peakHeapMb(), ResourceSampler.ownPeakRssMb(), 0, sampler.ownCpuSeconds(), detail,
-                statuses, problems);
+                latencies, sampler.peakHeapMb(), ResourceSampler.ownPeakRssMb(), children ? sampler.maxChildRssMb() : 0,
+                cpu, detail, statuses, problems);
     }
 
     private static String parseAndIndex(AutoDetectParser parser, Sink sink, long id, Path file,

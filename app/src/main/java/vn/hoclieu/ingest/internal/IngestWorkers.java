@@ -73,7 +73,7 @@ class IngestWorkers implements SmartLifecycle {
     /** Made at each start: a context may be stopped and started again (Spring's test contexts are). */
     private ScheduledExecutorService heartbeat;
     private final List<Thread> threads = new ArrayList<>();
-    /** Record what the workers read (one recording per worker at a time); made at each start. */
+    /** Record what the workers read (up to {@value #RECORDINGS_AHEAD} recordings per worker at a time); made at each start. */
     private ExecutorService recorders;
     private volatile boolean running;
 
