@@ -86,10 +86,10 @@ final class BenchCorpus {
     /**
      * A second corpus of the same kinds and sizes, every file different from the first's (other
      * texts, other seeds) and without the sample library: what a server has already read before the
-     * files that are measured.
+     * files that are measured; {@code round} 1, 2, … gives more of them, each different again.
      */
-    static Path prepareWarmUp(Path dir) throws IOException {
-        return prepare(dir, null, WARM_UP_SEED);
+    static Path prepareWarmUp(Path dir, int round) throws IOException {
+        return prepare(dir, null, WARM_UP_SEED + round);
     }
 
     private static final long WARM_UP_SEED = 20_261_206L;

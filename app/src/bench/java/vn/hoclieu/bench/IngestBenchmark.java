@@ -60,10 +60,11 @@ import vn.hoclieu.search.internal.HoclieuIndexing;
  * extractor processes, legacy-text repair, language, preview, fingerprint) and by Hoclieu itself
  * (a real instance, isolation on, two workers) through its folder import. The two middle loops
  * have no target: they show what each layer costs by itself, so that what is left is the pipeline
- * (database, blobs, jobs, waiting until each file is searchable). Each reads the warm-up corpus first, in a fresh JVM or instance (the cold pass), then
- * the measured corpus in the same JVM and the same running instance (the steady state, as a server
- * lives); a Markdown table gives files/s, MB/s, per-file latency, peak memory and CPU of each pass.
- * OCR is off in both. Bounded: each file is read once per phase, then it stops.
+ * (database, blobs, jobs, waiting until each file is searchable). Each reads the warm-up corpus
+ * first, in a fresh JVM or instance (the cold pass), then the measured corpus in the same JVM and
+ * the same running instance (the steady state, as a server lives); a Markdown table gives files/s,
+ * MB/s, per-file latency, peak memory and CPU of each pass. OCR is off in all. Bounded: each file is
+ * read once per phase, then it stops.
  *
  * <pre>./mvnw -B -q test-compile exec:exec@ingest-bench</pre>
  *
@@ -73,13 +74,17 @@ import vn.hoclieu.search.internal.HoclieuIndexing;
  * {@code -Dbench.corpus=DIR} puts the corpus elsewhere than {@code target/bench-corpus};
  * {@code -Dbench.jfr=FILE} records the application JVM's CPU samples (every 10 ms) with Java Flight
  * Recorder during Hoclieu's phase only; {@code -Dbench.extractorJvm="OPTIONS"} replaces the
- * extractor processes' JVM options ({@code hoclieu.ingest.extractor-jvm-options}).
+ * extractor processes' JVM options ({@code hoclieu.ingest.extractor-jvm-options});
+ * {@code -Dbench.warmups=N} reads N warm-up corpora of other files before the measured one (1), so
+ * that the steady pass can be measured once the JIT has settled.
  */
 public final class IngestBenchmark {
 
     private static final int THREADS = 2;
     /** {@code -Dbench.eachSearchable=true}: the loop with Hoclieu's index waits until each file is searchable. */
     private static final boolean EACH_SEARCHABLE = Boolean.getBoolean("bench.eachSearchable");
+    /** How many warm-up corpora are read before the measured one (the first of them is the cold pass). */
+    private static final int WARM_UPS = Math.max(1, Integer.getInteger("bench.warmups", 1));
     /** Numbers the files the bare loops index, across passes. */
     private static final AtomicLong NEXT_ID = new AtomicLong();
     /** The application's default write limit (hoclieu.ingest.write-limit), so both keep the same text. */
@@ -128,23 +133,38 @@ public final class IngestBenchmark {
         System.out.printf("Corpus %s: %d files, %.1f MB (%s)%n", corpus, files.size(), bytes / MB, byExtension(files));
 
         Path warmUpCorpus = BenchCorpus.prepareWarmUp(Path.of(System.getProperty("bench.warmupCorpus",
-                "target/bench-corpus-warmup")));
+                "target/bench-corpus-warmup")), 0);
         List<Path> warmUpFiles = BenchCorpus.files(warmUpCorpus);
         long warmUpBytes = BenchCorpus.bytes(warmUpFiles);
         System.out.printf("Warm-up corpus %s: %d other files of the same kinds, %.1f MB%n", warmUpCorpus,
                 warmUpFiles.size(), warmUpBytes / MB);
+        // more warm-up corpora, each with files of its own, read between the cold and the steady pass
+        List<Path> corpora = new ArrayList<>(List.of(warmUpCorpus));
+        for (int round = 1; round < WARM_UPS; round++) {
+            corpora.add(BenchCorpus.prepareWarmUp(Path.of(warmUpCorpus + "-" + (round + 1)), round));
+        }
+        corpora.add(corpus);
+        List<List<Path>> fileLists = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (Path c : corpora) {
+            List<Path> f = c.equals(corpus) ? files : BenchCorpus.files(c);
+            fileLists.add(f);
+            sizes.add(BenchCorpus.bytes(f));
+        }
 
-        List<Result> baseline = baseline(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
-        List<Result> indexOnly = baselineWithHoclieusIndex(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
-        List<Result> reading = baselineWithHoclieusReading(List.of(warmUpFiles, files), List.of(warmUpBytes, bytes));
-        List<Result> hoclieu = hoclieu(List.of(warmUpCorpus, corpus), List.of(warmUpBytes, bytes));
+        List<Result> baseline = baseline(fileLists, sizes);
+        List<Result> indexOnly = baselineWithHoclieusIndex(fileLists, sizes);
+        List<Result> reading = baselineWithHoclieusReading(fileLists, sizes);
+        List<Result> hoclieu = hoclieu(corpora, sizes);
+        int last = corpora.size() - 1;
 
         System.out.println();
         System.out.printf("Ingestion, %d cores, heap limit %.0f MB, OCR off. Cold: the warm-up corpus (%d files, "
-                        + "%.1f MB) read first, by a fresh JVM and a fresh instance. Steady: then the measured corpus "
+                        + "%.1f MB) read first, by a fresh JVM and a fresh instance%s. Steady: then the measured corpus "
                         + "(%d other files, %.1f MB) by the same JVM and the same running instance.%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / MB, warmUpFiles.size(),
-                warmUpBytes / MB, files.size(), bytes / MB);
+                warmUpBytes / MB, WARM_UPS == 1 ? "" : String.format(Locale.ROOT, ", then %d more warm-up corpora "
+                        + "of as many other files", WARM_UPS - 1), files.size(), bytes / MB);
         System.out.println();
         System.out.println("| run | files | MB | wall s | files/s | MB/s | p50 ms | p95 ms | peak heap MB "
                 + "| JVM RSS MB | extractor RSS MB | CPU s | files/s vs baseline |");
@@ -153,27 +173,32 @@ public final class IngestBenchmark {
         row(indexOnly.get(0), baseline.get(0), "");
         row(reading.get(0), baseline.get(0), "");
         row(hoclieu.get(0), baseline.get(0), "");
-        row(baseline.get(1), baseline.get(1), "");
-        row(indexOnly.get(1), baseline.get(1), "");
-        row(reading.get(1), baseline.get(1), "");
-        row(hoclieu.get(1), baseline.get(1), " (target ≥ 40%)");
+        row(baseline.get(last), baseline.get(last), "");
+        row(indexOnly.get(last), baseline.get(last), "");
+        row(reading.get(last), baseline.get(last), "");
+        row(hoclieu.get(last), baseline.get(last), " (target ≥ 40%)");
         System.out.println();
-        double steady = hoclieu.get(1).filesPerSecond() / baseline.get(1).filesPerSecond();
+        double steady = hoclieu.get(last).filesPerSecond() / baseline.get(last).filesPerSecond();
         System.out.printf(Locale.ROOT, "Steady state: Hoclieu reads %.2f× the files per second of the bare loop "
                 + "(target ≥ 0.40): %s%n", steady, steady >= 0.4 ? "met" : "MISSED");
         System.out.printf(Locale.ROOT, "Steady state: the bare loop writing Hoclieu's index reads %.2f× the files per "
                 + "second of the bare loop (no database, isolation, previews or waiting)%n",
-                indexOnly.get(1).filesPerSecond() / baseline.get(1).filesPerSecond());
+                indexOnly.get(last).filesPerSecond() / baseline.get(last).filesPerSecond());
         System.out.printf(Locale.ROOT, "Steady state: the bare loop with Hoclieu's reading and index reads %.2f× the files "
                 + "per second of the bare loop (no database, jobs or waiting)%n",
-                reading.get(1).filesPerSecond() / baseline.get(1).filesPerSecond());
+                reading.get(last).filesPerSecond() / baseline.get(last).filesPerSecond());
         System.out.println();
-        for (Result r : List.of(baseline.get(0), indexOnly.get(0), reading.get(0), hoclieu.get(0), baseline.get(1),
-                indexOnly.get(1), reading.get(1), hoclieu.get(1))) {
+        for (Result r : List.of(baseline.get(0), indexOnly.get(0), reading.get(0), hoclieu.get(0), baseline.get(last),
+                indexOnly.get(last), reading.get(last), hoclieu.get(last))) {
             System.out.println(r.name() + " — every file's outcome: " + r.statuses());
             r.problems().stream().limit(12).forEach(p -> System.out.println("    " + p));
             System.out.println("    CPU: " + r.cpuDetail());
         }
+    }
+
+    /** The cold pass, the extra warm-up passes and the steady one. */
+    private static String passName(int pass, int passes) {
+        return pass == 0 ? "cold" : pass == passes - 1 ? "steady" : "warm-up " + (pass + 1);
     }
 
     /** Where a bare loop puts what it read: the file's number, its title (or null) and its text. */
@@ -208,7 +233,7 @@ public final class IngestBenchmark {
                 }
             };
             for (int pass = 0; pass < corpora.size(); pass++) {
-                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), pass == 0 ? "cold" : "steady",
+                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), passName(pass, corpora.size()),
                         "baseline, Tika AutoDetectParser + Lucene IndexWriter, 2 threads"));
             }
         }
@@ -239,7 +264,7 @@ public final class IngestBenchmark {
                 }
             };
             for (int pass = 0; pass < corpora.size(); pass++) {
-                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), pass == 0 ? "cold" : "steady",
+                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), passName(pass, corpora.size()),
                         "bare loop with Hoclieu's index (four analysed forms), 2 threads"));
             }
         }
@@ -272,7 +297,7 @@ public final class IngestBenchmark {
             };
             for (int pass = 0; pass < corpora.size(); pass++) {
                 results.add(loopPass(() -> reader, index::commit, corpora.get(pass), sizes.get(pass),
-                        pass == 0 ? "cold" : "steady", "bare loop with Hoclieu's reading ("
+                        passName(pass, corpora.size()), "bare loop with Hoclieu's reading ("
                                 + (ISOLATION ? "isolation on" : "isolation off") + ") and index, 2 threads", true));
             }
         }
@@ -414,7 +439,7 @@ public final class IngestBenchmark {
             for (int pass = 0; pass < corpora.size(); pass++) {
                 Path corpus = corpora.get(pass);
                 results.add(hoclieuPass(app, corpus, sizes.get(pass),
-                        pass == 0 ? "cold" : "steady", pass == corpora.size() - 1));
+                        passName(pass, corpora.size()), pass == corpora.size() - 1));
             }
             return results;
         } finally {
