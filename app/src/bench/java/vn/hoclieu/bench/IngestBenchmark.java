@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -290,9 +291,10 @@ public final class IngestBenchmark {
                 if (!read.status().hasText()) {
                     problems.add(read.status() + " " + file.getFileName() + ": " + read.reason());
                 }
-                index.add(id, read.title() == null || read.title().isBlank() ? file.getFileName().toString()
-                        : read.title(), read.text(), read.mediaType() == null ? "application/octet-stream" : read.mediaType(),
-                        EACH_SEARCHABLE);
+                String title = read.title() == null || read.title().isBlank() ? file.getFileName().toString()
+                        : read.title();
+                String type = read.mediaType() == null ? "application/octet-stream" : read.mediaType();
+                index.add(id, title, read.text(), type, EACH_SEARCHABLE);
                 return read.status().name();
             };
             for (int pass = 0; pass < corpora.size(); pass++) {
@@ -327,7 +329,7 @@ public final class IngestBenchmark {
      * Two threads taking files from one list, each with its own {@link Reader}; {@code children}:
      * whether the loop's extractor processes are counted too.
      */
-    private static Result loopPass(java.util.function.Supplier<Reader> readers, Commit commit, List<Path> files,
+    private static Result loopPass(Supplier<Reader> readers, Commit commit, List<Path> files,
                                    long bytes, String pass, String name, boolean children) throws Exception {
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
