@@ -205,8 +205,6 @@ public final class IngestBenchmark {
     /** Where a bare loop puts what it read: the file's number, its title (or null) and its text. */
     private interface Sink {
         void add(long id, Path file, String title, String text) throws IOException;
-
-        void commit() throws IOException;
     }
 
     /**
@@ -218,23 +216,15 @@ public final class IngestBenchmark {
         List<Result> results = new ArrayList<>();
         try (Directory dir = FSDirectory.open(indexDir);
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-            Sink sink = new Sink() {
-                @Override
-                public void add(long id, Path file, String title, String text) throws IOException {
-                    Document doc = new Document();
-                    doc.add(new StringField("id", file.getFileName().toString(), Field.Store.YES));
-                    doc.add(new TextField("title", title == null ? "" : title, Field.Store.YES));
-                    doc.add(new TextField("content", text, Field.Store.NO));
-                    writer.addDocument(doc);
-                }
-
-                @Override
-                public void commit() throws IOException {
-                    writer.commit();
-                }
+            Sink sink = (id, file, title, text) -> {
+                Document doc = new Document();
+                doc.add(new StringField("id", file.getFileName().toString(), Field.Store.YES));
+                doc.add(new TextField("title", title == null ? "" : title, Field.Store.YES));
+                doc.add(new TextField("content", text, Field.Store.NO));
+                writer.addDocument(doc);
             };
             for (int pass = 0; pass < corpora.size(); pass++) {
-                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), passName(pass, corpora.size()),
+                results.add(baselinePass(sink, writer::commit, corpora.get(pass), sizes.get(pass), passName(pass, corpora.size()),
                         "baseline, Tika AutoDetectParser + Lucene IndexWriter, 2 threads"));
             }
         }
@@ -252,20 +242,11 @@ public final class IngestBenchmark {
         Path indexDir = Files.createTempDirectory("hoclieu-bench-baseline-index-");
         List<Result> results = new ArrayList<>();
         try (HoclieuIndexing index = new HoclieuIndexing(indexDir)) {
-            Sink sink = new Sink() {
-                @Override
-                public void add(long id, Path file, String title, String text) throws IOException {
-                    index.add(id, title == null || title.isBlank() ? file.getFileName().toString() : title, text,
-                            "application/octet-stream", EACH_SEARCHABLE);
-                }
-
-                @Override
-                public void commit() throws IOException {
-                    index.commit();
-                }
-            };
+            Sink sink = (id, file, title, text) -> index.add(id,
+                    title == null || title.isBlank() ? file.getFileName().toString() : title, text,
+                    "application/octet-stream", EACH_SEARCHABLE);
             for (int pass = 0; pass < corpora.size(); pass++) {
-                results.add(baselinePass(sink, corpora.get(pass), sizes.get(pass), passName(pass, corpora.size()),
+                results.add(baselinePass(sink, index::commit, corpora.get(pass), sizes.get(pass), passName(pass, corpora.size()),
                         "bare loop with Hoclieu's index (four analysed forms), 2 threads"));
             }
         }
@@ -317,12 +298,12 @@ public final class IngestBenchmark {
         void commit() throws IOException;
     }
 
-    private static Result baselinePass(Sink sink, List<Path> files, long bytes, String pass, String name)
-            throws Exception {
+    private static Result baselinePass(Sink sink, Commit commit, List<Path> files, long bytes, String pass,
+                                       String name) throws Exception {
         return loopPass(() -> {
             AutoDetectParser parser = new AutoDetectParser();
             return (id, file, problems) -> parseAndIndex(parser, sink, id, file, problems);
-        }, sink::commit, files, bytes, pass, name, false);
+        }, commit, files, bytes, pass, name, false);
     }
 
     /**

@@ -1,6 +1,5 @@
 package vn.hoclieu.ingest.internal;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,7 +70,7 @@ class NearDuplicates {
      * {@link #remember} says what was recorded, it is taken as it is, without the database's word.
      */
     Optional<Match> closestKeeping(String fingerprint, long fileId, long ownResourceId) {
-        int[] own = fingerprint == null ? null : values(TextFingerprint.decode(fingerprint));
+        int[] own = TextFingerprint.slots(fingerprint);
         if (own == null) {
             return Optional.empty();
         }
@@ -85,7 +84,7 @@ class NearDuplicates {
             }
             // as committed now: the resource may have been deleted or its file read again since
             Optional<String> now = catalog.fingerprintOf(best.fileId());
-            int[] current = now.map(s -> values(TextFingerprint.decode(s))).orElse(null);
+            int[] current = now.map(TextFingerprint::slots).orElse(null);
             if (current != null && Arrays.equals(current, best.values())) {
                 return Optional.of(new Match(best.resourceId(), (double) best.same() / TextFingerprint.SLOTS));
             }
@@ -95,7 +94,7 @@ class NearDuplicates {
 
     /** What this node recorded for a file: its signature, or null for none (any other is forgotten). */
     void remember(long fileId, long resourceId, String fingerprint) {
-        int[] values = fingerprint == null ? null : values(TextFingerprint.decode(fingerprint));
+        int[] values = TextFingerprint.slots(fingerprint);
         synchronized (lock) {
             pending.remove(fileId);
             if (loaded) {
@@ -145,20 +144,20 @@ class NearDuplicates {
 
     private void load() {
         // what was read here and is not recorded yet is not in the database: kept across the reload
-        Map<Long, long[]> kept = new HashMap<>();
+        Map<Long, Long> kept = new HashMap<>();
         Map<Long, int[]> keptValues = new HashMap<>();
         for (Long file : pending) {
             int row = rowOfFile.get(file);
-            kept.put(file, new long[] {resourceIds[row]});
+            kept.put(file, resourceIds[row]);
             keptValues.put(file, Arrays.copyOfRange(slots, row * TextFingerprint.SLOTS,
                     (row + 1) * TextFingerprint.SLOTS));
         }
         size = 0;
         rowOfFile.clear();
         for (CatalogFeeds.Fingerprint f : catalog.fingerprints()) {
-            put(f.fileId(), f.resourceId(), values(TextFingerprint.decode(f.signature())));
+            put(f.fileId(), f.resourceId(), TextFingerprint.slots(f.signature()));
         }
-        kept.forEach((file, resource) -> put(file, resource[0], keptValues.get(file)));
+        kept.forEach((file, resource) -> put(file, resource, keptValues.get(file)));
         loaded = true;
         loadedAt = clock.getAsLong();
     }
@@ -199,15 +198,5 @@ class NearDuplicates {
             rowOfFile.put(fileIds[row], row);
         }
         size = last;
-    }
-
-    /** The signature's slots, or null if it is malformed. */
-    private static int[] values(byte[] signature) {
-        if (signature == null) {
-            return null;
-        }
-        int[] values = new int[TextFingerprint.SLOTS];
-        ByteBuffer.wrap(signature).asIntBuffer().get(values);
-        return values;
     }
 }

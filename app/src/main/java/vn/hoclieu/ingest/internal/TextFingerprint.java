@@ -65,32 +65,37 @@ final class TextFingerprint {
         return Base64.getEncoder().encodeToString(bytes.array());
     }
 
-    /** Estimated Jaccard similarity of two signatures, 0 to 1. */
+    /** Estimated Jaccard similarity of two signatures, 0 to 1 (0 if either is missing or malformed). */
     static double similarity(String a, String b) {
-        return a == null || b == null ? 0 : similarityOfDecoded(decode(a), b);
-    }
-
-    /** The signature's bytes, to compare one signature with many without decoding it each time; null if malformed. */
-    static byte[] decode(String signature) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(signature);
-            return bytes.length == SLOTS * 4 ? bytes : null;
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-    }
-
-    /** The same as {@link #similarity(String, String)} with the first signature already decoded. */
-    static double similarityOfDecoded(byte[] a, String b) {
-        byte[] y = b == null ? null : decode(b);
-        if (a == null || y == null) {
+        int[] x = slots(a);
+        int[] y = slots(b);
+        if (x == null || y == null) {
             return 0;
         }
         int same = 0;
-        for (int i = 0; i < SLOTS * 4; i += 4) {
-            same += a[i] == y[i] && a[i + 1] == y[i + 1] && a[i + 2] == y[i + 2] && a[i + 3] == y[i + 3] ? 1 : 0;
+        for (int i = 0; i < SLOTS; i++) {
+            same += x[i] == y[i] ? 1 : 0;
         }
         return (double) same / SLOTS;
+    }
+
+    /** The signature's {@value #SLOTS} minimum hashes, to compare one signature with many; null if missing or malformed. */
+    static int[] slots(String signature) {
+        if (signature == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        if (bytes.length != SLOTS * 4) {
+            return null;
+        }
+        int[] values = new int[SLOTS];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(values);
+        return values;
     }
 
     private static final long[] SEEDS = new long[SLOTS];
