@@ -61,6 +61,40 @@ public final class SmallFiles {
         }
     }
 
+    /**
+     * A PDF of {@code pages} pages of running ASCII text, the word on the first: a file whose reading
+     * takes a worker a noticeable moment, so a queue of them builds up behind one worker.
+     */
+    public static byte[] book(String word, int pages) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (int p = 1; p <= pages; p++) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                    text.beginText();
+                    text.setFont(font, 11);
+                    text.setLeading(14);
+                    text.newLineAtOffset(72, 720);
+                    if (p == 1) {
+                        text.showText("Ma tai lieu " + word);
+                        text.newLine();
+                    }
+                    for (int line = 1; line <= 45; line++) {
+                        text.showText("Trang " + p + ", dong " + line + ": hoc tap suot doi, doc sach moi ngay, "
+                                + "chia se tai lieu giua cac thu vien.");
+                        text.newLine();
+                    }
+                    text.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] docx(String word) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("Giáo án kỹ năng đọc " + word);

@@ -42,6 +42,8 @@ class CrashRecoveryTest {
     private static final int FILES = 120;
     /** Acknowledged uploads after which the process is killed: the rest are still on their way. */
     private static final int KILL_AFTER = 80;
+    /** Pages of the long books among the uploads. */
+    private static final int BOOK_PAGES = 150;
 
     @TempDir
     Path data;
@@ -59,6 +61,7 @@ class CrashRecoveryTest {
         long t0 = System.nanoTime();
         Instance first = Instance.start(data, "--hoclieu.admin-password=" + PASSWORD, "--hoclieu.ingest.workers=1");
         String base = first.url("");
+        AtomicInteger unfinishedAtKill = new AtomicInteger();
         ExecutorService uploaders = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -66,7 +69,11 @@ class CrashRecoveryTest {
                 int i = n;
                 done.add(uploaders.submit(() -> {
                     String word = "crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-                    Map.Entry<String, byte[]> file = SmallFiles.mixed(i, word);
+                    // every eighth a long book: the one worker falls behind the six uploaders, as it
+                    // would in a librarian's bulk import, so jobs are queued and running at the kill
+                    Map.Entry<String, byte[]> file = i % 8 == 2
+                            ? Map.entry("sach-" + i + ".pdf", SmallFiles.book(word, BOOK_PAGES))
+                            : SmallFiles.mixed(i, word);
                     Http.Response r;
                     try {
                         r = Uploads.resource("Tài liệu " + word).file(file.getKey(), file.getValue()).by(admin)
@@ -93,10 +100,16 @@ class CrashRecoveryTest {
                 Thread.sleep(20);
             }
             assertThat(acknowledged.size()).as("uploads acknowledged before the kill").isGreaterThan(20);
-            int unfinished = Http.get(base + "/api/v1/ingest/jobs?status=QUEUED&limit=1000", "Authorization", admin)
-                    .json().size()
-                    + Http.get(base + "/api/v1/ingest/jobs?status=RUNNING", "Authorization", admin).json().size();
+            // the kill waits, while uploads still arrive, for a moment when the worker has work in hand
+            Instant noLaterThan = Instant.now().plus(Duration.ofSeconds(30));
+            int unfinished = unfinishedJobs(base, admin);
+            while (unfinished == 0 && Instant.now().isBefore(noLaterThan)
+                    && done.stream().anyMatch(f -> !f.isDone())) {
+                Thread.sleep(5);
+                unfinished = unfinishedJobs(base, admin);
+            }
             assertThat(unfinished).as("jobs still to do when the process is killed").isPositive();
+            unfinishedAtKill.set(unfinished);
             first.kill(); // SIGKILL: no shutdown hooks, no final index commit, uploads cut off mid-request
             for (Future<?> f : done) {
                 f.get(2, TimeUnit.MINUTES);
@@ -106,7 +119,8 @@ class CrashRecoveryTest {
             first.kill();
         }
         assertThat(wrongAnswers).as("answers other than 201 before the kill").isEmpty();
-        phase("started, uploaded and killed", t0, acknowledged.size() + " acknowledged, " + cutOff.get() + " cut off");
+        phase("started, uploaded and killed", t0, acknowledged.size() + " acknowledged, "
+                + cutOff.get() + " cut off, " + unfinishedAtKill.get() + " jobs queued or running");
         assertThat(cutOff.get()).as("uploads cut off by the kill").isPositive();
 
         // the shell's verify on the folder as the crash left it: no blob may be missing or damaged,
@@ -162,6 +176,11 @@ class CrashRecoveryTest {
                     .as("no document more than the resources").isEqualTo(resources);
             phase("checked", t0, "");
         }
+    }
+
+    private static int unfinishedJobs(String base, String admin) {
+        return Http.get(base + "/api/v1/ingest/jobs?status=QUEUED&limit=1000", "Authorization", admin).json().size()
+                + Http.get(base + "/api/v1/ingest/jobs?status=RUNNING", "Authorization", admin).json().size();
     }
 
     /** The upload's bytes come back unchanged, its text was read, and a search for its word finds it alone. */
