@@ -81,6 +81,11 @@ public final class Instance implements AutoCloseable {
         return builder.start();
     }
 
+    /** The server's process, to look at the processes it starts. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String url(String path) {
         return base + path;
     }

@@ -1,13 +1,12 @@
 package vn.hoclieu.catalog;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,13 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,12 +26,12 @@ import org.springframework.stereotype.Component;
  * scaled down, never drawn at full size), and kept under {@code ${hoclieu.data-dir}/previews/pages},
  * named by the file's SHA-256: a cache, safe to delete, never a second copy of anything else.
  *
- * <p>The file is untrusted and is drawn in this process, so every cost is bounded: at most
- * {@value #AT_ONCE} pages are drawn at a time (a caller waits {@value #WAIT_SECONDS} s for a turn, then
- * is told to try again), one page gets {@value #RENDER_SECONDS} s, PDFBox keeps the document's streams in
- * a temporary file rather than the heap, and large embedded pictures are decoded subsampled. A file whose
- * page took too long, or that cannot be opened, is marked and never drawn again: its readers download it.
- * Callers check visibility first ({@link CatalogReads}); this class knows only files.
+ * <p>The file is untrusted: {@link PageDrawing} draws it outside this process (see there), and every
+ * cost is bounded here too: at most {@value #AT_ONCE} pages are drawn at a time (a caller waits
+ * {@value #WAIT_SECONDS} s for a turn, then is told to try again) and one page gets {@value #RENDER_SECONDS} s.
+ * A file whose page took too long, or that cannot be opened or drawn, is marked and never drawn again:
+ * its readers download it. Callers check visibility first ({@link CatalogReads}); this class knows only
+ * files.
  */
 @Component
 class PageImages implements AutoCloseable {
@@ -51,13 +43,13 @@ class PageImages implements AutoCloseable {
     static final int AT_ONCE = 2;
     static final long WAIT_SECONDS = 10;
     static final long RENDER_SECONDS = 20;
-    private static final float MAX_DPI = 150f;
     private static final String REFUSED = "refused";
     private static final String COUNT = "pages";
 
     private static final Logger log = LoggerFactory.getLogger(PageImages.class);
 
     private final Path cache;
+    private final PageDrawing drawing;
     private final Semaphore turns = new Semaphore(AT_ONCE);
     private final ExecutorService painters = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "page-images");
@@ -65,8 +57,9 @@ class PageImages implements AutoCloseable {
         return t;
     });
 
-    PageImages(@Value("${hoclieu.data-dir:./data}") Path dataDir) {
+    PageImages(@Value("${hoclieu.data-dir:./data}") Path dataDir, PageDrawing drawing) {
         this.cache = dataDir.resolve("previews").resolve("pages");
+        this.drawing = drawing;
     }
 
     @Override
@@ -86,11 +79,7 @@ class PageImages implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             log.debug("page count of {} read again: {}", sha256, e.toString());
         }
-        int pages = draw(sha256, folder, () -> {
-            try (PDDocument doc = open(pdf)) {
-                return doc.getNumberOfPages();
-            }
-        });
+        int pages = draw(sha256, folder, pdf, 0).pages();
         write(count, String.valueOf(pages).getBytes(StandardCharsets.US_ASCII));
         return pages;
     }
@@ -113,21 +102,13 @@ class PageImages implements AutoCloseable {
         } catch (IOException e) {
             log.debug("page {} of {} drawn again: {}", page, sha256, e.toString());
         }
-        byte[] jpeg = draw(sha256, folder, () -> {
-            try (PDDocument doc = open(pdf)) {
-                return jpeg(render(doc, page - 1));
-            }
-        });
+        byte[] jpeg = draw(sha256, folder, pdf, page).jpeg();
         write(image, jpeg);
         return jpeg;
     }
 
-    private interface Drawing<T> {
-        T run() throws IOException;
-    }
-
-    /** Runs one bounded piece of PDF work: a turn, a time limit, and a mark on the file if it fails. */
-    private <T> T draw(String sha256, Path folder, Drawing<T> work) {
+    /** Draws (or counts, page 0) within bounds: a turn, a time limit, and a mark on the file if it fails. */
+    private PageDrawing.Drawn draw(String sha256, Path folder, Path pdf, int page) {
         try {
             if (!turns.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new CatalogException(HttpStatus.SERVICE_UNAVAILABLE, "problem.preview.busy");
@@ -136,11 +117,12 @@ class PageImages implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CatalogException(HttpStatus.SERVICE_UNAVAILABLE, "problem.preview.busy");
         }
-        // the turn is given back when the drawing ends, not when the caller stops waiting: a page that never
-        // finishes keeps its turn (drawing cannot be stopped from outside), and its file is marked, never tried again
-        Future<T> running = painters.submit(() -> {
+        // the turn is given back when the drawing ends, not when the caller stops waiting: in a picture process
+        // that is when the process is killed at the limit; drawn on a thread of this process (no isolation), a
+        // page that never finishes keeps its turn, and its file is marked, never tried again
+        Future<PageDrawing.Drawn> running = painters.submit(() -> {
             try {
-                return work.run();
+                return drawing.draw(pdf, page, WIDTH, MAX_HEIGHT, Duration.ofSeconds(RENDER_SECONDS));
             } finally {
                 turns.release();
             }
@@ -151,6 +133,11 @@ class PageImages implements AutoCloseable {
             running.cancel(true);
             mark(folder, "took longer than " + RENDER_SECONDS + " s");
         } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof IOException)) {
+                // not the file: the drawing could not start (no process, no memory for one); try again later
+                log.warn("page pictures of {} not drawn: {}", sha256, String.valueOf(e.getCause()));
+                throw new CatalogException(HttpStatus.SERVICE_UNAVAILABLE, "problem.preview.busy");
+            }
             mark(folder, String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,32 +145,6 @@ class PageImages implements AutoCloseable {
         }
         log.info("no page pictures for {}: see {}", sha256, folder.resolve(REFUSED));
         throw new CatalogException(HttpStatus.NOT_FOUND, "problem.preview.unavailable");
-    }
-
-    /** A PDF locked with a password fails here (and is marked); one that opens without it is drawn. */
-    private static PDDocument open(Path pdf) throws IOException {
-        return Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache());
-    }
-
-    /** One page, as wide as {@link #WIDTH} at most, no taller than {@link #MAX_HEIGHT}, never above 150 dpi. */
-    static BufferedImage render(PDDocument doc, int index) throws IOException {
-        PDRectangle box = doc.getPage(index).getCropBox();
-        boolean turned = doc.getPage(index).getRotation() % 180 != 0;
-        float width = Math.max(1f, turned ? box.getHeight() : box.getWidth());
-        float height = Math.max(1f, turned ? box.getWidth() : box.getHeight());
-        // half a pixel over: PDFBox rounds the size down, and 595.276 × (960 / 595.276) is 959.99994 in floats
-        float scale = Math.min(MAX_DPI / 72f, Math.min((WIDTH + 0.5f) / width, (MAX_HEIGHT + 0.5f) / height));
-        PDFRenderer renderer = new PDFRenderer(doc);
-        renderer.setSubsamplingAllowed(true);
-        return renderer.renderImage(index, scale, ImageType.RGB);
-    }
-
-    private static byte[] jpeg(BufferedImage image) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "jpg", out)) {
-            throw new IOException("no JPEG writer");
-        }
-        return out.toByteArray();
     }
 
     private Path folder(String sha256) {

@@ -43,7 +43,7 @@ class CrashRecoveryTest {
     /** Acknowledged uploads after which the process is killed: the rest are still on their way. */
     private static final int KILL_AFTER = 80;
     /** Pages of the long books among the uploads. */
-    private static final int BOOK_PAGES = 150;
+    private static final int BOOK_PAGES = 60;
 
     @TempDir
     Path data;

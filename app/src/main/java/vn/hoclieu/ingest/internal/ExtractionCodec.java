@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import vn.hoclieu.catalog.ExtractionStatus;
+import vn.hoclieu.catalog.PageDrawing;
 
 /**
  * The wire format between the application and its extractor processes: length-prefixed UTF-8
@@ -17,6 +18,7 @@ final class ExtractionCodec {
 
     static final int PROGRESS = 0x50524F47; // "PROG"
     static final int RESULT = 0x52534C54;   // "RSLT"
+    static final int PICTURE = 0x50494354;  // "PICT": a page drawn, or why it was not
 
     private ExtractionCodec() {
     }
@@ -74,6 +76,59 @@ final class ExtractionCodec {
             string(out, keyword);
         }
         out.flush();
+    }
+
+    /** A page of a PDF to draw for the phone reader ({@code page} from 1; 0 for the page count alone). */
+    record PictureRequest(String file, int page, int width, int maxHeight) {
+    }
+
+    static void write(DataOutputStream out, PictureRequest r) throws IOException {
+        string(out, r.file());
+        out.writeInt(r.page());
+        out.writeInt(r.width());
+        out.writeInt(r.maxHeight());
+        out.flush();
+    }
+
+    static PictureRequest readPictureRequest(DataInputStream in) throws IOException {
+        return new PictureRequest(string(in), in.readInt(), in.readInt(), in.readInt());
+    }
+
+    /** A drawn page: the page count and the JPEG (none when only the count was asked for). */
+    static void writePicture(DataOutputStream out, PageDrawing.Drawn drawn) throws IOException {
+        out.writeInt(PICTURE);
+        string(out, null);
+        out.writeInt(drawn.pages());
+        bytes(out, drawn.jpeg());
+        out.flush();
+    }
+
+    /** A page that could not be drawn, and why. */
+    static void writePictureRefused(DataOutputStream out, String why) throws IOException {
+        out.writeInt(PICTURE);
+        string(out, why == null ? "unreadable" : why);
+        out.flush();
+    }
+
+    /** The answer to a {@link PictureRequest}; an {@link IOException} carrying the reason if it was refused. */
+    static PageDrawing.Drawn readPicture(DataInputStream in) throws IOException {
+        int tag = in.readInt();
+        if (tag != PICTURE) {
+            throw new IOException("unexpected frame " + Integer.toHexString(tag));
+        }
+        String refused = string(in);
+        if (refused != null) {
+            throw new RefusedPicture(refused);
+        }
+        int pages = in.readInt();
+        return new PageDrawing.Drawn(pages, bytes(in));
+    }
+
+    /** The picture process answered that it could not draw the page: the file is at fault, not the process. */
+    static final class RefusedPicture extends IOException {
+        RefusedPicture(String why) {
+            super(why);
+        }
     }
 
     /** The next frame: an extraction, or null for a progress frame. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hoclieu.catalog.PageDrawing;
 import vn.hoclieu.ingest.IngestProperties;
 
 /**
@@ -21,7 +22,8 @@ import vn.hoclieu.ingest.IngestProperties;
  * result on stdout. It has its own heap; a parser that hangs or runs out of memory takes down
  * only this process, which the application replaces (see {@link ExtractorPool}).
  *
- * <p>Arguments: write limit, OCR on/off, OCR languages.
+ * <p>Arguments: write limit, OCR on/off, OCR languages; or {@value ExtractorPool#PICTURES} alone for a
+ * process that draws PDF pages for the phone reader instead.
  */
 public final class ExtractorProcess {
 
@@ -40,6 +42,10 @@ public final class ExtractorProcess {
         }
         // If the application dies (even by kill -9) while a parser hangs here, do not linger.
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+        if (args.length > 0 && ExtractorPool.PICTURES.equals(args[0])) {
+            drawPages(in, out);
+            return;
+        }
         int writeLimit = Integer.parseInt(args[0]);
         boolean ocr = Boolean.parseBoolean(args[1]);
         String languages = args[2];
@@ -72,6 +78,31 @@ public final class ExtractorProcess {
                 }
             });
             ExtractionCodec.write(out, result);
+        }
+    }
+
+    /**
+     * A picture process: draws PDF pages for the phone reader, one request at a time. A file it cannot
+     * open or draw is answered with the reason; running out of memory ends the process (exit code 3).
+     */
+    private static void drawPages(DataInputStream in, DataOutputStream out) throws IOException {
+        out.writeInt(ExtractorPool.READY);
+        out.flush();
+        while (true) {
+            ExtractionCodec.PictureRequest request;
+            try {
+                request = ExtractionCodec.readPictureRequest(in);
+            } catch (EOFException parentGone) {
+                return;
+            }
+            PageDrawing.Drawn drawn;
+            try {
+                drawn = PagePictures.draw(Path.of(request.file()), request.page(), request.width(), request.maxHeight());
+            } catch (IOException e) {
+                ExtractionCodec.writePictureRefused(out, String.valueOf(e.getMessage()));
+                continue;
+            }
+            ExtractionCodec.writePicture(out, drawn);
         }
     }
 }
