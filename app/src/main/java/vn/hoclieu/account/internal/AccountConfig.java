@@ -1,5 +1,6 @@
 package vn.hoclieu.account.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,13 +29,17 @@ class AccountConfig {
      */
     @Bean
     PasswordEncoder passwordEncoder(
-            @Value("${hoclieu.accounts.password-checks-at-once:0}") int atOnce) {
+            @Value("${hoclieu.accounts.password-checks-at-once:0}") int atOnce,
+            @Value("${hoclieu.accounts.remember-password-checks:5m}") Duration remembered) {
         Map<String, PasswordEncoder> encoders = Map.of(
                 "argon2", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
                 "bcrypt", new BCryptPasswordEncoder());
         // at most this many hashes at a time (BoundedPasswordEncoder); 0 means one per core
         int permits = atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors();
-        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", encoders), permits);
+        // a password that matched is not hashed again for a while (RememberedPasswordChecks): HTTP Basic
+        // checks it on every API request
+        return new RememberedPasswordChecks(
+                new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", encoders), permits), remembered);
     }
 
     @Bean
